@@ -1,0 +1,926 @@
+"""Vectors: the objects of linear algebra, and the ways to measure them (layer 1).
+
+=========================  ==========================================================
+``Scalar``                 the numbers a vector may hold: int, float, Fraction, complex
+``Vector``                 an immutable n-tuple of scalars with the vector-space laws
+``Vector.zeros(n)``        the zero vector 0 ∈ 𝔽ⁿ
+``Vector.basis(n, i)``     the standard basis vector eᵢ (0-based)
+``linear_combination``     Σ cᵢ·vᵢ
+``inner``                  the inner product ⟨u, v⟩ = Σ uᵢ·conj(vᵢ)
+``p_norm``                 ‖x‖ₚ = (Σ |xᵢ|ᵖ)^(1/p), p ≥ 1, and ‖x‖∞ = max |xᵢ|
+``sup_norm``               ‖x‖∞ = max |xᵢ|
+``induced_norm``           the norm ‖x‖ = √⟨x, x⟩ that an inner product induces
+``gram_schmidt``           an orthonormal basis of the span of some vectors
+``is_orthonormal``         whether ⟨qᵢ, qⱼ⟩ = δᵢⱼ, to a tolerance
+=========================  ==========================================================
+
+Methods of a vector: ``dot``, ``norm``, ``normalize``, ``isclose``, ``distance``, ``angle``,
+``is_orthogonal``, ``project`` and ``cross``; operators ``+ - * / @ abs ==``.
+
+A short worked example. Integers and fractions stay exact; a square root makes a float:
+
+>>> u, v = Vector([3, 4]), Vector([1, 2])
+>>> u + 2 * v
+Vector([5, 8])
+>>> u / 2
+Vector([Fraction(3, 2), 2])
+>>> u @ v
+11
+>>> abs(u)
+5.0
+
+Numbers. Every vector is *homogeneous*: its components are all exact (``int`` or
+``Fraction``), or all ``float``, or all ``complex``. Mixed input is promoted on construction
+(any float makes all floats; any complex makes all complex), exactly as Python's own
+arithmetic would promote them, so that no operation meets a surprise halfway through.
+"""
+
+from __future__ import annotations
+
+import cmath
+import math
+import numbers
+import operator
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from fractions import Fraction
+from typing import Any, overload
+
+from scratchmath.errors import DimensionError, DomainError
+
+__all__ = [
+    "Scalar",
+    "Vector",
+    "gram_schmidt",
+    "induced_norm",
+    "inner",
+    "is_orthonormal",
+    "linear_combination",
+    "p_norm",
+    "sup_norm",
+]
+
+Scalar = int | float | Fraction | complex
+"""The scalars of scratchmath: ``int``, ``float``, ``Fraction`` and ``complex``."""
+
+# The three kinds of homogeneous vector (see the module docstring).
+_EXACT, _REAL, _COMPLEX = 0, 1, 2
+
+
+# ---------------------------------------------------------------------------------------
+# Scalars: checking them, promoting them, and dividing them without losing exactness.
+# ---------------------------------------------------------------------------------------
+
+
+def _check_scalar(x: object, what: str = "a component") -> Scalar:
+    """Return x as one of the four scalar types, or raise TypeError.
+
+    ``bool`` is refused although Python counts it as an ``int``: ``Vector([True])`` is far
+    more likely a mistake than a wish for the vector (1). Other registered numeric types
+    (NumPy's, say) are converted to the nearest of the four.
+    """
+    t = type(x)
+    if t is int or t is float or t is Fraction or t is complex:
+        return x  # type: ignore[return-value]
+    if isinstance(x, bool) or not isinstance(x, numbers.Number):
+        raise TypeError(
+            f"{what} must be a number (int, float, Fraction or complex), not {t.__name__}"
+        )
+    if isinstance(x, numbers.Integral):
+        return int(x)
+    if isinstance(x, numbers.Rational):
+        return Fraction(int(x.numerator), int(x.denominator))
+    if isinstance(x, numbers.Real):
+        return float(x)
+    if isinstance(x, numbers.Complex):
+        return complex(x)
+    raise TypeError(f"{what} must be a number (int, float, Fraction or complex), not {t.__name__}")
+
+
+def _kind_of_scalar(x: Scalar) -> int:
+    t = type(x)
+    if t is float:
+        return _REAL
+    if t is complex:
+        return _COMPLEX
+    return _EXACT
+
+
+def _to_float(x: Scalar) -> float:
+    """float(x) for a real scalar, saturating to ±inf where an exact value is too large."""
+    try:
+        return float(x)  # type: ignore[arg-type]
+    except OverflowError:
+        return math.copysign(math.inf, x)  # type: ignore[arg-type]
+
+
+def _to_complex(x: Scalar) -> complex:
+    if isinstance(x, complex):
+        return x
+    return complex(_to_float(x), 0.0)
+
+
+def _promote(values: tuple[Scalar, ...], kind: int) -> tuple[Scalar, ...]:
+    """Convert homogeneous components to ``kind`` (never downwards)."""
+    if kind == _REAL:
+        return tuple(map(_to_float, values))
+    if kind == _COMPLEX:
+        return tuple(map(_to_complex, values))
+    return values
+
+
+def _homogenize(values: Iterable[object], what: str = "a component") -> tuple[Scalar, ...]:
+    """Check every value and promote them all to the widest kind among them."""
+    checked = tuple(_check_scalar(x, what) for x in values)
+    kind = max(map(_kind_of_scalar, checked), default=_EXACT)
+    if kind == _EXACT or all(_kind_of_scalar(x) == kind for x in checked):
+        return checked
+    return _promote(checked, kind)
+
+
+def _divide(a: Scalar, b: Scalar) -> Scalar:
+    """a / b, exact when both are rational (1 / 3 is Fraction(1, 3), 4 / 2 is 2).
+
+    Raises DomainError for b = 0 instead of Python's ZeroDivisionError.
+    """
+    if b == 0:
+        raise DomainError(f"division by zero ({a!r} / {b!r})")
+    if isinstance(a, (int, Fraction)) and isinstance(b, (int, Fraction)):
+        q = Fraction(a) / b
+        return q.numerator if q.denominator == 1 else q
+    return a / b
+
+
+def _exact_sqrt(q: int | Fraction) -> float:
+    """√q for a rational q ≥ 0, correctly rounded to the nearest float (or inf).
+
+    Converting q to a float first would round twice, and fail outright for q beyond the
+    float range (10**400). Instead take an integer square root of q scaled by 4ᵏ so the root
+    has about 64 significant bits, mark an inexact root with a sticky low bit, and let the
+    single conversion to float do the one rounding.
+    """
+    q = Fraction(q)
+    n, d = q.numerator, q.denominator
+    if n == 0:
+        return 0.0
+    shift = max(0, (130 - n.bit_length() + d.bit_length()) // 2)  # 2·shift extra bits
+    scaled_n = n << (2 * shift)
+    root = math.isqrt(scaled_n // d)
+    if root * root * d != scaled_n:
+        root |= 1  # inexact: the sticky bit makes the float rounding correct
+    try:
+        return math.ldexp(float(root), -shift)
+    except OverflowError:
+        return math.inf
+
+
+def _sum(values: Iterable[Any], kind: int) -> Any:
+    """Σ values: exact for rationals, correctly rounded (``math.fsum``) for floats.
+
+    ``fsum`` gives the float nearest the true sum, so a long sum does not accumulate
+    rounding; where it cannot (an overflowing partial sum, or inf − inf) the plain sum gives
+    the IEEE answer (±inf or nan).
+    """
+    if kind == _EXACT:
+        return sum(values, 0)
+    items = list(values)
+    try:
+        if kind == _REAL:
+            return math.fsum(items)
+        return complex(math.fsum(z.real for z in items), math.fsum(z.imag for z in items))
+    except (OverflowError, ValueError):
+        return sum(items, 0.0 if kind == _REAL else 0j)
+
+
+def _check_real_parameter(x: object, name: str) -> float | int | Fraction:
+    if isinstance(x, bool) or not isinstance(x, (int, float, Fraction)):
+        raise TypeError(f"{name} must be a real number, not {type(x).__name__}")
+    if isinstance(x, float) and math.isnan(x):
+        raise DomainError(f"{name} must not be NaN")
+    return x
+
+
+def _check_tolerance(tol: object, name: str = "tol") -> float | int | Fraction:
+    tol = _check_real_parameter(tol, name)
+    if tol < 0:
+        raise DomainError(f"{name} must be non-negative, got {tol!r}")
+    return tol
+
+
+# ---------------------------------------------------------------------------------------
+# The vector.
+# ---------------------------------------------------------------------------------------
+
+
+class Vector(Sequence[Scalar]):
+    """An element of 𝔽ⁿ: an immutable, hashable sequence of n scalars.
+
+    Vectors add componentwise and scale by numbers; these two operations obey the eight
+    vector-space axioms (tested in ``tests/test_vectors.py``). ``Vector([])`` is the
+    zero-dimensional vector, the only element of 𝔽⁰.
+
+    >>> v = Vector([1, 2, 3])
+    >>> v
+    Vector([1, 2, 3])
+    >>> len(v), v[0], v[1:]
+    (3, 1, Vector([2, 3]))
+    >>> Vector([1, 0.5])  # any float makes the whole vector float
+    Vector([1.0, 0.5])
+
+    Raises:
+        TypeError: a component is not a number (``bool`` and ``str`` included).
+    """
+
+    __slots__ = ("_c",)
+    _c: tuple[Scalar, ...]
+
+    def __init__(self, components: Iterable[Scalar]) -> None:
+        if isinstance(components, (str, bytes)) or not isinstance(components, Iterable):
+            raise TypeError(f"Vector needs an iterable of numbers, not {type(components).__name__}")
+        object.__setattr__(self, "_c", _homogenize(components))
+
+    @classmethod
+    def _trusted(cls, components: tuple[Scalar, ...]) -> Vector:
+        """Build from a tuple already known to be homogeneous (no checks: internal use)."""
+        v = object.__new__(cls)
+        object.__setattr__(v, "_c", components)
+        return v
+
+    @classmethod
+    def zeros(cls, n: int) -> Vector:
+        """The zero vector 0 ∈ 𝔽ⁿ, the additive identity: v + 0 = v.
+
+        >>> Vector.zeros(3)
+        Vector([0, 0, 0])
+
+        Raises:
+            TypeError: n is not an int.  DomainError: n < 0.
+        """
+        n = _check_dimension(n, "n")
+        return cls._trusted((0,) * n)
+
+    @classmethod
+    def basis(cls, n: int, i: int) -> Vector:
+        """The standard basis vector eᵢ of 𝔽ⁿ: 1 in place i (0-based), 0 elsewhere.
+
+        >>> Vector.basis(3, 1)
+        Vector([0, 1, 0])
+
+        Raises:
+            TypeError: n or i is not an int.  DomainError: n < 0, or i outside 0 ≤ i < n.
+        """
+        n = _check_dimension(n, "n")
+        if isinstance(i, bool) or not isinstance(i, int):
+            raise TypeError(f"i must be an int, not {type(i).__name__}")
+        if not 0 <= i < n:
+            raise DomainError(f"basis index i must satisfy 0 ≤ i < n = {n}, got {i}")
+        return cls._trusted(tuple(1 if k == i else 0 for k in range(n)))
+
+    # -- immutability, the sequence protocol, equality ----------------------------------
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError("Vector is immutable")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError("Vector is immutable")
+
+    def __reduce__(self) -> tuple[type[Vector], tuple[tuple[Scalar, ...]]]:
+        return (Vector, (self._c,))
+
+    def __len__(self) -> int:
+        return len(self._c)
+
+    def __iter__(self) -> Iterator[Scalar]:
+        return iter(self._c)
+
+    def __reversed__(self) -> Iterator[Scalar]:
+        return reversed(self._c)
+
+    def __contains__(self, value: object) -> bool:
+        return value in self._c
+
+    @overload
+    def __getitem__(self, index: int) -> Scalar: ...
+    @overload
+    def __getitem__(self, index: slice) -> Vector: ...
+    def __getitem__(self, index: int | slice) -> Scalar | Vector:
+        if isinstance(index, slice):
+            return Vector._trusted(self._c[index])
+        if isinstance(index, bool) or not isinstance(index, int):
+            raise TypeError(
+                f"vector indices must be integers or slices, not {type(index).__name__}"
+            )
+        return self._c[index]
+
+    def __eq__(self, other: object) -> bool:
+        """Exact equality: same dimension and equal components (1 == 1.0)."""
+        if not isinstance(other, Vector):
+            return NotImplemented
+        return self._c == other._c
+
+    def __hash__(self) -> int:
+        return hash(self._c)
+
+    def __repr__(self) -> str:
+        return f"Vector([{', '.join(map(_scalar_repr, self._c))}])"
+
+    def __str__(self) -> str:
+        return f"({', '.join(map(str, self._c))})"
+
+    def isclose(self, other: Vector, *, rel_tol: float = 1e-9, abs_tol: float = 0.0) -> bool:
+        """Whether every component is close, in the sense of ``math.isclose``.
+
+        |uᵢ − vᵢ| ≤ max(rel_tol · max(|uᵢ|, |vᵢ|), abs_tol) for every i. Exact components are
+        compared exactly (no float conversion); complex ones with ``cmath.isclose``.
+
+        >>> Vector([0.1 + 0.2, 1.0]).isclose(Vector([0.3, 1.0]))
+        True
+        >>> Vector([0.0, 1.0]).isclose(Vector([1e-20, 1.0]))  # relative: 0 is close only to 0
+        False
+        >>> Vector([0.0, 1.0]).isclose(Vector([1e-20, 1.0]), abs_tol=1e-12)
+        True
+
+        Raises:
+            TypeError: other is not a Vector.  DimensionError: the dimensions differ.
+            DomainError: a negative or NaN tolerance.
+        """
+        other = _check_vector(other, "other")
+        _check_same_dimension(self, other, "compare")
+        rel: Any = _check_tolerance(rel_tol, "rel_tol")
+        absolute: Any = _check_tolerance(abs_tol, "abs_tol")
+        kind = max(self._kind, other._kind)
+        if kind == _EXACT:
+            rel_q, abs_q = Fraction(rel), Fraction(absolute)
+            pairs: Iterable[tuple[Any, Any]] = zip(self._c, other._c, strict=True)
+            return all(abs(a - b) <= max(rel_q * max(abs(a), abs(b)), abs_q) for a, b in pairs)
+        rel_f, abs_f = _to_float(rel), _to_float(absolute)
+        a_values, b_values = _promote(self._c, kind), _promote(other._c, kind)
+        close = math.isclose if kind == _REAL else cmath.isclose
+        return all(
+            close(a, b, rel_tol=rel_f, abs_tol=abs_f)  # type: ignore[arg-type]
+            for a, b in zip(a_values, b_values, strict=True)
+        )
+
+    # -- the vector-space operations -----------------------------------------------------
+
+    @property
+    def _kind(self) -> int:
+        c = self._c
+        return _kind_of_scalar(c[0]) if c else _EXACT
+
+    def _paired(
+        self, other: Vector, verb: str
+    ) -> tuple[tuple[Scalar, ...], tuple[Scalar, ...], int]:
+        """Both component tuples promoted to a common kind, after a dimension check."""
+        _check_same_dimension(self, other, verb)
+        k1, k2 = self._kind, other._kind
+        kind = max(k1, k2)
+        a = self._c if k1 == kind else _promote(self._c, kind)
+        b = other._c if k2 == kind else _promote(other._c, kind)
+        return a, b, kind
+
+    def __add__(self, other: object) -> Vector:
+        if not isinstance(other, Vector):
+            return NotImplemented
+        a, b, _ = self._paired(other, "add")
+        return Vector._trusted(tuple(map(operator.add, a, b)))
+
+    def __sub__(self, other: object) -> Vector:
+        if not isinstance(other, Vector):
+            return NotImplemented
+        a, b, _ = self._paired(other, "subtract")
+        return Vector._trusted(tuple(map(operator.sub, a, b)))
+
+    def __neg__(self) -> Vector:
+        return Vector._trusted(tuple(-x for x in self._c))
+
+    def __pos__(self) -> Vector:
+        return self
+
+    def _scaled_components(self, a: object) -> tuple[tuple[Scalar, ...], Scalar] | None:
+        """The components and the scalar a, promoted to a common kind; None if a is no scalar."""
+        if isinstance(a, bool) or not isinstance(a, numbers.Number) or isinstance(a, Vector):
+            return None
+        scalar = _check_scalar(a, "the scalar")
+        kind = max(self._kind, _kind_of_scalar(scalar))
+        components = self._c if self._kind == kind else _promote(self._c, kind)
+        scalar = _promote((scalar,), kind)[0]
+        return components, scalar
+
+    def __mul__(self, a: object) -> Vector:
+        scaled = self._scaled_components(a)
+        if scaled is None:
+            return NotImplemented
+        components, scalar = scaled
+        return Vector._trusted(tuple(x * scalar for x in components))
+
+    def __rmul__(self, a: object) -> Vector:
+        scaled = self._scaled_components(a)
+        if scaled is None:
+            return NotImplemented
+        components, scalar = scaled
+        return Vector._trusted(tuple(scalar * x for x in components))
+
+    def __truediv__(self, a: object) -> Vector:
+        """v / a = (1/a)·v, exact for rational v and a.
+
+        Raises DomainError when a = 0 (a vector has no meaning divided by zero).
+        """
+        scaled = self._scaled_components(a)
+        if scaled is None:
+            return NotImplemented
+        components, scalar = scaled
+        if scalar == 0:
+            raise DomainError("cannot divide a vector by zero")
+        return Vector._trusted(tuple(_divide(x, scalar) for x in components))
+
+    def __matmul__(self, other: object) -> Scalar:
+        if not isinstance(other, Vector):
+            return NotImplemented
+        return self.dot(other)
+
+    def __abs__(self) -> float:
+        return p_norm(self, 2)
+
+    # -- inner products, norms and the geometry they give -------------------------------
+
+    def dot(self, other: Vector) -> Scalar:
+        """The inner product ⟨u, v⟩ = Σ uᵢ·conj(vᵢ) (the dot product for real vectors).
+
+        Exact for rational vectors; a correctly rounded sum (``math.fsum``) of the products
+        for floats. Conjugating the second argument makes ⟨v, v⟩ = Σ |vᵢ|² real and ≥ 0 for
+        complex vectors too.
+
+        >>> Vector([1, 2, 3]).dot(Vector([4, 5, 6]))
+        32
+        >>> Vector([1j, 1]).dot(Vector([1j, 1]))
+        (2+0j)
+
+        Raises:
+            TypeError: other is not a Vector.  DimensionError: the dimensions differ.
+        """
+        other = _check_vector(other, "other")
+        a, b, kind = self._paired(other, "take the inner product of")
+        if kind == _COMPLEX:
+            b = tuple(z.conjugate() for z in b)
+        result: Scalar = _sum(map(operator.mul, a, b), kind)
+        return result
+
+    def norm(self, p: float = 2) -> float:
+        """The p-norm ‖v‖ₚ = (Σ |vᵢ|ᵖ)^(1/p) for real p ≥ 1, and ‖v‖∞ = max |vᵢ|.
+
+        Same as ``p_norm(v, p)``, which see.
+
+        >>> Vector([3, -4]).norm(), Vector([3, -4]).norm(1), Vector([3, -4]).norm(math.inf)
+        (5.0, 7.0, 4.0)
+
+        Raises:
+            TypeError: p is not a real number.  DomainError: p < 1 or p is NaN.
+        """
+        return p_norm(self, p)
+
+    def normalize(self) -> Vector:
+        """The unit vector v / ‖v‖₂ pointing the same way as v.
+
+        >>> Vector([3, 4]).normalize()
+        Vector([0.6, 0.8])
+
+        Raises:
+            DomainError: v is the zero vector (it has no direction), or has NaN/inf components.
+        """
+        _require_finite(self, "normalize")
+        if not any(self._c):
+            raise DomainError("cannot normalize the zero vector: it has no direction")
+        if self._kind == _EXACT:
+            return _unit_exact(self, self.dot(self))  # type: ignore[arg-type]
+        length = p_norm(self, 2)
+        kind = self._kind
+        return Vector._trusted(tuple(x / length for x in _promote(self._c, kind)))
+
+    def distance(self, other: Vector, p: float = 2) -> float:
+        """The distance d(u, v) = ‖u − v‖ₚ that the p-norm induces.
+
+        >>> Vector([1, 1]).distance(Vector([4, 5]))
+        5.0
+        >>> Vector([1, 1]).distance(Vector([4, 5]), p=1)
+        7.0
+
+        Raises:
+            TypeError: other is not a Vector.  DimensionError: the dimensions differ.
+            DomainError: p < 1.
+        """
+        other = _check_vector(other, "other")
+        a, b, _ = self._paired(other, "measure the distance between")
+        return p_norm(Vector._trusted(tuple(map(operator.sub, a, b))), p)
+
+    def angle(self, other: Vector) -> float:
+        """The angle θ ∈ [0, π] between u and v: cos θ = Re⟨u, v⟩ / (‖u‖ ‖v‖).
+
+        Computed as θ = 2·atan2(‖û − v̂‖, ‖û + v̂‖) with û = u/‖u‖, v̂ = v/‖v‖ (Kahan), which
+        stays accurate for nearly parallel vectors where arccos of a number near 1 loses
+        half the digits, and never asks ``math.acos`` for a value a rounding pushed past 1.
+
+        >>> Vector([1, 0]).angle(Vector([0, 2]))  # π/2
+        1.5707963267948966
+        >>> Vector([1, 1]).angle(Vector([-1, -1]))  # π
+        3.141592653589793
+
+        Raises:
+            TypeError: other is not a Vector.  DimensionError: the dimensions differ.
+            DomainError: either vector is zero (no direction) or has NaN/inf components.
+        """
+        other = _check_vector(other, "other")
+        _check_same_dimension(self, other, "measure the angle between")
+        for v in (self, other):
+            _require_finite(v, "measure an angle")
+            if not any(v._c):
+                raise DomainError("the angle with the zero vector is undefined")
+        u_hat, v_hat = self.normalize(), other.normalize()
+        return 2.0 * math.atan2(p_norm(u_hat - v_hat, 2), p_norm(u_hat + v_hat, 2))
+
+    def is_orthogonal(self, other: Vector, *, tol: float = 1e-12) -> bool:
+        """Whether ⟨u, v⟩ = 0: exactly for rational vectors, relatively for floats.
+
+        For floats the test is |⟨u, v⟩| ≤ tol · ‖u‖ ‖v‖, so it does not depend on the
+        vectors' scale. The zero vector is orthogonal to every vector.
+
+        >>> Vector([1, 2]).is_orthogonal(Vector([-2, 1]))
+        True
+        >>> Vector([1.0, 1e-17]).is_orthogonal(Vector([-1e-17, 1.0]))
+        True
+
+        Raises:
+            TypeError: other is not a Vector.  DimensionError: the dimensions differ.
+            DomainError: a negative or NaN tolerance, or NaN/inf components.
+        """
+        other = _check_vector(other, "other")
+        tolerance: Any = _check_tolerance(tol)
+        product = self.dot(other)
+        if max(self._kind, other._kind) == _EXACT:
+            return product == 0
+        _require_finite(self, "test orthogonality")
+        _require_finite(other, "test orthogonality")
+        return bool(abs(product) <= tolerance * p_norm(self, 2) * p_norm(other, 2))
+
+    def project(self, onto: Vector) -> Vector:
+        """The orthogonal projection of v onto the line through u: (⟨v, u⟩ / ⟨u, u⟩)·u.
+
+        v − proj is orthogonal to u. Exact for rational vectors.
+
+        >>> Vector([2, 3]).project(Vector([1, 0]))
+        Vector([2, 0])
+        >>> Vector([1, 2]).project(Vector([1, 1]))
+        Vector([Fraction(3, 2), Fraction(3, 2)])
+
+        Raises:
+            TypeError: onto is not a Vector.  DimensionError: the dimensions differ.
+            DomainError: onto is the zero vector (there is no line to project onto).
+        """
+        onto = _check_vector(onto, "onto")
+        _check_same_dimension(self, onto, "project")
+        if not any(onto._c):
+            raise DomainError("cannot project onto the zero vector")
+        return onto * _divide(self.dot(onto), onto.dot(onto))
+
+    def cross(self, other: Vector) -> Vector:
+        """The cross product u × v of two 3-d vectors: orthogonal to both, ‖u × v‖ = area.
+
+        u × v = (u₂v₃ − u₃v₂, u₃v₁ − u₁v₃, u₁v₂ − u₂v₁).
+
+        >>> Vector([1, 0, 0]).cross(Vector([0, 1, 0]))
+        Vector([0, 0, 1])
+
+        Raises:
+            TypeError: other is not a Vector.
+            DimensionError: either vector is not 3-dimensional.
+        """
+        other = _check_vector(other, "other")
+        if len(self) != 3 or len(other) != 3:
+            raise DimensionError(
+                f"the cross product needs two 3-dimensional vectors, got dimensions "
+                f"{len(self)} and {len(other)}"
+            )
+        (a1, a2, a3), (b1, b2, b3), _ = self._paired(other, "cross")
+        return Vector._trusted((a2 * b3 - a3 * b2, a3 * b1 - a1 * b3, a1 * b2 - a2 * b1))
+
+
+def _scalar_repr(x: Scalar) -> str:
+    if type(x) is float and not math.isfinite(x):
+        return f"float('{x}')"
+    return repr(x)
+
+
+def _check_dimension(n: object, name: str) -> int:
+    if isinstance(n, bool) or not isinstance(n, int):
+        raise TypeError(f"{name} must be an int, not {type(n).__name__}")
+    if n < 0:
+        raise DomainError(f"{name} must be non-negative, got {n}")
+    return n
+
+
+def _check_vector(v: object, name: str) -> Vector:
+    if not isinstance(v, Vector):
+        raise TypeError(f"{name} must be a Vector, not {type(v).__name__}")
+    return v
+
+
+def _check_same_dimension(u: Vector, v: Vector, verb: str) -> None:
+    if len(u) != len(v):
+        raise DimensionError(f"cannot {verb} vectors of dimensions {len(u)} and {len(v)}")
+
+
+def _is_finite(x: Scalar) -> bool:
+    t = type(x)
+    if t is float:
+        return math.isfinite(x)  # type: ignore[arg-type]
+    if isinstance(x, complex):
+        return cmath.isfinite(x)
+    return True
+
+
+def _require_finite(v: Vector, verb: str) -> None:
+    if v._kind != _EXACT and not all(map(_is_finite, v._c)):
+        raise DomainError(f"cannot {verb} a vector with NaN or infinite components: {v!r}")
+
+
+# ---------------------------------------------------------------------------------------
+# Inner products and norms as functions.
+# ---------------------------------------------------------------------------------------
+
+
+def inner(u: Vector, v: Vector) -> Scalar:
+    """The standard inner product ⟨u, v⟩ = Σ uᵢ·conj(vᵢ); the same as ``u.dot(v)``.
+
+    It is linear in the first argument, conjugate-symmetric (⟨u, v⟩ = conj⟨v, u⟩) and
+    positive definite (⟨v, v⟩ > 0 for v ≠ 0).
+
+    >>> inner(Vector([1, 2]), Vector([3, 4]))
+    11
+
+    Raises:
+        TypeError: u or v is not a Vector.  DimensionError: the dimensions differ.
+    """
+    return _check_vector(u, "u").dot(v)
+
+
+def _check_p(p: object) -> float | int | Fraction:
+    p = _check_real_parameter(p, "p")
+    if not p >= 1:
+        raise DomainError(
+            f"p-norm needs p ≥ 1 (or math.inf), got {p!r}: for p < 1 the triangle "
+            f"inequality fails, so ‖·‖ₚ is not a norm"
+        )
+    return p
+
+
+def p_norm(v: Vector, p: float = 2) -> float:
+    """The p-norm ‖v‖ₚ = (Σ |vᵢ|ᵖ)^(1/p) for real p ≥ 1; ‖v‖∞ = max |vᵢ| for p = math.inf.
+
+    A norm is positive definite, absolutely homogeneous and obeys the triangle inequality;
+    for p < 1 the last fails, so such p is refused. Norms are floats. Overflow and
+    underflow are avoided: p = 2 uses ``math.hypot`` (which scales internally), exact
+    vectors take an exact sum of squares and one correctly rounded square root, and other p
+    scale by the largest |vᵢ| first, so ‖(1e200, 1e200)‖ is 1.414…e200, not inf.
+
+    >>> p_norm(Vector([3, 4]), 2)
+    5.0
+    >>> p_norm(Vector([1e200, 1e200]), 2)
+    1.414213562373095e+200
+    >>> p_norm(Vector([1, -2, 3]), 1), p_norm(Vector([1, -2, 3]), math.inf)
+    (6.0, 3.0)
+
+    Raises:
+        TypeError: v is not a Vector, or p is not a real number.
+        DomainError: p < 1 or p is NaN.
+    """
+    v = _check_vector(v, "v")
+    p_value = _check_p(p)
+    c: tuple[Any, ...] = v._c
+    kind = v._kind
+    if not c:
+        return 0.0
+    if kind == _EXACT:
+        if p_value == math.inf:
+            return _to_float(max(map(abs, c)))
+        if p_value == 1:
+            return _to_float(sum(map(abs, c)))
+        if p_value == 2:
+            return _exact_sqrt(sum(x * x for x in c))
+    elif p_value == 2:
+        if kind == _REAL:
+            return math.hypot(*c)
+        # ‖z‖₂² = Σ (Re zᵢ)² + (Im zᵢ)²: one hypot over all the real and imaginary parts.
+        return math.hypot(*(z.real for z in c), *(z.imag for z in c))
+    magnitudes = [_to_float(abs(x)) for x in c]
+    if any(map(math.isnan, magnitudes)):
+        return math.nan
+    largest = max(magnitudes)
+    if p_value == math.inf or largest == 0 or math.isinf(largest):
+        return largest
+    if p_value == 1:
+        return float(_sum(magnitudes, _REAL))
+    # Scale by the largest magnitude: each term (|xᵢ|/m)ᵖ ≤ 1 cannot overflow, and the one
+    # term equal to 1 keeps the sum away from underflow.
+    pf = _to_float(p_value)
+    total = math.fsum((x / largest) ** pf for x in magnitudes)
+    return float(largest * total ** (1.0 / pf))
+
+
+def sup_norm(v: Vector) -> float:
+    """The supremum (maximum, Chebyshev) norm ‖v‖∞ = max |vᵢ|, the limit of ‖v‖ₚ as p → ∞.
+
+    >>> sup_norm(Vector([1, -7, 3]))
+    7.0
+
+    Raises:
+        TypeError: v is not a Vector.
+    """
+    return p_norm(v, math.inf)
+
+
+def induced_norm(inner_product: Callable[[Vector, Vector], Scalar]) -> Callable[[Vector], float]:
+    """The norm ‖x‖ = √⟨x, x⟩ that an inner product induces, as a function.
+
+    Every inner product gives a norm this way; the standard one gives the 2-norm. A weighted
+    inner product ⟨x, y⟩ = Σ wᵢxᵢyᵢ (wᵢ > 0) gives a weighted norm.
+
+    >>> norm = induced_norm(inner)
+    >>> norm(Vector([3, 4]))
+    5.0
+    >>> weighted = induced_norm(lambda x, y: 4 * x[0] * y[0] + x[1] * y[1])
+    >>> weighted(Vector([1, 3]))
+    3.605551275463989
+
+    Raises:
+        TypeError: inner_product is not callable; the returned norm raises TypeError if the
+            inner product returns a non-number.
+        DomainError: (from the returned norm) ⟨x, x⟩ is negative or not real, so the
+            function was not an inner product.
+    """
+    if not callable(inner_product):
+        raise TypeError(f"inner_product must be callable, not {type(inner_product).__name__}")
+
+    def norm(x: Vector) -> float:
+        value = _check_scalar(inner_product(x, x), "the inner product ⟨x, x⟩")
+        if isinstance(value, complex):
+            if value.imag != 0:
+                raise DomainError(f"⟨x, x⟩ must be real for an inner product, got {value!r}")
+            value = value.real
+        if isinstance(value, float) and math.isnan(value):
+            raise DomainError("⟨x, x⟩ is NaN")
+        if value < 0:
+            raise DomainError(
+                f"⟨x, x⟩ = {value!r} < 0: the function is not positive definite, "
+                f"so it is not an inner product"
+            )
+        if isinstance(value, (int, Fraction)):
+            return _exact_sqrt(value)
+        return math.sqrt(value)
+
+    norm.__doc__ = "The norm √⟨x, x⟩ induced by the given inner product."
+    return norm
+
+
+# ---------------------------------------------------------------------------------------
+# Combinations and orthonormal bases.
+# ---------------------------------------------------------------------------------------
+
+
+def _check_vectors(vectors: object, name: str = "vectors") -> list[Vector]:
+    if isinstance(vectors, Vector) or not isinstance(vectors, Iterable):
+        raise TypeError(f"{name} must be an iterable of Vectors, not {type(vectors).__name__}")
+    result = list(vectors)
+    for k, v in enumerate(result):
+        if not isinstance(v, Vector):
+            raise TypeError(f"{name}[{k}] must be a Vector, not {type(v).__name__}")
+    for k, v in enumerate(result[1:], start=1):
+        if len(v) != len(result[0]):
+            raise DimensionError(
+                f"all vectors must have one dimension: {name}[0] has {len(result[0])}, "
+                f"{name}[{k}] has {len(v)}"
+            )
+    return result
+
+
+def linear_combination(coefficients: Iterable[Scalar], vectors: Iterable[Vector]) -> Vector:
+    """The linear combination Σ cᵢ·vᵢ of some vectors, exact for rational inputs.
+
+    Every vector of a span is one; floats are summed per component with ``math.fsum``.
+
+    >>> linear_combination([2, -1], [Vector([1, 0]), Vector([1, 1])])
+    Vector([1, -1])
+
+    Raises:
+        TypeError: a coefficient is not a number or a vector is not a Vector.
+        DimensionError: different numbers of coefficients and vectors, vectors of different
+            dimensions, or no vectors at all (the dimension of the result would be unknown).
+    """
+    if isinstance(coefficients, (str, bytes)) or not isinstance(coefficients, Iterable):
+        raise TypeError(
+            f"coefficients must be an iterable of numbers, not {type(coefficients).__name__}"
+        )
+    coefficient_list = [_check_scalar(c, "a coefficient") for c in coefficients]
+    vector_list = _check_vectors(vectors)
+    if len(coefficient_list) != len(vector_list):
+        raise DimensionError(
+            f"got {len(coefficient_list)} coefficients for {len(vector_list)} vectors"
+        )
+    if not vector_list:
+        raise DimensionError("a linear combination of no vectors has no dimension")
+    kind = max(max(map(_kind_of_scalar, coefficient_list)), max(v._kind for v in vector_list))
+    coefficient_list = list(_promote(tuple(coefficient_list), kind))
+    columns = zip(*(_promote(v._c, kind) for v in vector_list), strict=True)
+    return Vector._trusted(
+        tuple(_sum(map(operator.mul, coefficient_list, column), kind) for column in columns)
+    )
+
+
+def gram_schmidt(vectors: Iterable[Vector], *, tol: float = 1e-12) -> list[Vector]:
+    """An orthonormal basis q₀, q₁, … of the span of v₀, v₁, …, in order (Gram–Schmidt).
+
+    wₖ = vₖ − Σⱼ<ₖ ⟨vₖ, qⱼ⟩ qⱼ,   qₖ = wₖ / ‖wₖ‖.
+
+    Rational input is orthogonalised exactly, so a dependence is detected exactly, and
+    only the final normalisations round. Float input uses *modified* Gram–Schmidt (each
+    projection is subtracted from the running remainder, not from the original vector),
+    run twice ("twice is enough", Kahan–Parlett): one pass loses orthogonality in proportion
+    to the condition of the vectors, a second pass restores it to rounding level, ~1e-16.
+    A float vector counts as dependent when its remainder is below tol·‖vₖ‖.
+
+    >>> q = gram_schmidt([Vector([3, 4]), Vector([1, 0])])
+    >>> q[0], q[1]
+    (Vector([0.6, 0.8]), Vector([0.8, -0.6]))
+
+    Raises:
+        TypeError: an item is not a Vector.  DimensionError: the dimensions differ.
+        DomainError: a vector depends linearly on the ones before it (the message names
+            its index), a negative tolerance, or NaN/inf components.
+    """
+    vector_list = _check_vectors(vectors)
+    tolerance: Any = _check_tolerance(tol)
+    for v in vector_list:
+        _require_finite(v, "orthogonalise")
+    kind = max((v._kind for v in vector_list), default=_EXACT)
+    if kind == _EXACT:
+        return _gram_schmidt_exact(vector_list)
+    basis: list[Vector] = []
+    for k, v in enumerate(vector_list):
+        w = Vector._trusted(_promote(v._c, kind))
+        scale = p_norm(w, 2)
+        for _ in range(2):
+            for q in basis:
+                w = w - q * w.dot(q)
+        length = p_norm(w, 2)
+        if length <= tolerance * scale or length == 0:
+            raise DomainError(
+                f"vectors[{k}] is linearly dependent on the vectors before it "
+                f"(its remainder has norm {length:.3g}, at most tol·‖v‖ = {tolerance * scale:.3g})"
+            )
+        basis.append(Vector._trusted(tuple(x / length for x in w._c)))
+    return basis
+
+
+def _gram_schmidt_exact(vectors: list[Vector]) -> list[Vector]:
+    """Orthogonalise exactly over the rationals, then normalise each result once."""
+    orthogonal: list[tuple[Vector, int | Fraction]] = []  # (wⱼ, ⟨wⱼ, wⱼ⟩)
+    for k, v in enumerate(vectors):
+        w = v
+        for u, uu in orthogonal:
+            w = w - u * _divide(w.dot(u), uu)
+        ww = w.dot(w)
+        if ww == 0:
+            raise DomainError(f"vectors[{k}] is linearly dependent on the vectors before it")
+        orthogonal.append((w, ww))  # type: ignore[arg-type]
+    return [_unit_exact(w, ww) for w, ww in orthogonal]
+
+
+def _unit_exact(w: Vector, ww: int | Fraction) -> Vector:
+    """w / ‖w‖ for a rational w with ⟨w, w⟩ = ww, each component correctly rounded.
+
+    wᵢ/‖w‖ = sign(wᵢ)·√(wᵢ²/ww): the quotient under the root is exact, so the one rounding
+    is the square root's.
+    """
+    c: tuple[Any, ...] = w._c
+    return Vector._trusted(tuple(math.copysign(_exact_sqrt(x * x / Fraction(ww)), x) for x in c))
+
+
+def is_orthonormal(vectors: Iterable[Vector], *, tol: float = 1e-9) -> bool:
+    """Whether the vectors are orthonormal: |⟨qᵢ, qⱼ⟩ − δᵢⱼ| ≤ tol for all i, j.
+
+    >>> is_orthonormal([Vector([1, 0]), Vector([0, 1])])
+    True
+    >>> is_orthonormal([Vector([1, 0]), Vector([1, 1])])
+    False
+
+    Raises:
+        TypeError: an item is not a Vector.  DimensionError: the dimensions differ.
+        DomainError: a negative or NaN tolerance.
+    """
+    vector_list = _check_vectors(vectors)
+    tolerance = _check_tolerance(tol)
+    for i, qi in enumerate(vector_list):
+        for j in range(i, len(vector_list)):
+            product: Any = qi.dot(vector_list[j])
+            target = 1 if i == j else 0
+            if not abs(product - target) <= tolerance:
+                return False
+    return True

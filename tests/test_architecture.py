@@ -1,0 +1,96 @@
+"""The layering of DESIGN.md §1, enforced: each module imports only the standard library and
+the layers beneath it; nothing imports upward or sideways; nothing outside the standard
+library is imported by ``src/``."""
+
+from __future__ import annotations
+
+import ast
+import sys
+from pathlib import Path
+
+import pytest
+
+SRC = Path(__file__).resolve().parent.parent / "src" / "scratchmath"
+
+# The layer of each top-level part of the package (a module or a subpackage).
+LAYERS = {
+    "errors": 0,
+    "vectors": 1,
+    "matrices": 2,
+    "calculus": 3,
+    "probability": 4,
+    "tour": 5,
+    "__init__": 5,
+    "__main__": 6,
+}
+
+
+def _part(path: Path) -> str:
+    relative = path.relative_to(SRC)
+    return relative.parts[0].removesuffix(".py")
+
+
+def _imports(path: Path) -> list[tuple[str, int]]:
+    """The absolute module names a file imports, with their line numbers."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    inside = path.is_relative_to(SRC)
+    package = ".".join(("scratchmath", *path.relative_to(SRC).parent.parts)) if inside else ""
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found += [(alias.name, node.lineno) for alias in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = package.split(".")
+                base = base[: len(base) - (node.level - 1)]
+                module = ".".join([*base, node.module] if node.module else base)
+            else:
+                module = node.module or ""
+            found.append((module, node.lineno))
+            if node.module is None or module == "scratchmath":
+                # ``from scratchmath import vectors`` or ``from . import x``: each name is a module.
+                found += [(f"{module}.{alias.name}", node.lineno) for alias in node.names]
+    return found
+
+
+SOURCES = sorted(SRC.rglob("*.py"))
+
+
+def test_every_part_has_a_layer() -> None:
+    unknown = {_part(p) for p in SOURCES} - set(LAYERS)
+    assert not unknown, f"give these a layer in LAYERS: {sorted(unknown)}"
+
+
+@pytest.mark.parametrize("path", SOURCES, ids=lambda p: str(p.relative_to(SRC)))
+def test_imports_respect_the_layers(path: Path) -> None:
+    own = _part(path)
+    for module, line in _imports(path):
+        top = module.split(".")[0]
+        if top == "scratchmath":
+            parts = module.split(".")
+            if len(parts) == 1:
+                continue  # the package itself: its names are checked one by one above
+            target = parts[1]
+            if target == own:
+                continue  # within one part (a subpackage importing its own modules)
+            assert target in LAYERS, f"{path.name}:{line} imports unknown part {module}"
+            assert LAYERS[target] < LAYERS[own], (
+                f"{path.name}:{line} imports {module}: layer {LAYERS[own]} may only import "
+                f"layers beneath it, not layer {LAYERS[target]}"
+            )
+        elif top != "__future__":
+            assert top in sys.stdlib_module_names, (
+                f"{path.name}:{line} imports {module}, which is not in the standard library"
+            )
+
+
+def test_the_checker_catches_an_upward_import(tmp_path: Path) -> None:
+    """The rule above can fail: a module importing upward is caught."""
+    fake = SRC / "vectors.py"
+    imports = dict(_imports(fake))
+    assert "scratchmath.matrices" not in imports
+    bad = tmp_path / "bad.py"
+    bad.write_text("from scratchmath.matrices import Matrix\nimport numpy\n")
+    found = [name for name, _ in _imports(bad)]
+    assert "scratchmath.matrices" in found and "numpy" in found
+    assert "numpy" not in sys.stdlib_module_names
