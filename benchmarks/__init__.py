@@ -1,0 +1,1 @@
+"""scratchmath's benchmarks: timing and accuracy against its peers (never part of the tests)."""
