@@ -110,7 +110,7 @@ def _to_float(x: Scalar) -> float:
     try:
         return float(x)  # type: ignore[arg-type]
     except OverflowError:
-        return math.copysign(math.inf, x)  # type: ignore[arg-type]
+        return math.inf if x > 0 else -math.inf  # type: ignore[operator]
 
 
 def _to_complex(x: Scalar) -> complex:
@@ -710,6 +710,14 @@ def p_norm(v: Vector, p: float = 2) -> float:
             return math.hypot(*c)
         # ‖z‖₂² = Σ (Re zᵢ)² + (Im zᵢ)²: one hypot over all the real and imaginary parts.
         return math.hypot(*(z.real for z in c), *(z.imag for z in c))
+    if kind == _EXACT:
+        # Scale exactly by the largest |xᵢ| first, so that no ratio over- or underflows.
+        top = max(map(abs, c))
+        if top == 0:
+            return 0.0
+        ratios = [_to_float(abs(x) / top) for x in c]
+        pf = _to_float(p_value)
+        return _to_float(top) * math.fsum(r**pf for r in ratios) ** (1.0 / pf)
     magnitudes = [_to_float(abs(x)) for x in c]
     if any(map(math.isnan, magnitudes)):
         return math.nan
