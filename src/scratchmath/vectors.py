@@ -717,7 +717,7 @@ def p_norm(v: Vector, p: float = 2) -> float:
             return 0.0
         ratios = [_to_float(abs(x) / top) for x in c]
         pf = _to_float(p_value)
-        return _to_float(top) * math.fsum(r**pf for r in ratios) ** (1.0 / pf)
+        return float(_to_float(top) * math.fsum(r**pf for r in ratios) ** (1.0 / pf))
     magnitudes = [_to_float(abs(x)) for x in c]
     if any(map(math.isnan, magnitudes)):
         return math.nan
