@@ -348,6 +348,8 @@ class Vector(Sequence[Scalar]):
         rel: Any = _check_tolerance(rel_tol, "rel_tol")
         absolute: Any = _check_tolerance(abs_tol, "abs_tol")
         kind = max(self._kind, other._kind)
+        if rel == math.inf or absolute == math.inf:
+            return True  # every pair of numbers is within an infinite tolerance
         if kind == _EXACT:
             rel_q, abs_q = Fraction(rel), Fraction(absolute)
             pairs: Iterable[tuple[Any, Any]] = zip(self._c, other._c, strict=True)
@@ -492,9 +494,9 @@ class Vector(Sequence[Scalar]):
             raise DomainError("cannot normalize the zero vector: it has no direction")
         if self._kind == _EXACT:
             return _unit_exact(self, self.dot(self))  # type: ignore[arg-type]
-        length = p_norm(self, 2)
-        kind = self._kind
-        return Vector._trusted(tuple(x / length for x in _promote(self._c, kind)))
+        scaled = _scaled(self)
+        length = p_norm(scaled, 2)
+        return Vector._trusted(tuple(x / length for x in scaled._c))
 
     def distance(self, other: Vector, p: float = 2) -> float:
         """The distance d(u, v) = ‖u − v‖ₚ that the p-norm induces.
@@ -554,12 +556,14 @@ class Vector(Sequence[Scalar]):
         """
         other = _check_vector(other, "other")
         tolerance: Any = _check_tolerance(tol)
-        product = self.dot(other)
+        _check_same_dimension(self, other, "test orthogonality of")
         if max(self._kind, other._kind) == _EXACT:
-            return product == 0
+            return self.dot(other) == 0
         _require_finite(self, "test orthogonality")
         _require_finite(other, "test orthogonality")
-        return bool(abs(product) <= tolerance * p_norm(self, 2) * p_norm(other, 2))
+        # The test is scale-invariant; scaling by powers of two first keeps ⟨u, v⟩ finite.
+        u, v = _scaled(self), _scaled(other)
+        return bool(abs(u.dot(v)) <= tolerance * p_norm(u, 2) * p_norm(v, 2))
 
     def project(self, onto: Vector) -> Vector:
         """The orthogonal projection of v onto the line through u: (⟨v, u⟩ / ⟨u, u⟩)·u.
@@ -579,7 +583,14 @@ class Vector(Sequence[Scalar]):
         _check_same_dimension(self, onto, "project")
         if not any(onto._c):
             raise DomainError("cannot project onto the zero vector")
-        return onto * _divide(self.dot(onto), onto.dot(onto))
+        if max(self._kind, onto._kind) == _EXACT:
+            return onto * _divide(self.dot(onto), onto.dot(onto))
+        # proj is unchanged by scaling onto, and linear in v: scale both by powers of two
+        # (exactly) so ⟨v, u⟩ and ⟨u, u⟩ neither overflow nor underflow, then scale back.
+        u_hat, v_hat = _scaled(onto), _scaled(self)
+        shift = _scale_exponent(self)
+        coefficient = _divide(v_hat.dot(u_hat), u_hat.dot(u_hat))
+        return Vector._trusted(tuple(_ldexp(c * coefficient, shift) for c in u_hat._c))
 
     def cross(self, other: Vector) -> Vector:
         """The cross product u × v of two 3-d vectors: orthogonal to both, ‖u × v‖ = area.
@@ -604,8 +615,11 @@ class Vector(Sequence[Scalar]):
 
 
 def _scalar_repr(x: Scalar) -> str:
-    if type(x) is float and not math.isfinite(x):
+    """repr(x), but readable by eval() for inf and nan too."""
+    if isinstance(x, float) and not math.isfinite(x):
         return f"float('{x}')"
+    if isinstance(x, complex) and not cmath.isfinite(x):
+        return f"complex({_scalar_repr(x.real)}, {_scalar_repr(x.imag)})"
     return repr(x)
 
 
@@ -635,6 +649,50 @@ def _is_finite(x: Scalar) -> bool:
     if isinstance(x, complex):
         return cmath.isfinite(x)
     return True
+
+
+def _signed(magnitude: float, like: int | Fraction) -> float:
+    return -magnitude if like < 0 else magnitude
+
+
+def _magnitude(x: Any) -> float:
+    """|x| as a float: inf where it exceeds the float range (abs(1e308+1e308j) raises)."""
+    try:
+        return _to_float(abs(x))
+    except OverflowError:
+        return math.inf
+
+
+def _scale_exponent(v: Vector) -> int:
+    """The binary exponent e of the largest |component| (0 for exact or zero vectors)."""
+    if v._kind == _EXACT:
+        return 0
+    c: tuple[Any, ...] = v._c
+    largest: float = max([abs(x.real) for x in c] + [abs(x.imag) for x in c], default=0.0)
+    return math.frexp(largest)[1] if largest else 0
+
+
+def _ldexp(x: Any, e: int) -> Any:
+    """x·2ᵉ for a float or complex x, saturating to ±inf instead of raising OverflowError."""
+    if isinstance(x, complex):
+        return complex(_ldexp(x.real, e), _ldexp(x.imag, e))
+    try:
+        return math.ldexp(x, e)
+    except OverflowError:
+        return math.copysign(math.inf, x)
+
+
+def _scaled(v: Vector) -> Vector:
+    """v·2⁻ᵉ with the largest component in [½, 1): exact, and safe from over/underflow.
+
+    Multiplying by a power of two changes only the exponents, so it adds no rounding
+    error (unless a tiny component becomes subnormal, which only loses what is negligible
+    against the largest one).
+    """
+    e = _scale_exponent(v)
+    if e == 0:
+        return v
+    return Vector._trusted(tuple(_ldexp(c, -e) for c in v._c))
 
 
 def _require_finite(v: Vector, verb: str) -> None:
@@ -718,7 +776,7 @@ def p_norm(v: Vector, p: float = 2) -> float:
         ratios = [_to_float(abs(x) / top) for x in c]
         pf = _to_float(p_value)
         return float(_to_float(top) * math.fsum(r**pf for r in ratios) ** (1.0 / pf))
-    magnitudes = [_to_float(abs(x)) for x in c]
+    magnitudes = [_magnitude(x) for x in c]
     if any(map(math.isnan, magnitudes)):
         return math.nan
     largest = max(magnitudes)
@@ -872,7 +930,7 @@ def gram_schmidt(vectors: Iterable[Vector], *, tol: float = 1e-12) -> list[Vecto
         return _gram_schmidt_exact(vector_list)
     basis: list[Vector] = []
     for k, v in enumerate(vector_list):
-        w = Vector._trusted(_promote(v._c, kind))
+        w = _scaled(Vector._trusted(_promote(v._c, kind)))
         scale = p_norm(w, 2)
         for _ in range(2):
             for q in basis:
@@ -908,7 +966,7 @@ def _unit_exact(w: Vector, ww: int | Fraction) -> Vector:
     is the square root's.
     """
     c: tuple[Any, ...] = w._c
-    return Vector._trusted(tuple(math.copysign(_exact_sqrt(x * x / Fraction(ww)), x) for x in c))
+    return Vector._trusted(tuple(_signed(_exact_sqrt(x * x / Fraction(ww)), x) for x in c))
 
 
 def is_orthonormal(vectors: Iterable[Vector], *, tol: float = 1e-9) -> bool:

@@ -34,6 +34,5 @@ def chapter_names() -> list[str]:
     >>> chapter_names()[0]
     'vectors'
     """
-    if not CHAPTERS:
-        _register()
-    return list(CHAPTERS)
+    _register()
+    return [name for name in ORDER if name in CHAPTERS]

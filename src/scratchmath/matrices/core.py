@@ -1,0 +1,758 @@
+"""Matrices: linear maps written down as tables of numbers (layer 2, the core).
+
+============================  ===========================================================
+``Matrix``                    an immutable m×n table of scalars; a linear map 𝔽ⁿ → 𝔽ᵐ
+``Matrix.identity(n)``        the identity Iₙ: ones on the diagonal, zeros elsewhere
+``Matrix.zeros(m, n)``        the zero matrix 0ₘₓₙ
+``Matrix.diagonal(values)``   the square matrix with the given diagonal
+``Matrix.from_rows``          the matrix whose rows are the given vectors
+``Matrix.from_columns``       the matrix whose columns are the given vectors
+``Matrix.from_function``      the matrix with entries aᵢⱼ = f(i, j)
+``Matrix.rotation(theta)``    the 2×2 counter-clockwise rotation by θ radians
+``matrix_norm``               ‖A‖ for kind "fro", 1, 2, math.inf or "nuc"
+============================  ===========================================================
+
+Attributes and methods of a matrix: ``shape``, ``rows``, ``columns``, ``T``, ``trace``,
+``is_symmetric``, ``norm``, ``isclose``, and (delegating to the other modules of this
+package) ``det``, ``inverse``, ``rank``, ``rref``. Operators: ``+ - * / @ ** ==`` and
+indexing ``A[i, j]`` (an entry) and ``A[i]`` (a row).
+
+A matrix *is* a linear map: the j-th column of A is where A sends the j-th basis vector,
+and by linearity that fixes where it sends every vector. The product A @ B is the map
+"first B, then A" — composition:
+
+>>> A = Matrix([[1, 2], [3, 4]])
+>>> A @ Vector([1, 0]), A @ Vector([0, 1])   # the columns of A
+(Vector([1, 3]), Vector([2, 4]))
+>>> A @ A
+Matrix([[7, 10], [15, 22]])
+>>> A.T, A.trace()
+(Matrix([[1, 3], [2, 4]]), 5)
+>>> print(A / 2)
+[1/2  1]
+[3/2  2]
+
+Numbers. Like a ``Vector``, a matrix is *homogeneous*: its entries are all exact (``int``
+or ``Fraction``), or all ``float``, or all ``complex``; mixed input is promoted on
+construction. Exact matrices stay exact under every rational operation.
+"""
+
+from __future__ import annotations
+
+import math
+import numbers
+import operator
+from collections.abc import Callable, Iterable, Iterator
+from fractions import Fraction
+from typing import Any, overload
+
+from scratchmath.errors import DimensionError, DomainError
+from scratchmath.vectors import (
+    _EXACT,
+    _REAL,
+    Scalar,
+    Vector,
+    _check_scalar,
+    _check_tolerance,
+    _divide,
+    _exact_sqrt,
+    _homogenize,
+    _is_finite,
+    _kind_of_scalar,
+    _promote,
+    _scalar_repr,
+    _sum,
+    _to_float,
+)
+
+__all__ = ["Matrix", "matrix_norm"]
+
+Rows = tuple[tuple[Scalar, ...], ...]
+
+
+# ---------------------------------------------------------------------------------------
+# Small helpers shared by the modules of this package.
+# ---------------------------------------------------------------------------------------
+
+
+def _shape_text(shape: tuple[int, int]) -> str:
+    """'2×3' for the shape (2, 3): how every message names a shape."""
+    return f"{shape[0]}×{shape[1]}"
+
+
+def _tidy(x: Any) -> Any:
+    """A Fraction with denominator 1 as the int it equals (Fraction(4, 1) → 4)."""
+    if type(x) is Fraction and x.denominator == 1:
+        return x.numerator
+    return x
+
+
+def _tidy_rows(rows: Iterable[Iterable[Any]]) -> Rows:
+    """Rows of exact entries with every whole Fraction written as an int."""
+    return tuple(tuple(map(_tidy, row)) for row in rows)
+
+
+def _check_size(n: object, name: str) -> int:
+    """A matrix dimension: an int ≥ 1 (an empty matrix is a DimensionError)."""
+    if isinstance(n, bool) or not isinstance(n, int):
+        raise TypeError(f"{name} must be an int, not {type(n).__name__}")
+    if n < 1:
+        raise DimensionError(f"a matrix needs at least one row and one column, got {name} = {n}")
+    return n
+
+
+def _check_matrix(A: object, name: str = "A") -> Matrix:
+    if not isinstance(A, Matrix):
+        raise TypeError(f"{name} must be a Matrix, not {type(A).__name__}")
+    return A
+
+
+def _require_square(A: Matrix, what: str) -> int:
+    """n for an n×n matrix; a DimensionError naming the shape otherwise."""
+    m, n = A.shape
+    if m != n:
+        raise DimensionError(f"{what} needs a square matrix, got {m}×{n}")
+    return n
+
+
+def _require_finite_matrix(A: Matrix, what: str) -> None:
+    """A DomainError if a float/complex matrix holds NaN or ±inf (no algorithm can use it)."""
+    if A._kind != _EXACT:
+        for row in A._rows:
+            if not all(map(_is_finite, row)):
+                raise DomainError(f"cannot {what} a matrix with NaN or infinite entries")
+
+
+def _promote_rows(rows: Rows, kind: int) -> Rows:
+    """Convert homogeneous rows to ``kind`` (never downwards)."""
+    if kind == _EXACT:
+        return rows
+    return tuple(_promote(row, kind) for row in rows)
+
+
+def _matmul_rows(a: Rows, b: Rows, exact: bool) -> Rows:
+    """The rows of the product of two compatible tables of entries of one kind.
+
+    (AB)ᵢⱼ = Σₖ aᵢₖ bₖⱼ. This is the fastest plain-Python idiom: transpose B once so each
+    column is a tuple, then each entry is ``sum(map(mul, row, column))`` — the loop over k
+    runs in C, with no Python-level indexing. (A correctly rounded ``math.fsum`` would be
+    several times slower; for exact entries ``sum`` is exact anyway.)
+    """
+    columns = tuple(zip(*b, strict=False))
+    mul = operator.mul
+    product = tuple([tuple([sum(map(mul, row, col)) for col in columns]) for row in a])
+    return _tidy_rows(product) if exact else product
+
+
+# ---------------------------------------------------------------------------------------
+# The matrix.
+# ---------------------------------------------------------------------------------------
+
+
+class Matrix:
+    """An m×n matrix: an immutable, hashable table of scalars, m, n ≥ 1.
+
+    A = (aᵢⱼ), 0 ≤ i < m, 0 ≤ j < n. It represents the linear map x ↦ Ax from 𝔽ⁿ to 𝔽ᵐ,
+    (Ax)ᵢ = Σⱼ aᵢⱼ xⱼ. Entries are promoted to one kind as for ``Vector`` (any float makes
+    all floats).
+
+    >>> A = Matrix([[1, 2, 3], [4, 5, 6]])
+    >>> A.shape, A[1, 2], A[0]
+    ((2, 3), 6, Vector([1, 2, 3]))
+    >>> Matrix([[1, 0.5], [0, 1]])
+    Matrix([[1.0, 0.5], [0.0, 1.0]])
+
+    Raises:
+        TypeError: rows is not an iterable of iterables of numbers.
+        DimensionError: no rows, an empty row, or rows of different lengths (ragged).
+    """
+
+    __slots__ = ("_rows",)
+    _rows: Rows
+
+    def __init__(self, rows: Iterable[Iterable[Scalar]]) -> None:
+        if isinstance(rows, (str, bytes)) or not isinstance(rows, Iterable):
+            raise TypeError(
+                f"Matrix needs an iterable of rows (iterables of numbers), "
+                f"not {type(rows).__name__}"
+            )
+        row_list: list[tuple[object, ...]] = []
+        for i, row in enumerate(rows):
+            if isinstance(row, (str, bytes)) or not isinstance(row, Iterable):
+                raise TypeError(f"row {i} must be an iterable of numbers, not {type(row).__name__}")
+            row_list.append(tuple(row))
+        if not row_list:
+            raise DimensionError("a matrix needs at least one row and one column, got no rows")
+        n = len(row_list[0])
+        if n == 0:
+            raise DimensionError("a matrix needs at least one row and one column, got empty rows")
+        for i, entries in enumerate(row_list):
+            if len(entries) != n:
+                raise DimensionError(
+                    f"ragged rows: row 0 has {n} entries but row {i} has {len(entries)}"
+                )
+        flat = _homogenize((x for row in row_list for x in row), "a matrix entry")
+        object.__setattr__(
+            self, "_rows", tuple(flat[i * n : (i + 1) * n] for i in range(len(row_list)))
+        )
+
+    @classmethod
+    def _trusted(cls, rows: Rows) -> Matrix:
+        """Build from rows already known to be homogeneous, rectangular, non-empty (internal)."""
+        A = object.__new__(cls)
+        object.__setattr__(A, "_rows", rows)
+        return A
+
+    # -- constructors ---------------------------------------------------------------------
+
+    @classmethod
+    def identity(cls, n: int) -> Matrix:
+        """The n×n identity matrix Iₙ: (Iₙ)ᵢⱼ = δᵢⱼ (1 if i = j, else 0); Iₙx = x.
+
+        >>> Matrix.identity(2)
+        Matrix([[1, 0], [0, 1]])
+
+        Raises:
+            TypeError: n is not an int.  DimensionError: n < 1.
+        """
+        n = _check_size(n, "n")
+        return cls._trusted(tuple(tuple(1 if i == j else 0 for j in range(n)) for i in range(n)))
+
+    @classmethod
+    def zeros(cls, m: int, n: int) -> Matrix:
+        """The m×n zero matrix: every entry 0; the additive identity, A + 0 = A.
+
+        >>> Matrix.zeros(2, 3)
+        Matrix([[0, 0, 0], [0, 0, 0]])
+
+        Raises:
+            TypeError: m or n is not an int.  DimensionError: m < 1 or n < 1.
+        """
+        m, n = _check_size(m, "m"), _check_size(n, "n")
+        return cls._trusted(((0,) * n,) * m)
+
+    @classmethod
+    def diagonal(cls, values: Iterable[Scalar]) -> Matrix:
+        """The diagonal matrix diag(d₀, …, dₙ₋₁): dᵢ at (i, i), 0 elsewhere.
+
+        It scales the i-th coordinate axis by dᵢ.
+
+        >>> Matrix.diagonal([2, 3])
+        Matrix([[2, 0], [0, 3]])
+
+        Raises:
+            TypeError: values is not an iterable of numbers.  DimensionError: no values.
+        """
+        if isinstance(values, (str, bytes)) or not isinstance(values, Iterable):
+            raise TypeError(f"diagonal needs an iterable of numbers, not {type(values).__name__}")
+        d = _homogenize(values, "a diagonal entry")
+        if not d:
+            raise DimensionError("a matrix needs at least one row and one column, got no values")
+        zero: Scalar = _promote((0,), _kind_of_scalar(d[0]))[0]
+        n = len(d)
+        return cls._trusted(
+            tuple(tuple(d[i] if i == j else zero for j in range(n)) for i in range(n))
+        )
+
+    @classmethod
+    def from_rows(cls, vectors: Iterable[Vector]) -> Matrix:
+        """The matrix whose i-th row is the i-th vector.
+
+        >>> Matrix.from_rows([Vector([1, 2]), Vector([3, 4])])
+        Matrix([[1, 2], [3, 4]])
+
+        Raises:
+            TypeError: an item is not a Vector.
+            DimensionError: no vectors, zero-dimensional ones, or different dimensions.
+        """
+        return cls(_check_vector_list(vectors))
+
+    @classmethod
+    def from_columns(cls, vectors: Iterable[Vector]) -> Matrix:
+        """The matrix whose j-th column is the j-th vector: [v₀ | v₁ | …].
+
+        So A eⱼ = vⱼ: the matrix of the linear map sending each basis vector to vⱼ.
+
+        >>> Matrix.from_columns([Vector([1, 2]), Vector([3, 4])])
+        Matrix([[1, 3], [2, 4]])
+
+        Raises:
+            TypeError: an item is not a Vector.
+            DimensionError: no vectors, zero-dimensional ones, or different dimensions.
+        """
+        return cls(_check_vector_list(vectors)).T
+
+    @classmethod
+    def from_function(cls, m: int, n: int, f: Callable[[int, int], Scalar]) -> Matrix:
+        """The m×n matrix with entries aᵢⱼ = f(i, j), indices 0-based.
+
+        >>> Matrix.from_function(2, 3, lambda i, j: i + j)
+        Matrix([[0, 1, 2], [1, 2, 3]])
+
+        Raises:
+            TypeError: f is not callable or returns a non-number.
+            DimensionError: m < 1 or n < 1.  (An exception raised by f passes through.)
+        """
+        m, n = _check_size(m, "m"), _check_size(n, "n")
+        if not callable(f):
+            raise TypeError(f"f must be callable, not {type(f).__name__}")
+        return cls([[f(i, j) for j in range(n)] for i in range(m)])
+
+    @classmethod
+    def rotation(cls, theta: float) -> Matrix:
+        """The 2×2 counter-clockwise rotation by θ radians: [[cos θ, −sin θ], [sin θ, cos θ]].
+
+        Its columns are where e₀ and e₁ land when the plane turns by θ; the entries are floats.
+
+        >>> Matrix.rotation(math.pi / 2).isclose(Matrix([[0, -1], [1, 0]]), abs_tol=1e-15)
+        True
+
+        Raises:
+            TypeError: theta is not a real number.  DomainError: theta is NaN or infinite.
+        """
+        if isinstance(theta, bool) or not isinstance(theta, (int, float, Fraction)):
+            raise TypeError(f"theta must be a real number, not {type(theta).__name__}")
+        t = _to_float(theta)
+        if not math.isfinite(t):
+            raise DomainError(f"theta must be finite, got {theta!r}")
+        c, s = math.cos(t), math.sin(t)
+        return cls._trusted(((c, 0.0 - s), (s, c)))  # 0.0 − s: no −0.0 at θ = 0
+
+    # -- immutability, shape, indexing, equality ------------------------------------------
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError("Matrix is immutable")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError("Matrix is immutable")
+
+    def __reduce__(self) -> tuple[type[Matrix], tuple[Rows]]:
+        return (Matrix, (self._rows,))
+
+    @property
+    def _kind(self) -> int:
+        return _kind_of_scalar(self._rows[0][0])
+
+    @property
+    def shape(self) -> tuple[int, int]:
+        """(m, n): the number of rows and of columns.
+
+        >>> Matrix([[1, 2, 3], [4, 5, 6]]).shape
+        (2, 3)
+        """
+        return (len(self._rows), len(self._rows[0]))
+
+    @property
+    def rows(self) -> tuple[Vector, ...]:
+        """The rows as a tuple of Vectors.
+
+        >>> Matrix([[1, 2], [3, 4]]).rows
+        (Vector([1, 2]), Vector([3, 4]))
+        """
+        return tuple(map(Vector._trusted, self._rows))
+
+    @property
+    def columns(self) -> tuple[Vector, ...]:
+        """The columns as a tuple of Vectors: column j is A eⱼ, the image of eⱼ.
+
+        >>> Matrix([[1, 2], [3, 4]]).columns
+        (Vector([1, 3]), Vector([2, 4]))
+        """
+        return tuple(map(Vector._trusted, zip(*self._rows, strict=True)))
+
+    @property
+    def T(self) -> Matrix:
+        """The transpose Aᵀ: (Aᵀ)ᵢⱼ = aⱼᵢ, rows become columns.
+
+        >>> Matrix([[1, 2, 3], [4, 5, 6]]).T
+        Matrix([[1, 4], [2, 5], [3, 6]])
+        """
+        return Matrix._trusted(tuple(zip(*self._rows, strict=True)))
+
+    def __iter__(self) -> Iterator[Vector]:
+        """Iterate over the rows, as Vectors."""
+        return map(Vector._trusted, self._rows)
+
+    @overload
+    def __getitem__(self, index: int) -> Vector: ...
+    @overload
+    def __getitem__(self, index: tuple[int, int]) -> Scalar: ...
+    def __getitem__(self, index: int | tuple[int, int]) -> Scalar | Vector:
+        """A[i, j] is the entry aᵢⱼ; A[i] is row i as a Vector (0-based, negatives count back)."""
+        if isinstance(index, tuple):
+            if len(index) != 2:
+                raise TypeError(f"a matrix takes 2 indices A[i, j], got {len(index)}")
+            i, j = index
+            _check_index(i, "row")
+            _check_index(j, "column")
+            m, n = self.shape
+            if not -m <= i < m:
+                raise IndexError(f"row index {i} out of range for a {m}×{n} matrix")
+            if not -n <= j < n:
+                raise IndexError(f"column index {j} out of range for a {m}×{n} matrix")
+            return self._rows[i][j]
+        _check_index(index, "row")
+        m, n = self.shape
+        if not -m <= index < m:
+            raise IndexError(f"row index {index} out of range for a {m}×{n} matrix")
+        return Vector._trusted(self._rows[index])
+
+    def __eq__(self, other: object) -> bool:
+        """Exact equality: the same shape and equal entries (1 == 1.0)."""
+        if not isinstance(other, Matrix):
+            return NotImplemented
+        return self._rows == other._rows
+
+    def __hash__(self) -> int:
+        return hash(self._rows)
+
+    def __repr__(self) -> str:
+        inner = ", ".join("[" + ", ".join(map(_scalar_repr, row)) + "]" for row in self._rows)
+        return f"Matrix([{inner}])"
+
+    def __str__(self) -> str:
+        """The entries in right-aligned columns, one row a line (fractions as p/q)."""
+        cells = [[str(x) for x in row] for row in self._rows]
+        widths = [max(map(len, column)) for column in zip(*cells, strict=True)]
+        return "\n".join(
+            "[" + "  ".join(c.rjust(w) for c, w in zip(row, widths, strict=True)) + "]"
+            for row in cells
+        )
+
+    def isclose(self, other: Matrix, *, rel_tol: float = 1e-9, abs_tol: float = 0.0) -> bool:
+        """Whether every entry is close, in the sense of ``math.isclose``.
+
+        |aᵢⱼ − bᵢⱼ| ≤ max(rel_tol · max(|aᵢⱼ|, |bᵢⱼ|), abs_tol) for all i, j; exact entries
+        are compared exactly (as ``Vector.isclose`` does).
+
+        >>> Matrix([[0.1 + 0.2, 1.0]]).isclose(Matrix([[0.3, 1.0]]))
+        True
+        >>> Matrix([[1e-20]]).isclose(Matrix([[0.0]]), abs_tol=1e-12)
+        True
+
+        Raises:
+            TypeError: other is not a Matrix.  DimensionError: the shapes differ.
+            DomainError: a negative or NaN tolerance.
+        """
+        other = _check_matrix(other, "other")
+        self._check_same_shape(other, "compare")
+        a = Vector._trusted(tuple(x for row in self._rows for x in row))
+        b = Vector._trusted(tuple(x for row in other._rows for x in row))
+        return a.isclose(b, rel_tol=rel_tol, abs_tol=abs_tol)
+
+    # -- the vector-space operations ------------------------------------------------------
+
+    def _check_same_shape(self, other: Matrix, verb: str) -> None:
+        if self.shape != other.shape:
+            raise DimensionError(
+                f"cannot {verb} {_shape_text(self.shape)} and {_shape_text(other.shape)}"
+            )
+
+    def _paired_rows(self, other: Matrix) -> tuple[Rows, Rows, int]:
+        """Both tables of entries promoted to a common kind."""
+        k1, k2 = self._kind, other._kind
+        kind = max(k1, k2)
+        a = self._rows if k1 == kind else _promote_rows(self._rows, kind)
+        b = other._rows if k2 == kind else _promote_rows(other._rows, kind)
+        return a, b, kind
+
+    def _entrywise(self, other: Matrix, op: Callable[[Any, Any], Any], verb: str) -> Matrix:
+        self._check_same_shape(other, verb)
+        a, b, kind = self._paired_rows(other)
+        rows = tuple(tuple(map(op, r, s)) for r, s in zip(a, b, strict=True))
+        return Matrix._trusted(_tidy_rows(rows) if kind == _EXACT else rows)
+
+    def __add__(self, other: object) -> Matrix:
+        if not isinstance(other, Matrix):
+            return NotImplemented
+        return self._entrywise(other, operator.add, "add")
+
+    def __sub__(self, other: object) -> Matrix:
+        if not isinstance(other, Matrix):
+            return NotImplemented
+        return self._entrywise(other, operator.sub, "subtract")
+
+    def __neg__(self) -> Matrix:
+        return Matrix._trusted(tuple(tuple(-x for x in row) for row in self._rows))
+
+    def __pos__(self) -> Matrix:
+        return self
+
+    def _scaled_rows(self, a: object) -> tuple[Rows, Scalar, int] | None:
+        """The rows and the scalar a promoted to a common kind; None if a is no scalar."""
+        if isinstance(a, bool) or not isinstance(a, numbers.Number):
+            return None
+        scalar = _check_scalar(a, "the scalar")
+        kind = max(self._kind, _kind_of_scalar(scalar))
+        return _promote_rows(self._rows, kind), _promote((scalar,), kind)[0], kind
+
+    def __mul__(self, a: object) -> Matrix:
+        scaled = self._scaled_rows(a)
+        if scaled is None:
+            return NotImplemented
+        rows, s, kind = scaled
+        product = tuple(tuple([x * s for x in row]) for row in rows)
+        return Matrix._trusted(_tidy_rows(product) if kind == _EXACT else product)
+
+    def __rmul__(self, a: object) -> Matrix:
+        scaled = self._scaled_rows(a)
+        if scaled is None:
+            return NotImplemented
+        rows, s, kind = scaled
+        product = tuple(tuple([s * x for x in row]) for row in rows)
+        return Matrix._trusted(_tidy_rows(product) if kind == _EXACT else product)
+
+    def __truediv__(self, a: object) -> Matrix:
+        """A / a = (1/a)·A, exact for rational A and a; a DomainError for a = 0."""
+        scaled = self._scaled_rows(a)
+        if scaled is None:
+            return NotImplemented
+        rows, s, _ = scaled
+        if s == 0:
+            raise DomainError("cannot divide a matrix by zero")
+        return Matrix._trusted(tuple(tuple([_divide(x, s) for x in row]) for row in rows))
+
+    # -- the product: composition of linear maps ------------------------------------------
+
+    @overload
+    def __matmul__(self, other: Matrix) -> Matrix: ...
+    @overload
+    def __matmul__(self, other: Vector) -> Vector: ...
+    def __matmul__(self, other: object) -> Matrix | Vector:
+        """A @ B, the composition "B then A"; A @ x, the image of the vector x."""
+        if isinstance(other, Matrix):
+            m, n = self.shape
+            p, q = other.shape
+            if n != p:
+                raise DimensionError(f"cannot multiply {m}×{n} by {p}×{q}")
+            a, b, kind = self._paired_rows(other)
+            return Matrix._trusted(_matmul_rows(a, b, kind == _EXACT))
+        if isinstance(other, Vector):
+            m, n = self.shape
+            if len(other) != n:
+                raise DimensionError(
+                    f"cannot multiply {m}×{n} by a vector of dimension {len(other)}"
+                )
+            kind = max(self._kind, other._kind)
+            a = _promote_rows(self._rows, kind)
+            x = _promote(tuple(other), kind)
+            mul = operator.mul
+            image = tuple([sum(map(mul, row, x)) for row in a])
+            return Vector._trusted(tuple(map(_tidy, image)) if kind == _EXACT else image)
+        return NotImplemented
+
+    def __rmatmul__(self, other: object) -> Vector:
+        """x @ A for a vector x: the row-vector product, (xA)ⱼ = Σᵢ xᵢ aᵢⱼ = (Aᵀx)ⱼ."""
+        if isinstance(other, Vector):
+            m, n = self.shape
+            if len(other) != m:
+                raise DimensionError(
+                    f"cannot multiply a vector of dimension {len(other)} by {m}×{n}"
+                )
+            row = Matrix._trusted((tuple(other),))
+            a, b, kind = row._paired_rows(self)
+            return Vector._trusted(_matmul_rows(a, b, kind == _EXACT)[0])
+        return NotImplemented
+
+    def __pow__(self, k: object) -> Matrix:
+        """Aᵏ = A·A·…·A (k factors) for an integer k; A⁰ = I; A⁻ᵏ = (A⁻¹)ᵏ.
+
+        By repeated squaring: about 2·log₂ k products instead of k − 1.
+        """
+        if isinstance(k, bool) or not isinstance(k, int):
+            raise TypeError(
+                f"a matrix power needs an integer exponent, not {type(k).__name__} ({k!r})"
+            )
+        n = _require_square(self, "a matrix power")
+        kind = self._kind
+        one, zero = _promote((1, 0), kind)
+        result = Matrix._trusted(
+            tuple(tuple(one if i == j else zero for j in range(n)) for i in range(n))
+        )
+        base = self.inverse() if k < 0 else self
+        e = -k if k < 0 else k
+        while e:  # bounded: e halves each time
+            if e & 1:
+                result = result @ base
+            e >>= 1
+            if e:
+                base = base @ base
+        return result
+
+    # -- numbers that describe a matrix ---------------------------------------------------
+
+    def trace(self) -> Scalar:
+        """The trace tr A = Σᵢ aᵢᵢ, the sum of the diagonal (also the sum of the eigenvalues).
+
+        >>> Matrix([[1, 2], [3, 4]]).trace()
+        5
+
+        Raises:
+            DimensionError: A is not square.
+        """
+        n = _require_square(self, "the trace")
+        result: Scalar = _tidy(_sum((self._rows[i][i] for i in range(n)), self._kind))
+        return result
+
+    def is_symmetric(self, tol: float = 0) -> bool:
+        """Whether A = Aᵀ, i.e. aᵢⱼ = aⱼᵢ for all i, j.
+
+        With tol = 0 the test is exact. With tol > 0 it is relative to the largest entry:
+        |aᵢⱼ − aⱼᵢ| ≤ tol · maxₖₗ |aₖₗ|, so it does not depend on the matrix's scale.
+        A non-square matrix is not symmetric.
+
+        >>> Matrix([[1, 2], [2, 3]]).is_symmetric()
+        True
+        >>> Matrix([[1.0, 2.0], [2.0 + 1e-15, 3.0]]).is_symmetric(tol=1e-12)
+        True
+
+        Raises:
+            TypeError: tol is not a real number.  DomainError: tol is negative or NaN.
+        """
+        tolerance: Any = _check_tolerance(tol)
+        m, n = self.shape
+        if m != n:
+            return False
+        rows: Any = self._rows
+        if tolerance == 0:
+            return all(rows[i][j] == rows[j][i] for i in range(n) for j in range(i + 1, n))
+        bound = tolerance * max(abs(x) for row in rows for x in row)
+        return all(abs(rows[i][j] - rows[j][i]) <= bound for i in range(n) for j in range(i + 1, n))
+
+    def norm(self, kind: str | float = "fro") -> float:
+        """The matrix norm ‖A‖ of the given kind; the same as ``matrix_norm(A, kind)``, which see.
+
+        >>> Matrix([[3, 0], [0, 4]]).norm()
+        5.0
+
+        Raises:
+            DomainError: an unknown kind.
+        """
+        return matrix_norm(self, kind)
+
+    # -- methods mirrored as functions in the other modules -------------------------------
+
+    def det(self) -> Scalar:
+        """The determinant det A; the same as ``det(A)`` (see ``determinants.py``).
+
+        >>> Matrix([[1, 2], [3, 4]]).det()
+        -2
+
+        Raises:
+            DimensionError: A is not square.  DomainError: NaN or infinite entries.
+        """
+        from scratchmath.matrices.determinants import det
+
+        return det(self)
+
+    def inverse(self) -> Matrix:
+        """The inverse A⁻¹ with A A⁻¹ = A⁻¹ A = I; the same as ``inverse(A)``.
+
+        >>> Matrix([[2, 1], [1, 1]]).inverse()
+        Matrix([[1, -1], [-1, 2]])
+
+        Raises:
+            DimensionError: A is not square.  SingularMatrixError: A is singular.
+            DomainError: NaN or infinite entries.
+        """
+        from scratchmath.matrices.elimination import inverse
+
+        return inverse(self)
+
+    def rank(self, tol: float | None = None) -> int:
+        """The rank: the dimension of the column space; the same as ``rank(A, tol)``.
+
+        >>> Matrix([[1, 2], [2, 4]]).rank()
+        1
+
+        Raises:
+            DomainError: a negative tolerance, or NaN or infinite entries.
+        """
+        from scratchmath.matrices.elimination import rank
+
+        return rank(self, tol)
+
+    def rref(self) -> Matrix:
+        """The reduced row echelon form; the same as ``rref(A)``.
+
+        >>> Matrix([[1, 2], [3, 4]]).rref()
+        Matrix([[1, 0], [0, 1]])
+
+        Raises:
+            DomainError: NaN or infinite entries.
+        """
+        from scratchmath.matrices.elimination import rref
+
+        return rref(self)
+
+
+def _check_index(i: object, what: str) -> None:
+    if isinstance(i, bool) or not isinstance(i, int):
+        raise TypeError(f"matrix {what} indices must be integers, not {type(i).__name__}")
+
+
+def _check_vector_list(vectors: object) -> list[Vector]:
+    if isinstance(vectors, Vector) or not isinstance(vectors, Iterable):
+        raise TypeError(f"vectors must be an iterable of Vectors, not {type(vectors).__name__}")
+    result = list(vectors)
+    for k, v in enumerate(result):
+        if not isinstance(v, Vector):
+            raise TypeError(f"vectors[{k}] must be a Vector, not {type(v).__name__}")
+    if not result:
+        raise DimensionError("a matrix needs at least one row and one column, got no vectors")
+    for k, v in enumerate(result):
+        if len(v) != len(result[0]):
+            raise DimensionError(
+                f"all vectors must have one dimension: vectors[0] has {len(result[0])}, "
+                f"vectors[{k}] has {len(v)}"
+            )
+    return result
+
+
+# ---------------------------------------------------------------------------------------
+# Matrix norms.
+# ---------------------------------------------------------------------------------------
+
+
+def matrix_norm(A: Matrix, kind: str | float = "fro") -> float:
+    """A matrix norm ‖A‖: "fro", 1, math.inf, 2 or "nuc".
+
+    - "fro": the Frobenius norm ‖A‖_F = √(Σᵢⱼ |aᵢⱼ|²), the 2-norm of the entries;
+    - 1: the largest absolute column sum maxⱼ Σᵢ |aᵢⱼ| = max over ‖x‖₁ = 1 of ‖Ax‖₁;
+    - math.inf: the largest absolute row sum maxᵢ Σⱼ |aᵢⱼ| = max over ‖x‖∞ = 1 of ‖Ax‖∞;
+    - 2: the spectral norm σ₁, the largest singular value = max over ‖x‖₂ = 1 of ‖Ax‖₂;
+    - "nuc": the nuclear norm Σ σᵢ, the sum of the singular values.
+
+    1, ∞ and 2 are *induced* by the vector norms of the same name, so ‖Ax‖ ≤ ‖A‖‖x‖. The
+    Frobenius norm uses ``math.hypot`` (no overflow or underflow); exact matrices get one
+    correctly rounded square root of an exact sum; row and column sums use ``math.fsum``.
+
+    >>> A = Matrix([[1, -2], [3, 4]])
+    >>> matrix_norm(A, "fro"), matrix_norm(A, 1), matrix_norm(A, math.inf)
+    (5.477225575051661, 6.0, 7.0)
+
+    Raises:
+        TypeError: A is not a Matrix.
+        DomainError: kind is not one of "fro", 1, 2, math.inf, "nuc".
+    """
+    A = _check_matrix(A)
+    rows: Rows = A._rows
+    k = A._kind
+    if kind == "fro" and isinstance(kind, str):
+        entries: list[Any] = [x for row in rows for x in row]
+        if k == _EXACT:
+            return _exact_sqrt(sum(x * x for x in entries))
+        if k == _REAL:
+            return math.hypot(*entries)
+        return math.hypot(*(z.real for z in entries), *(z.imag for z in entries))
+    if kind in ("nuc", 2) and not isinstance(kind, bool):
+        from scratchmath.matrices.svd import singular_values
+
+        sigma = singular_values(A)
+        return float(max(sigma) if kind == 2 else math.fsum(sigma))
+    if kind in (1, math.inf) and not isinstance(kind, (bool, str)):
+        lines = zip(*rows, strict=True) if kind == 1 else rows
+        return max(
+            _to_float(_sum(map(abs, line), _EXACT if k == _EXACT else _REAL)) for line in lines
+        )
+    raise DomainError(f"unknown matrix norm kind {kind!r}: use 'fro', 1, 2, math.inf or 'nuc'")

@@ -1,0 +1,947 @@
+"""Eigenvalues and eigenvectors: the directions a linear map only stretches (layer 2).
+
+================================  =====================================================
+``characteristic_polynomial``     the coefficients of det(λI − A), exact for exact A
+``power_iteration``               the dominant eigenpair: repeat x ← Ax/‖Ax‖
+``inverse_iteration``             the eigenpair nearest a shift σ: x ← (A − σI)⁻¹x
+``rayleigh_quotient_iteration``   inverse iteration re-shifted by ρ = xᵀAx each step
+``eigvals``                       all eigenvalues of a real square matrix (Francis QR)
+``eig``                           all eigenvalues and unit eigenvectors
+``eigh``                          symmetric A = QΛQᵀ: ascending real λ, orthogonal Q (Jacobi)
+================================  =====================================================
+
+**Definition.** A number λ is an *eigenvalue* of the square matrix A, and v ≠ 0 an
+*eigenvector* for it, when Av = λv: along v the map A only scales, by λ. Then A − λI sends
+v to 0, so it is singular, and the eigenvalues are the roots of the *characteristic
+polynomial* det(λI − A), of degree n. Over ℂ it has n roots (counted with multiplicity);
+their sum is the trace of A and their product its determinant.
+
+A short worked example. The matrix below stretches (1, 1) by 3 and (1, −1) by 1:
+
+>>> from scratchmath.matrices import Matrix
+>>> A = Matrix([[2, 1], [1, 2]])
+>>> characteristic_polynomial(A)   # λ² − 4λ + 3 = (λ − 1)(λ − 3)
+[1, -4, 3]
+>>> values, Q = eigh(A)
+>>> values
+[1.0, 3.0]
+>>> print(Q)
+[ 0.7071067811865475  0.7071067811865475]
+[-0.7071067811865475  0.7071067811865475]
+
+Roots of a polynomial are the *definition* but a poor *algorithm*: its coefficients are
+hypersensitive to rounding (Wilkinson's polynomial). So the algorithms below never form
+it: ``eigvals`` reduces A by orthogonal similarities (which keep the eigenvalues) to
+Hessenberg and then quasi-triangular form, and ``eigh`` rotates a symmetric A to diagonal.
+
+Numbers. These algorithms need square roots and iteration, so they work in ``float``: an
+exact matrix is converted once, at the start. Complex eigenvalues come out as ``complex``.
+NaN or ±inf entries are a ``DomainError``; a complex matrix is refused (``DomainError``)
+except by the iterations, which accept complex shifts and start vectors.
+"""
+
+from __future__ import annotations
+
+import math
+import operator
+import random
+import sys
+from collections.abc import Sequence
+from fractions import Fraction
+from typing import Any
+
+from scratchmath.errors import ConvergenceError, DimensionError, DomainError
+from scratchmath.matrices.core import (
+    Matrix,
+    _check_matrix,
+    _require_finite_matrix,
+    _require_square,
+    _tidy,
+)
+from scratchmath.vectors import _EXACT, Vector, _to_float
+
+__all__ = [
+    "characteristic_polynomial",
+    "eig",
+    "eigh",
+    "eigvals",
+    "inverse_iteration",
+    "power_iteration",
+    "rayleigh_quotient_iteration",
+]
+
+_EPS = sys.float_info.epsilon  # 2⁻⁵², the spacing of floats just above 1
+_MUL = operator.mul
+
+# Working storage: a matrix as a list of rows of floats (or complex numbers, where a complex
+# shift or start vector needs them). Plain lists let the inner loops run as ``zip``/``map``
+# comprehensions in C, which is where pure Python gets its speed.
+Table = list[list[Any]]
+
+
+# ---------------------------------------------------------------------------------------
+# The boundary: from a Matrix to a table of floats, and back.
+# ---------------------------------------------------------------------------------------
+
+
+def _float_table(A: object, what: str) -> Table:
+    """A square real Matrix as a fresh list of rows of floats; checks type, shape, finiteness."""
+    A = _check_matrix(A)
+    _require_square(A, what)
+    _require_finite_matrix(A, f"compute {what} of")
+    rows: Any = A._rows
+    if isinstance(rows[0][0], complex):
+        if any(z.imag != 0 for row in rows for z in row):
+            raise DomainError(f"{what} needs a real matrix; this one has complex entries")
+        return [[z.real for z in row] for row in rows]
+    table = [[_to_float(x) for x in row] for row in rows]
+    if A._kind == _EXACT and not all(math.isfinite(x) for row in table for x in row):
+        raise DomainError(f"{what}: an entry is too large to convert to a float")
+    return table
+
+
+def _check_iterations(max_iter: object) -> int:
+    if isinstance(max_iter, bool) or not isinstance(max_iter, int):
+        raise TypeError(f"max_iter must be an int, not {type(max_iter).__name__}")
+    if max_iter < 1:
+        raise DomainError(f"max_iter must be at least 1, got {max_iter}")
+    return max_iter
+
+
+def _check_tol(tol: object) -> float:
+    if isinstance(tol, bool) or not isinstance(tol, (int, float, Fraction)):
+        raise TypeError(f"tol must be a real number, not {type(tol).__name__}")
+    if not tol > 0 or not math.isfinite(tol):
+        raise DomainError(f"tol must be positive and finite, got {tol!r}")
+    return float(tol)
+
+
+def _check_start(x0: object, n: int, what: str) -> list[Any]:
+    """x0 as a unit list of floats (or complex numbers); None gives a fixed 'random' start."""
+    if x0 is None:
+        # A fixed seed: reproducible, and (unlike all-ones) almost surely not orthogonal to
+        # the eigenvector sought.
+        rng = random.Random(n)
+        return _unit([rng.uniform(-1.0, 1.0) for _ in range(n)])
+    if not isinstance(x0, Vector):
+        raise TypeError(f"x0 must be a Vector, not {type(x0).__name__}")
+    if len(x0) != n:
+        raise DimensionError(f"{what}: x0 has dimension {len(x0)} but A is {n}×{n}")
+    entries: list[Any] = list(x0)
+    x = entries if isinstance(entries[0], complex) else [_to_float(c) for c in entries]
+    if not all(math.isfinite(abs(c)) for c in x):
+        raise DomainError(f"{what}: x0 has NaN or infinite components")
+    norm = _norm(x)
+    if norm == 0:
+        raise DomainError(f"{what}: x0 must not be the zero vector")
+    return [c / norm for c in x]
+
+
+def _check_shift(shift: object) -> Any:
+    if isinstance(shift, bool) or not isinstance(shift, (int, float, Fraction, complex)):
+        raise TypeError(f"shift must be a number, not {type(shift).__name__}")
+    if isinstance(shift, complex):
+        if not (math.isfinite(shift.real) and math.isfinite(shift.imag)):
+            raise DomainError(f"shift must be finite, got {shift!r}")
+        return shift if shift.imag != 0 else shift.real
+    value = _to_float(shift)
+    if not math.isfinite(value):
+        raise DomainError(f"shift must be finite, got {shift!r}")
+    return value
+
+
+def _vector(x: Sequence[Any]) -> Vector:
+    """A unit eigenvector as a Vector, its phase fixed so the largest entry is real > 0.
+
+    An eigenvector is only defined up to a non-zero factor; after scaling to unit length the
+    factor is still free on the unit circle (±1 for real vectors). Fixing it makes results
+    reproducible and comparable. Entries equal in modulus up to rounding count as a tie, won
+    by the first, so that (1, −1)/√2 is chosen over (−1, 1)/√2 whatever the rounding.
+    """
+    largest = max(map(abs, x))
+    # the first entry of largest modulus, ties within rounding going to the first one
+    k = next(i for i, c in enumerate(x) if abs(c) >= largest * (1 - 1e-9))
+    if isinstance(x[k], complex):
+        phase = x[k] / abs(x[k])
+        y: list[Any] = [c / phase for c in x]
+        y[k] = complex(abs(x[k]), 0.0)
+        return Vector._trusted(tuple(y))
+    sign = -1.0 if x[k] < 0 else 1.0
+    return Vector._trusted(tuple(float(sign * c) for c in x))
+
+
+def _real_if_possible(z: Any) -> Any:
+    return z.real if isinstance(z, complex) and z.imag == 0 else z
+
+
+# ---------------------------------------------------------------------------------------
+# Small kernels on lists.
+# ---------------------------------------------------------------------------------------
+
+
+def _norm(x: Sequence[Any]) -> float:
+    """‖x‖₂ by ``math.hypot``: no overflow or underflow on the way."""
+    return math.hypot(*map(abs, x))
+
+
+def _unit(x: list[Any]) -> list[Any]:
+    norm = _norm(x)
+    return [c / norm for c in x]
+
+
+def _matvec(a: Table, x: Sequence[Any]) -> list[Any]:
+    return [sum(map(_MUL, row, x)) for row in a]
+
+
+def _dot(x: Sequence[Any], y: Sequence[Any]) -> Any:
+    """⟨y, x⟩ = Σ conj(xᵢ)·yᵢ (x conjugated: for the Rayleigh quotient xᴴAx)."""
+    return sum(c.conjugate() * d for c, d in zip(x, y, strict=True))
+
+
+def _frobenius(a: Table) -> float:
+    return math.hypot(*(abs(x) for row in a for x in row))
+
+
+def _residual(a: Table, lam: Any, x: Sequence[Any]) -> float:
+    """‖Ax − λx‖₂: how far (λ, x) is from an eigenpair."""
+    return _norm([y - lam * c for y, c in zip(_matvec(a, x), x, strict=True)])
+
+
+def _shifted_lu(a: Table, shift: Any, floor: float) -> tuple[Table, list[int]]:
+    """LU factors of A − σI with partial pivoting, PA − σP = LU (L unit lower, in place).
+
+    A pivot below ``floor`` (about ε‖A‖) is raised to it: when σ is an eigenvalue, A − σI is
+    singular, and that perturbation — far below the rounding already in σ — makes the solve
+    possible. The huge solution then points along the eigenvector, which is exactly what
+    inverse iteration wants.
+    """
+    n = len(a)
+    lu = [[x - shift if i == j else x for j, x in enumerate(row)] for i, row in enumerate(a)]
+    perm = list(range(n))
+    for k in range(n):
+        p = max(range(k, n), key=lambda i: abs(lu[i][k]))
+        if p != k:
+            lu[k], lu[p] = lu[p], lu[k]
+            perm[k], perm[p] = perm[p], perm[k]
+        pivot_row = lu[k]
+        if abs(pivot_row[k]) < floor:
+            pivot_row[k] = floor if pivot_row[k] == 0 else pivot_row[k] / abs(pivot_row[k]) * floor
+        pivot = pivot_row[k]
+        tail = pivot_row[k + 1 :]
+        for i in range(k + 1, n):
+            row = lu[i]
+            f = row[k] / pivot
+            row[k] = f
+            if f != 0:
+                row[k + 1 :] = [x - f * y for x, y in zip(row[k + 1 :], tail, strict=True)]
+    return lu, perm
+
+
+def _lu_solve(lu: Table, perm: list[int], b: Sequence[Any]) -> list[Any]:
+    """Solve LUx = Pb by forward then back substitution."""
+    n = len(lu)
+    y = [b[p] for p in perm]
+    for i in range(1, n):
+        y[i] -= sum(map(_MUL, lu[i][:i], y[:i]))
+    for i in range(n - 1, -1, -1):
+        y[i] = (y[i] - sum(map(_MUL, lu[i][i + 1 :], y[i + 1 :]))) / lu[i][i]
+    return y
+
+
+# ---------------------------------------------------------------------------------------
+# The definition: the characteristic polynomial.
+# ---------------------------------------------------------------------------------------
+
+
+def characteristic_polynomial(A: Matrix) -> list[Any]:
+    """The coefficients [1, c₁, …, cₙ] of p(λ) = det(λI − A) = λⁿ + c₁λⁿ⁻¹ + ⋯ + cₙ.
+
+    The eigenvalues are the roots of p. By the Faddeev–LeVerrier recurrence (M₀ = 0,
+    Mₖ = A·Mₖ₋₁ + cₖ₋₁I, cₖ = −tr(A·Mₖ)/k with c₀ = 1) — only + − × ÷, so an exact matrix
+    gets exact coefficients: c₁ = −tr A and cₙ = (−1)ⁿ det A. A teaching definition: for
+    floats the coefficients lose the eigenvalues to rounding; use ``eigvals``.
+
+    >>> characteristic_polynomial(Matrix([[1, 2], [3, 4]]))   # λ² − 5λ − 2
+    [1, -5, -2]
+
+    Raises:
+        TypeError: A is not a Matrix.  DimensionError: A is not square.
+        DomainError: NaN or infinite entries.
+    """
+    A = _check_matrix(A)
+    n = _require_square(A, "the characteristic polynomial")
+    _require_finite_matrix(A, "take the characteristic polynomial of")
+    a: Any = A._rows
+    exact = A._kind == _EXACT
+    coefficients: list[Any] = [1]
+    m: list[list[Any]] = [[0] * n for _ in range(n)]
+    for k in range(1, n + 1):
+        c = coefficients[-1]
+        # Mₖ = A·Mₖ₋₁ + cₖ₋₁·I
+        m_cols = list(zip(*m, strict=True))
+        m = [
+            [sum(map(_MUL, row, col)) + (c if i == j else 0) for j, col in enumerate(m_cols)]
+            for i, row in enumerate(a)
+        ]
+        trace = sum(sum(map(_MUL, a[i], (m[j][i] for j in range(n)))) for i in range(n))
+        coefficients.append(_tidy(Fraction(-trace) / k) if exact else -trace / k)
+    return coefficients
+
+
+# ---------------------------------------------------------------------------------------
+# One eigenpair at a time: the iterations.
+# ---------------------------------------------------------------------------------------
+
+
+def power_iteration(
+    A: Matrix, x0: Vector | None = None, *, tol: float = 1e-12, max_iter: int = 10_000
+) -> tuple[float, Vector]:
+    """The dominant eigenpair (λ₁, v₁), |λ₁| > |λ₂| ≥ …, by the power method.
+
+    xₖ₊₁ = A xₖ / ‖A xₖ‖₂. Write x₀ = Σ aᵢvᵢ: then Aᵏx₀ = λ₁ᵏ(a₁v₁ + Σ aᵢ(λᵢ/λ₁)ᵏvᵢ), so
+    the direction tends to v₁ at the rate |λ₂/λ₁| per step. λ is estimated by the Rayleigh
+    quotient ρ = xᵀAx, and the iteration stops when the residual ‖Ax − ρx‖₂ ≤ tol·‖A‖_F
+    (a backward-error test: (ρ, x) is then an exact eigenpair of a matrix within tol·‖A‖_F
+    of A). The default x₀ is a fixed pseudo-random vector (reproducible).
+
+    >>> lam, v = power_iteration(Matrix([[2, 1], [1, 2]]))
+    >>> round(lam, 12), v.isclose(Vector([2 ** -0.5, 2 ** -0.5]))
+    (3.0, True)
+
+    It cannot separate two eigenvalues of equal modulus, such as ±1 here:
+
+    >>> power_iteration(Matrix([[0, 1], [1, 0]]), Vector([1, 0]), max_iter=50)
+    Traceback (most recent call last):
+    ...
+    scratchmath.errors.ConvergenceError: power_iteration did not converge in 50 iterations ...
+
+    Returns:
+        (λ, v): a float and a unit Vector (largest entry positive).
+    Raises:
+        TypeError: A is not a Matrix or x0 not a Vector.  DimensionError: A is not square, or
+        x0 does not fit.  DomainError: NaN/inf entries, a complex A, x0 = 0, tol ≤ 0 or
+        max_iter < 1.  ConvergenceError: no convergence in max_iter steps (``estimate`` is
+        the last ρ, ``error`` the last relative residual).
+    """
+    a = _float_table(A, "power_iteration")
+    tol, max_iter = _check_tol(tol), _check_iterations(max_iter)
+    x = _check_start(x0, len(a), "power_iteration")
+    if isinstance(x[0], complex):
+        raise DomainError("power_iteration needs a real start vector x0")
+    scale = _frobenius(a)
+    if scale == 0:
+        return 0.0, _vector(x)  # A = 0: every vector is an eigenvector, for λ = 0
+    rho, error = 0.0, math.inf
+    for _ in range(max_iter):
+        y = _matvec(a, x)
+        rho = math.fsum(map(_MUL, x, y))  # the Rayleigh quotient xᵀAx, ‖x‖ = 1
+        error = _norm([yi - rho * xi for yi, xi in zip(y, x, strict=True)]) / scale
+        if error <= tol:
+            return rho, _vector(x)
+        x = _unit(y)  # y ≠ 0 here: y = 0 would give ρ = 0 and a zero residual
+    raise ConvergenceError(
+        f"power_iteration did not converge in {max_iter} iterations (relative residual "
+        f"{error:.3g} > tol = {tol:g}); is the largest |λ| shared, as by ±λ or a complex pair?",
+        iterations=max_iter,
+        estimate=rho,
+        error=error,
+    )
+
+
+def inverse_iteration(
+    A: Matrix,
+    shift: complex,
+    *,
+    x0: Vector | None = None,
+    tol: float = 1e-12,
+    max_iter: int = 1_000,
+) -> tuple[Any, Vector]:
+    """The eigenpair whose eigenvalue is nearest the shift σ, by inverse iteration.
+
+    xₖ₊₁ = (A − σI)⁻¹xₖ / ‖(A − σI)⁻¹xₖ‖₂: power iteration on (A − σI)⁻¹, whose eigenvalues
+    are 1/(λᵢ − σ) — largest for the λ nearest σ, so convergence is fast when σ is close.
+    A − σI is factorized once (LU with partial pivoting) and each step costs two triangular
+    solves. λ is the Rayleigh quotient xᴴAx; stop when ‖Ax − λx‖₂ ≤ tol·‖A‖_F. A complex σ
+    finds complex eigenpairs.
+
+    >>> lam, v = inverse_iteration(Matrix([[4, 1], [2, 3]]), 1.5)   # λ = 2, v ∥ (−1, 2)
+    >>> round(lam, 12), v.isclose(Vector([-1, 2]) / 5 ** 0.5)
+    (2.0, True)
+
+    Returns:
+        (λ, v): λ a float (a complex for a complex σ or x0), v a unit Vector.
+    Raises:
+        TypeError: A not a Matrix, shift not a number, x0 not a Vector.  DimensionError: A is
+        not square or x0 does not fit.  DomainError: NaN/inf, a complex A, x0 = 0, tol ≤ 0,
+        max_iter < 1.  ConvergenceError: no convergence in max_iter steps (σ exactly halfway
+        between two eigenvalues, say).
+    """
+    a = _float_table(A, "inverse_iteration")
+    sigma = _check_shift(shift)
+    tol, max_iter = _check_tol(tol), _check_iterations(max_iter)
+    x = _check_start(x0, len(a), "inverse_iteration")
+    scale = _frobenius(a)
+    if scale == 0:
+        return 0.0, _vector(x)
+    lu, perm = _shifted_lu(a, sigma, _EPS * scale)
+    lam: Any = sigma
+    error = math.inf
+    for _ in range(max_iter):
+        x = _unit(_lu_solve(lu, perm, x))
+        lam = _real_if_possible(_dot(x, _matvec(a, x)))
+        error = _residual(a, lam, x) / scale
+        if error <= tol:
+            return lam, _vector(x)
+    raise ConvergenceError(
+        f"inverse_iteration did not converge in {max_iter} iterations (relative residual "
+        f"{error:.3g} > tol = {tol:g}); is the shift {shift!r} equally near two eigenvalues?",
+        iterations=max_iter,
+        estimate=lam,
+        error=error,
+    )
+
+
+def rayleigh_quotient_iteration(
+    A: Matrix, x0: Vector, *, tol: float = 1e-12, max_iter: int = 100
+) -> tuple[Any, Vector]:
+    """An eigenpair by Rayleigh quotient iteration: inverse iteration with shift ρₖ = xₖᴴAxₖ.
+
+    The shift improves as x does, so convergence is fast: cubic for a symmetric A
+    (quadratic otherwise) — a handful of steps, each a fresh LU factorization. Which eigenpair
+    it finds depends on x₀ (usually the one x₀ is closest to). Stops when
+    ‖Ax − ρx‖₂ ≤ tol·‖A‖_F. A real x₀ keeps ρ real; start from a complex x₀ for complex pairs.
+
+    >>> lam, v = rayleigh_quotient_iteration(Matrix([[2, 1], [1, 2]]), Vector([1, 0.8]))
+    >>> round(lam, 12), v.isclose(Vector([2 ** -0.5, 2 ** -0.5]))
+    (3.0, True)
+
+    Returns:
+        (λ, v): λ a float (complex for a complex x0), v a unit Vector.
+    Raises:
+        TypeError: A not a Matrix or x0 not a Vector.  DimensionError: A not square, or x0
+        does not fit.  DomainError: NaN/inf, a complex A, x0 = 0, tol ≤ 0, max_iter < 1.
+        ConvergenceError: no convergence in max_iter steps.
+    """
+    a = _float_table(A, "rayleigh_quotient_iteration")
+    tol, max_iter = _check_tol(tol), _check_iterations(max_iter)
+    x = _check_start(x0, len(a), "rayleigh_quotient_iteration")
+    scale = _frobenius(a)
+    if scale == 0:
+        return 0.0, _vector(x)
+    rho: Any = _real_if_possible(_dot(x, _matvec(a, x)))
+    error = _residual(a, rho, x) / scale
+    for _ in range(max_iter):
+        if error <= tol:
+            return rho, _vector(x)
+        lu, perm = _shifted_lu(a, rho, _EPS * scale)
+        x = _unit(_lu_solve(lu, perm, x))
+        rho = _real_if_possible(_dot(x, _matvec(a, x)))
+        error = _residual(a, rho, x) / scale
+    if error <= tol:
+        return rho, _vector(x)
+    raise ConvergenceError(
+        f"rayleigh_quotient_iteration did not converge in {max_iter} iterations (relative "
+        f"residual {error:.3g} > tol = {tol:g})",
+        iterations=max_iter,
+        estimate=rho,
+        error=error,
+    )
+
+
+# ---------------------------------------------------------------------------------------
+# All eigenvalues: balance, reduce to Hessenberg form, then Francis's double-shift QR.
+# ---------------------------------------------------------------------------------------
+
+
+def _power_of_two_scale(a: Table) -> int:
+    """e with max|aᵢⱼ|·2⁻ᵉ in [½, 1): scaling by 2⁻ᵉ is exact and keeps squares in range."""
+    largest = max(abs(x) for row in a for x in row)
+    return math.frexp(largest)[1] if largest > 0 else 0
+
+
+def _scale_table(a: Table, e: int) -> None:
+    for row in a:
+        row[:] = [math.ldexp(x, -e) for x in row]
+
+
+def _balance(a: Table) -> None:
+    """Balance A in place by a diagonal similarity D⁻¹AD, D of powers of two (Parlett–Reinsch).
+
+    Rounding errors of the QR algorithm are of size ε‖A‖; making each row and column of
+    similar norm makes ‖A‖ smaller without changing the eigenvalues (powers of two scale
+    exactly), which helps badly scaled matrices such as companion matrices.
+    """
+    n = len(a)
+    for _ in range(100):  # converges in a few sweeps; the bound is a guard
+        changed = False
+        for i in range(n):
+            c = sum(abs(a[j][i]) for j in range(n) if j != i)
+            r = sum(abs(a[i][j]) for j in range(n) if j != i)
+            if c == 0 or r == 0 or not math.isfinite(c + r):
+                continue
+            total, f = c + r, 1.0
+            for _ in range(2100):  # the float exponent range bounds both loops
+                if c >= r / 2:
+                    break
+                f, c = f * 2, c * 4
+            for _ in range(2100):
+                if c < r * 2:
+                    break
+                f, c = f / 2, c / 4
+            if (c + r) / f < 0.95 * total:
+                changed = True
+                a[i] = [x / f for x in a[i]]
+                for row in a:
+                    row[i] *= f
+        if not changed:
+            return
+
+
+def _householder(x: Sequence[float]) -> tuple[list[float], float, float]:
+    """v, β, α with (I − βvvᵀ)x = α·e₁, |α| = ‖x‖; α takes the sign opposite to x₀ so that
+    v₀ = x₀ − α involves no cancellation. β = 0 when x = 0 (the identity reflection).
+
+    v is formed from x/max|xᵢ| — the reflection does not depend on v's length — so that
+    β = 2/(vᵀv) neither overflows nor underflows when x is huge or subnormal.
+    """
+    size = max(map(abs, x))
+    if size == 0:
+        return [0.0] * len(x), 0.0, 0.0
+    v = [c / size for c in x]
+    norm = math.hypot(*v)
+    if v[0] > 0:
+        norm = -norm
+    beta = 1.0 / (norm * (norm - v[0]))  # = 2/(vᵀv) once v₀ ← v₀ − norm
+    v[0] -= norm
+    return v, beta, norm * size
+
+
+def _hessenberg(a: Table) -> None:
+    """Reduce A in place to upper Hessenberg form H = QᵀAQ (aᵢⱼ = 0 for i > j + 1).
+
+    Each step k is a Householder reflection that zeroes column k below the subdiagonal,
+    applied from both sides (a similarity, so the eigenvalues are kept, and orthogonal, so
+    rounding is not amplified). The QR algorithm then costs O(n²) a step instead of O(n³).
+    """
+    n = len(a)
+    for k in range(n - 2):
+        v, beta, alpha = _householder([a[i][k] for i in range(k + 1, n)])
+        if beta == 0:
+            continue
+        # from the left: rows k+1…n−1 ← rows − β·v·(vᵀ·rows)
+        w = [0.0] * (n - k)
+        for vi, i in zip(v, range(k + 1, n), strict=True):
+            if vi:
+                w = [s + vi * x for s, x in zip(w, a[i][k:], strict=True)]
+        for vi, i in zip(v, range(k + 1, n), strict=True):
+            if vi:
+                f = beta * vi
+                a[i][k:] = [x - f * s for x, s in zip(a[i][k:], w, strict=True)]
+        # from the right: columns k+1…n−1 of every row
+        for row in a:
+            s = beta * sum(map(_MUL, v, row[k + 1 :]))
+            if s:
+                row[k + 1 :] = [x - s * vi for x, vi in zip(row[k + 1 :], v, strict=True)]
+        a[k + 1][k] = alpha
+        for i in range(k + 2, n):
+            a[i][k] = 0.0
+
+
+def _eigenvalues_2x2(a: float, b: float, c: float, d: float) -> tuple[Any, Any]:
+    """The eigenvalues of [[a, b], [c, d]]: λ = (a+d)/2 ± √(((a−d)/2)² + bc).
+
+    For a real pair the larger-magnitude root is formed without cancellation and the other
+    from λ₁λ₂ = ad − bc (in the form d − bc/z); a negative discriminant gives a conjugate pair.
+    """
+    p = 0.5 * (a - d)
+    bc = b * c
+    disc = p * p + bc
+    if disc >= 0:
+        z = p + math.copysign(math.sqrt(disc), p)
+        if z == 0:
+            return d, d
+        return d + z, d - bc / z
+    mid, im = d + p, math.sqrt(-disc)
+    return complex(mid, im), complex(mid, -im)
+
+
+_QR_STEPS_PER_EIGENVALUE = 60  # as LAPACK: Francis QR needs about 2–4; this is a guard
+
+
+def _francis_qr(h: Table) -> list[Any]:
+    """All eigenvalues of the upper Hessenberg H (destroyed), by the Francis double-shift QR.
+
+    A QR step H − sI = QR, H ← RQ + sI = QᵀHQ is a similarity that, with a shift s near an
+    eigenvalue, drives the last subdiagonal entry to 0 quadratically. Francis performs two
+    steps with the conjugate shifts s₁, s₂ (the eigenvalues of the trailing 2×2 block) at
+    once in real arithmetic: (H − s₁I)(H − s₂I) = H² − (s₁+s₂)H + s₁s₂I is real. By the
+    implicit-Q theorem it suffices to apply a reflection that maps that matrix's first column
+    to e₁ and then chase the resulting "bulge" down the subdiagonal with 3×3 reflections.
+
+    When a subdiagonal entry falls below ε·(|hₖ₋₁,ₖ₋₁| + |hₖₖ|) it is set to 0 and the
+    problem splits (deflation): a trailing 1×1 block is a real eigenvalue, a 2×2 block a real
+    or conjugate pair. Every 10th step without deflation uses an "exceptional" shift, which
+    breaks the rare cycles of the standard shift; a block that still does not deflate in 60
+    steps is a ConvergenceError.
+    """
+    n = len(h)
+    values: list[Any] = []
+    norm = max(math.fsum(map(abs, row)) for row in h)
+    hi, steps, total = n - 1, 0, 0
+    for _ in range(n * (_QR_STEPS_PER_EIGENVALUE + 1) + 1):
+        if hi < 0:
+            break
+        low = 0  # find the active block h[low..hi]: the last negligible subdiagonal entry
+        for k in range(hi, 0, -1):
+            s = abs(h[k - 1][k - 1]) + abs(h[k][k]) or norm
+            if abs(h[k][k - 1]) <= _EPS * s:
+                h[k][k - 1] = 0.0
+                low = k
+                break
+        if low == hi:
+            values.append(h[hi][hi])
+            hi, steps = hi - 1, 0
+            continue
+        if low == hi - 1:
+            values.extend(_eigenvalues_2x2(h[low][low], h[low][hi], h[hi][low], h[hi][hi]))
+            hi, steps = hi - 2, 0
+            continue
+        if steps == _QR_STEPS_PER_EIGENVALUE:
+            raise ConvergenceError(
+                f"eigvals: the QR algorithm did not converge ({steps} steps without deflating "
+                f"a {hi - low + 1}×{hi - low + 1} block)",
+                iterations=total,
+                estimate=values,
+                error=abs(h[hi][hi - 1]),
+            )
+        steps, total = steps + 1, total + 1
+        if steps % 10 == 0:
+            e = abs(h[hi][hi - 1]) + abs(h[hi - 1][hi - 2])
+            x = h[hi][hi] + 0.75 * e
+            trace, det = 2 * x, x * x + 0.4375 * e * e
+        else:
+            p, q = h[hi - 1][hi - 1], h[hi][hi]
+            trace, det = p + q, p * q - h[hi - 1][hi] * h[hi][hi - 1]
+        # first column of H² − trace·H + det·I, rows low, low+1, low+2
+        h00, h10 = h[low][low], h[low + 1][low]
+        x = h00 * h00 + h[low][low + 1] * h10 - trace * h00 + det
+        y = h10 * (h00 + h[low + 1][low + 1] - trace)
+        z = h10 * h[low + 2][low + 1]
+        for k in range(low, hi - 1):
+            if k > low:
+                x, y, z = h[k][k - 1], h[k + 1][k - 1], h[k + 2][k - 1]
+            (v0, v1, v2), beta, alpha = _householder([x, y, z])
+            if beta == 0:
+                continue
+            r0, r1, r2 = h[k], h[k + 1], h[k + 2]
+            for j in range(max(low, k - 1), hi + 1):
+                t = beta * (v0 * r0[j] + v1 * r1[j] + v2 * r2[j])
+                r0[j] -= t * v0
+                r1[j] -= t * v1
+                r2[j] -= t * v2
+            for i in range(low, min(k + 3, hi) + 1):
+                row = h[i]
+                t = beta * (row[k] * v0 + row[k + 1] * v1 + row[k + 2] * v2)
+                row[k] -= t * v0
+                row[k + 1] -= t * v1
+                row[k + 2] -= t * v2
+            if k > low:
+                h[k][k - 1] = alpha
+                h[k + 1][k - 1] = h[k + 2][k - 1] = 0.0
+        (v0, v1), beta, alpha = _householder([h[hi - 1][hi - 2], h[hi][hi - 2]])
+        if beta != 0:
+            r0, r1 = h[hi - 1], h[hi]
+            for j in range(hi - 2, hi + 1):
+                t = beta * (v0 * r0[j] + v1 * r1[j])
+                r0[j] -= t * v0
+                r1[j] -= t * v1
+            for i in range(low, hi + 1):
+                row = h[i]
+                t = beta * (row[hi - 1] * v0 + row[hi] * v1)
+                row[hi - 1] -= t * v0
+                row[hi] -= t * v1
+            h[hi - 1][hi - 2], h[hi][hi - 2] = alpha, 0.0
+    return values
+
+
+def _sorted_eigenvalues(values: list[Any]) -> list[Any]:
+    """Real parts descending, then imaginary parts descending (a pair: +i first)."""
+    return sorted(values, key=lambda z: (-z.real, -z.imag if isinstance(z, complex) else 0.0))
+
+
+def _ldexp(x: float, e: int) -> float:
+    """x·2ᵉ, saturating to ±inf instead of raising OverflowError."""
+    try:
+        return math.ldexp(x, e)
+    except OverflowError:
+        return math.copysign(math.inf, x)
+
+
+def _scale_back(z: Any, e: int) -> Any:
+    """z·2ᵉ (undoing the scaling of ``_power_of_two_scale``) for a real or complex z."""
+    if isinstance(z, complex):
+        return complex(_ldexp(z.real, e), _ldexp(z.imag, e))
+    return _ldexp(z, e)
+
+
+def _eigvals_of_table(a: Table) -> list[Any]:
+    # Balance first: scaling a badly scaled matrix to max|aᵢⱼ| ≈ 1 could flush its tiny
+    # entries to zero, and they may matter (√(10²⁶⁵·10⁻⁷⁰) is an eigenvalue of
+    # [[0, 10²⁶⁵], [10⁻⁷⁰, 0]]). Balancing evens out the entries, then the scaling is safe.
+    # (A first, gentle scaling only keeps the row and column sums of balancing finite.)
+    e0 = _power_of_two_scale(a)
+    e0 = e0 - 400 if e0 > 400 else (e0 + 400 if e0 < -400 else 0)
+    _scale_table(a, e0)
+    _balance(a)
+    e = _power_of_two_scale(a)
+    _scale_table(a, e)
+    e += e0
+    _hessenberg(a)
+    values = _francis_qr(a)
+    return _sorted_eigenvalues([_scale_back(x, e) for x in values])
+
+
+def eigvals(A: Matrix) -> list[Any]:
+    """All n eigenvalues of a real n×n matrix, with multiplicity: the roots of det(λI − A).
+
+    Algorithm (the one LAPACK's ``dgeev`` uses, in its classic form): scale by a power of
+    two and balance; reduce to Hessenberg form by Householder reflections; run Francis's
+    double-shift QR with deflation (see ``_francis_qr``). All in real arithmetic, so the
+    complex eigenvalues appear as exact conjugate pairs. Backward stable: the computed
+    values are the exact eigenvalues of a matrix within a small multiple of ε‖A‖ of A.
+
+    The order is not part of the contract (sort them yourself); this implementation returns
+    real parts descending, a conjugate pair with +i first. Real eigenvalues are ``float``,
+    the others ``complex``.
+
+    >>> eigvals(Matrix([[2, 0], [0, 3]]))
+    [3.0, 2.0]
+    >>> eigvals(Matrix([[0, -1], [1, 0]]))   # a quarter turn: e^{±iπ/2}
+    [1j, -1j]
+
+    Raises:
+        TypeError: A is not a Matrix.  DimensionError: A is not square.
+        DomainError: NaN/inf entries or a complex matrix.  ConvergenceError: the QR
+        iteration failed to deflate (not known to happen on any test matrix).
+    """
+    return _eigvals_of_table(_float_table(A, "eigvals"))
+
+
+# ---------------------------------------------------------------------------------------
+# Eigenvectors of a general matrix: inverse iteration on each computed eigenvalue.
+# ---------------------------------------------------------------------------------------
+
+
+def _eigenvector(a: Table, lam: Any, scale: float, seed: int, against: list[list[Any]]) -> Any:
+    """A unit x with ‖Ax − λx‖ ≈ ε‖A‖, by a few steps of inverse iteration with shift λ.
+
+    λ is accurate to rounding, so A − λI is (nearly) singular and one or two steps suffice.
+    ``against`` holds eigenvectors already found for the same eigenvalue: projecting them out
+    each step yields further, orthogonal vectors of a multi-dimensional eigenspace (for
+    A = I, the basis e₁, …, eₙ up to rotation) instead of the same one n times.
+    """
+    n = len(a)
+    lu, perm = _shifted_lu(a, lam, _EPS * scale)
+    rng = random.Random(seed)
+    x = _unit([rng.uniform(-1.0, 1.0) for _ in range(n)])
+    best, best_residual = x, math.inf
+    for step in range(6):
+        y = _lu_solve(lu, perm, x)
+        for _ in range(2):  # Gram–Schmidt twice is enough (Kahan–Parlett)
+            for q in against:
+                c = _dot(q, y)
+                y = [yi - c * qi for yi, qi in zip(y, q, strict=True)]
+        norm = _norm(y)
+        if norm == 0 or not math.isfinite(norm):
+            break
+        x = [c / norm for c in y]
+        residual = _residual(a, lam, x)
+        if residual < best_residual:
+            best, best_residual = x, residual
+        if step > 0 and residual <= 4 * n * _EPS * scale:
+            break  # two steps at least: the second shrinks the other directions to O(ε²)
+    return best, best_residual
+
+
+def eig(A: Matrix) -> tuple[list[Any], Matrix]:
+    """The eigenvalues of a real square matrix and unit eigenvectors: A·V = V·diag(λ).
+
+    The eigenvalues come from ``eigvals`` (same order); the eigenvector for λⱼ, column j of
+    V, from inverse iteration with the shift λⱼ (see ``_eigenvector``), normalized to
+    ‖vⱼ‖₂ = 1 with its largest entry real and positive. A conjugate pair λ, λ̄ gets conjugate
+    eigenvectors v, v̄; V is complex as soon as one eigenvalue is. For a defective matrix
+    (fewer independent eigenvectors than n, like [[1, 1], [0, 1]]) V is singular, as it must be.
+
+    >>> values, V = eig(Matrix([[4, 1], [2, 3]]))
+    >>> values
+    [5.0, 2.0]
+    >>> V.isclose(Matrix([[1, -1], [1, 2]]) @ Matrix.diagonal([2 ** -0.5, 5 ** -0.5]))
+    True
+
+    Raises:
+        TypeError: A is not a Matrix.  DimensionError: A is not square.
+        DomainError: NaN/inf entries or a complex matrix.  ConvergenceError: as for
+        ``eigvals``, or an eigenvector whose residual stays above √ε·‖A‖.
+    """
+    a = _float_table(A, "eig")
+    n = len(a)
+    values = _eigvals_of_table([row[:] for row in a])
+    scale = _frobenius(a)
+    vectors: list[list[Any]] = []
+    found: dict[Any, list[Any]] = {}
+    for j, lam in enumerate(values):
+        if isinstance(lam, complex) and lam.imag < 0 and lam.conjugate() in found:
+            vectors.append([c.conjugate() for c in found[lam.conjugate()]])
+            continue
+        if scale == 0:
+            x: list[Any] = [1.0 if i == j else 0.0 for i in range(n)]
+        else:
+            same = [
+                v for mu, v in zip(values, vectors, strict=False) if abs(mu - lam) <= 1e-10 * scale
+            ]
+            x, residual = _eigenvector(a, lam, scale, j, same)
+            if same and residual > 4 * n * _EPS * scale:
+                # A defective eigenvalue: its eigenspace has no room for another direction.
+                alone, alone_residual = _eigenvector(a, lam, scale, j, [])
+                if alone_residual < residual:
+                    x, residual = alone, alone_residual
+            if residual > math.sqrt(_EPS) * scale:
+                raise ConvergenceError(
+                    f"eig: inverse iteration found no eigenvector for λ = {lam!r} "
+                    f"(residual {residual:.3g})",
+                    iterations=6,
+                    estimate=lam,
+                    error=residual / scale,
+                )
+        x = list(_vector(x))
+        found.setdefault(lam, x)
+        vectors.append(x)
+    if any(isinstance(lam, complex) for lam in values):
+        vectors = [[complex(c) for c in v] for v in vectors]
+    V = Matrix._trusted(tuple(zip(*vectors, strict=True)))
+    return values, V
+
+
+# ---------------------------------------------------------------------------------------
+# The symmetric eigenproblem: cyclic Jacobi.
+# ---------------------------------------------------------------------------------------
+
+_SYMMETRY_TOL = 1e-10
+_JACOBI_MAX_SWEEPS = 60  # quadratic convergence needs about 5–10 sweeps for n ≤ 100
+
+
+def _symmetric_table(A: object, what: str) -> Table:
+    """A symmetric real matrix as floats, exactly symmetrized; DomainError if not symmetric.
+
+    Exact matrices must be exactly symmetric; float matrices within |aᵢⱼ − aⱼᵢ| ≤ 10⁻¹⁰·max|aₖₗ|
+    (rounding in a product such as QΛQᵀ breaks exact symmetry). The average ½(aᵢⱼ + aⱼᵢ) is used.
+    """
+    A = _check_matrix(A)
+    a = _float_table(A, what)
+    n = len(a)
+    exact = A._kind == _EXACT
+    bound = _SYMMETRY_TOL * max(abs(x) for row in a for x in row)
+    rows: Any = A._rows
+    for i in range(n):
+        for j in range(i + 1, n):
+            if (rows[i][j] != rows[j][i]) if exact else abs(a[i][j] - a[j][i]) > bound:
+                raise DomainError(
+                    f"{what} needs a symmetric matrix: a[{i}, {j}] = {rows[i][j]!r} but "
+                    f"a[{j}, {i}] = {rows[j][i]!r}"
+                )
+            a[i][j] = a[j][i] = 0.5 * (a[i][j] + a[j][i])
+    return a
+
+
+def _jacobi_rotation_tangent(app: float, aqq: float, apq: float) -> float:
+    """t = tan φ of the rotation that zeroes aₚq: the root of t² + 2θt − 1 = 0 of smaller
+    magnitude, θ = (aqq − app)/(2apq), so |φ| ≤ π/4 (the choice that makes Jacobi converge)."""
+    theta = (aqq - app) / (2 * apq)
+    if abs(theta) > 1e150:  # θ² would overflow; t ≈ 1/(2θ)
+        return 0.5 / theta
+    return math.copysign(1.0, theta) / (abs(theta) + math.sqrt(theta * theta + 1))
+
+
+def _jacobi(a: Table) -> tuple[list[float], Table]:
+    """Diagonalize the symmetric A (destroyed) by cyclic Jacobi: A = VΛVᵀ. Returns the
+    diagonal Λ and the rows of Vᵀ (each row an eigenvector)."""
+    n = len(a)
+    vt = [[1.0 if i == j else 0.0 for j in range(n)] for i in range(n)]
+    tiny = sys.float_info.min / _EPS
+    for _ in range(_JACOBI_MAX_SWEEPS):
+        rotated = False
+        for p in range(n - 1):
+            for q in range(p + 1, n):
+                apq = a[p][q]
+                if apq == 0:
+                    continue
+                app, aqq = a[p][p], a[q][q]
+                # Negligible relative to the diagonal (Demmel–Veselić): skipping such an entry
+                # perturbs each eigenvalue by a tiny *relative* amount.
+                if abs(apq) <= _EPS * math.sqrt(abs(app)) * math.sqrt(abs(aqq)) or abs(apq) < tiny:
+                    a[p][q] = a[q][p] = 0.0
+                    continue
+                rotated = True
+                t = _jacobi_rotation_tangent(app, aqq, apq)
+                c = 1.0 / math.sqrt(t * t + 1)
+                s = t * c
+                rp, rq = a[p], a[q]
+                new_p = [c * x - s * y for x, y in zip(rp, rq, strict=True)]
+                new_q = [s * x + c * y for x, y in zip(rp, rq, strict=True)]
+                new_p[p], new_q[q] = app - t * apq, aqq + t * apq
+                new_p[q] = new_q[p] = 0.0
+                a[p], a[q] = new_p, new_q
+                for k, row in enumerate(a):  # the columns p and q, by symmetry
+                    row[p], row[q] = new_p[k], new_q[k]
+                vp, vq = vt[p], vt[q]
+                vt[p] = [c * x - s * y for x, y in zip(vp, vq, strict=True)]
+                vt[q] = [s * x + c * y for x, y in zip(vp, vq, strict=True)]
+        if not rotated:
+            return [a[i][i] for i in range(n)], vt
+    off = math.hypot(*(a[i][j] for i in range(n) for j in range(n) if i != j))
+    raise ConvergenceError(
+        f"eigh: Jacobi did not converge in {_JACOBI_MAX_SWEEPS} sweeps",
+        iterations=_JACOBI_MAX_SWEEPS,
+        estimate=sorted(a[i][i] for i in range(n)),
+        error=off,
+    )
+
+
+def eigh(A: Matrix) -> tuple[list[float], Matrix]:
+    """The spectral decomposition A = QΛQᵀ of a real symmetric A: ascending λ, orthogonal Q.
+
+    **Spectral theorem.** A real symmetric matrix has n real eigenvalues and an orthonormal
+    basis of eigenvectors; Q holds them as columns, so QᵀQ = I and AQ = QΛ.
+
+    Algorithm: cyclic Jacobi. Each rotation in the (p, q) plane zeroes aₚq (and aqp); sweeping
+    over all pairs repeatedly drives the off-diagonal part to 0, quadratically once it is
+    small. Chosen over tridiagonal QR (faster for large n) because it is short and
+    transparent, and because it is the most accurate method known: Q is a product of exact
+    rotations, orthogonal to rounding whatever the eigenvalue gaps (close pairs as in
+    Wilkinson's W₂₁⁺, exactly repeated ones), and small eigenvalues of a well-scaled positive
+    definite matrix come out with high *relative* accuracy (Demmel & Veselić, 1992). The
+    columns' signs are fixed so that each column's largest entry is positive.
+
+    Symmetry test: exact matrices must be exactly symmetric; float ones within
+    |aᵢⱼ − aⱼᵢ| ≤ 10⁻¹⁰·max|aₖₗ|, and are then symmetrized.
+
+    >>> values, Q = eigh(Matrix([[2, 0], [0, 1]]))
+    >>> values, Q
+    ([1.0, 2.0], Matrix([[0.0, 1.0], [1.0, 0.0]]))
+
+    Returns:
+        (values, Q): the eigenvalues ascending (floats) and an orthogonal float Matrix.
+    Raises:
+        TypeError: A is not a Matrix.  DimensionError: A is not square.
+        DomainError: A is not symmetric, has NaN/inf entries, or is complex.
+        ConvergenceError: Jacobi did not converge in 60 sweeps (not known to happen).
+    """
+    a = _symmetric_table(A, "eigh")
+    n = len(a)
+    e = _power_of_two_scale(a)
+    _scale_table(a, e)
+    diagonal, vt = _jacobi(a)
+    order = sorted(range(n), key=lambda i: diagonal[i])
+    values = [_ldexp(diagonal[i], e) for i in order]
+    columns = [list(_vector(vt[i])) for i in order]
+    return values, Matrix._trusted(tuple(zip(*columns, strict=True)))

@@ -1,0 +1,480 @@
+"""Gaussian elimination: LU, solving Ax = b, the inverse, rank, rref and the null space.
+
+==============  ==========================================================================
+``lu``          P A = L U: a permutation, a unit lower and an upper triangular factor
+``solve``       the x with A x = b, for a vector or a matrix right side b
+``inverse``     A⁻¹, the solution of A X = I
+``rref``        the reduced row echelon form (Gauss–Jordan)
+``rank``        the number of independent rows (= of independent columns)
+``null_space``  a basis of {x : A x = 0}
+==============  ==========================================================================
+
+Elimination subtracts multiples of one row from the rows below it until the matrix is
+upper triangular; recording the multipliers gives L, and the row swaps give P. It needs
+only + − × ÷, so exact (``int``/``Fraction``) matrices give exact answers:
+
+>>> A = Matrix([[2, 1], [1, 3]])
+>>> solve(A, Vector([3, 5]))
+Vector([Fraction(4, 5), Fraction(7, 5)])
+>>> inverse(A)
+Matrix([[Fraction(3, 5), Fraction(-1, 5)], [Fraction(-1, 5), Fraction(2, 5)]])
+>>> rank(Matrix([[1, 2, 3], [2, 4, 6]])), null_space(Matrix([[1, 2, 3], [2, 4, 6]]))
+(1, [Vector([-2, 1, 0]), Vector([-3, 0, 1])])
+
+Pivoting. For exact matrices the pivot is the first nonzero entry of the column: in exact
+arithmetic any nonzero pivot is as good as another. For floats it is the entry of largest
+magnitude (*partial pivoting*): then every multiplier has |lᵢₖ| ≤ 1, rounding errors are not
+amplified by large multipliers, and the computed solution is the exact solution of a
+nearby system (backward stability in practice).
+"""
+
+from __future__ import annotations
+
+import operator
+import sys
+from collections.abc import Sequence
+from fractions import Fraction
+from itertools import repeat
+from typing import Any
+
+from scratchmath.errors import DimensionError, SingularMatrixError
+from scratchmath.matrices.core import (
+    Matrix,
+    Rows,
+    _check_matrix,
+    _require_finite_matrix,
+    _require_square,
+    _shape_text,
+    _tidy,
+    _tidy_rows,
+)
+from scratchmath.vectors import _EXACT, Vector, _check_tolerance, _promote
+
+__all__ = ["inverse", "lu", "null_space", "rank", "rref", "solve"]
+
+_EPS = sys.float_info.epsilon  # 2⁻⁵², the gap between 1.0 and the next float
+
+
+# ---------------------------------------------------------------------------------------
+# The elimination kernel shared by lu, solve, inverse and det.
+# ---------------------------------------------------------------------------------------
+
+
+def _working_rows(rows: Rows, exact: bool) -> list[list[Any]]:
+    """A mutable copy of the rows; exact entries as Fractions so that ÷ stays exact."""
+    table: Any = rows
+    if exact:
+        return [[Fraction(x) for x in row] for row in table]
+    return [list(row) for row in table]
+
+
+def _eliminate(rows: Rows, exact: bool) -> tuple[list[list[Any]], list[int], int]:
+    """LU-factor a square table in place: (LU, perm, sign).
+
+    On return the strict lower triangle of LU holds the multipliers lᵢₖ (L has a unit
+    diagonal, not stored), the upper triangle holds U, row i of PA is row perm[i] of A,
+    and sign = det P = ±1. A column with no nonzero pivot is skipped (its multipliers are
+    0), so a singular matrix still factors, with a zero on U's diagonal.
+    """
+    a = _working_rows(rows, exact)
+    n = len(a)
+    perm = list(range(n))
+    sign = 1
+    mul, sub = operator.mul, operator.sub
+    for k in range(n):
+        if exact:
+            p = next((i for i in range(k, n) if a[i][k] != 0), k)
+        else:
+            p = max(range(k, n), key=lambda i: abs(a[i][k]))
+        if p != k:
+            a[k], a[p] = a[p], a[k]
+            perm[k], perm[p] = perm[p], perm[k]
+            sign = -sign
+        pivot_row = a[k]
+        pivot = pivot_row[k]
+        if pivot == 0:
+            continue  # the whole column below is zero: nothing to eliminate
+        tail = pivot_row[k + 1 :]
+        for i in range(k + 1, n):
+            row = a[i]
+            if row[k] == 0:
+                continue
+            f = row[k] / pivot
+            row[k] = f
+            # rowᵢ ← rowᵢ − f·rowₖ, the loop over columns in C (map), not in Python.
+            row[k + 1 :] = map(sub, row[k + 1 :], map(mul, repeat(f), tail))
+    return a, perm, sign
+
+
+def _inf_norm(rows: Rows) -> float:
+    """‖A‖∞ = maxᵢ Σⱼ |aᵢⱼ|, a cheap norm for the singularity threshold."""
+    table: Any = rows
+    return max(float(sum(map(abs, row))) for row in table)
+
+
+def _check_pivots(lu_rows: list[list[Any]], A: Matrix, exact: bool, what: str) -> None:
+    """Raise SingularMatrixError if a pivot is zero or, for floats, below n·ε·‖A‖∞.
+
+    A float pivot that small is indistinguishable from a zero that rounding disguised: the
+    matrix is singular to working precision, and a "solution" would be noise.
+    """
+    n = len(lu_rows)
+    threshold = 0.0 if exact else n * _EPS * _inf_norm(A._rows)
+    for k in range(n):
+        pivot = lu_rows[k][k]
+        if pivot == 0 or (not exact and abs(pivot) <= threshold):
+            detail = (
+                ""
+                if exact or pivot == 0
+                else f" (|pivot| = {abs(pivot):.3g} ≤ n·ε·‖A‖∞ = {threshold:.3g})"
+            )
+            raise SingularMatrixError(
+                f"cannot {what}: the {n}×{n} matrix is singular, elimination found no "
+                f"usable pivot in column {k}{detail}"
+            )
+
+
+def _require_rows_finite(A: Matrix, what: str) -> bool:
+    """Check A for NaN/inf; return whether it is exact."""
+    _require_finite_matrix(A, what)
+    return A._kind == _EXACT
+
+
+# ---------------------------------------------------------------------------------------
+# LU, solve, inverse.
+# ---------------------------------------------------------------------------------------
+
+
+def lu(A: Matrix) -> tuple[Matrix, Matrix, Matrix]:
+    """The LU factorization with partial pivoting: (P, L, U) with P A = L U.
+
+    P is a permutation matrix (the row swaps), L is unit lower triangular (the multipliers
+    lᵢₖ = aᵢₖ / aₖₖ of elimination, ones on the diagonal), U is upper triangular (what
+    elimination leaves). Every square matrix has one, singular ones included (U then has
+    a zero on its diagonal). Exact input gives exact factors; pivots: see the module notes.
+
+    >>> P, L, U = lu(Matrix([[0, 1], [2, 3]]))
+    >>> P, L, U
+    (Matrix([[0, 1], [1, 0]]), Matrix([[1, 0], [0, 1]]), Matrix([[2, 3], [0, 1]]))
+    >>> P @ Matrix([[0, 1], [2, 3]]) == L @ U
+    True
+
+    Raises:
+        TypeError: A is not a Matrix.  DimensionError: A is not square.
+        DomainError: NaN or infinite entries.
+    """
+    A = _check_matrix(A)
+    n = _require_square(A, "lu")
+    exact = _require_rows_finite(A, "factor")
+    a, perm, _ = _eliminate(A._rows, exact)
+    one, zero = _promote((1, 0), A._kind)
+    lower = tuple(
+        tuple(a[i][j] if j < i else (one if j == i else zero) for j in range(n)) for i in range(n)
+    )
+    upper = tuple(tuple(a[i][j] if j >= i else zero for j in range(n)) for i in range(n))
+    if exact:
+        lower, upper = _tidy_rows(lower), _tidy_rows(upper)
+    P = tuple(tuple(1 if j == perm[i] else 0 for j in range(n)) for i in range(n))
+    return Matrix._trusted(P), Matrix._trusted(lower), Matrix._trusted(upper)
+
+
+def _substitute(a: list[list[Any]], perm: list[int], b: list[list[Any]]) -> list[list[Any]]:
+    """Solve L U X = P B for X by forward then back substitution, rows of B at a time.
+
+    Each step is a whole-row update X[i] ← X[i] − lᵢⱼ·X[j] over all right sides at once.
+    """
+    n = len(a)
+    mul, sub = operator.mul, operator.sub
+    x = [list(b[perm[i]]) for i in range(n)]
+    for i in range(n):  # L y = P b (L has a unit diagonal)
+        row, xi = a[i], x[i]
+        for j in range(i):
+            f = row[j]
+            if f != 0:
+                xi = list(map(sub, xi, map(mul, repeat(f), x[j])))
+        x[i] = xi
+    for i in reversed(range(n)):  # U x = y
+        row, xi = a[i], x[i]
+        for j in range(i + 1, n):
+            f = row[j]
+            if f != 0:
+                xi = list(map(sub, xi, map(mul, repeat(f), x[j])))
+        pivot = row[i]
+        x[i] = [v / pivot for v in xi]
+    return x
+
+
+def _substitute_vector(a: list[list[Any]], perm: list[int], b: Sequence[Any]) -> list[Any]:
+    """Solve L U x = P b for one right side: each unknown is one dot product."""
+    n = len(a)
+    mul = operator.mul
+    y: list[Any] = []
+    for i in range(n):
+        y.append(b[perm[i]] - sum(map(mul, a[i][:i], y)))
+    x: list[Any] = [0] * n
+    for i in reversed(range(n)):
+        row = a[i]
+        x[i] = (y[i] - sum(map(mul, row[i + 1 :], x[i + 1 :]))) / row[i]
+    return x
+
+
+def solve(A: Matrix, b: Vector | Matrix) -> Any:
+    """The solution x of the linear system A x = b (A square and invertible).
+
+    b may be a Vector (then x is a Vector) or an n×k Matrix (then X is n×k with A X = B,
+    one system per column). Computed by LU with partial pivoting and two triangular
+    solves — never through A⁻¹, which costs more and is less accurate. Exact A and b give
+    an exact x. A float A counts as singular when a pivot is exactly zero or at most
+    n·ε·‖A‖∞ (ε = 2⁻⁵²): such a matrix is singular to working precision.
+
+    >>> solve(Matrix([[1, 1], [1, -1]]), Vector([3, 1]))
+    Vector([2, 1])
+    >>> solve(Matrix([[2.0, 0.0], [0.0, 4.0]]), Matrix([[2.0, 4.0], [2.0, 8.0]]))
+    Matrix([[1.0, 2.0], [0.5, 2.0]])
+
+    Raises:
+        TypeError: A is not a Matrix, or b is neither a Vector nor a Matrix.
+        DimensionError: A is not square, or b does not have n rows.
+        SingularMatrixError: A is singular.  DomainError: NaN or infinite entries.
+    """
+    A = _check_matrix(A)
+    n = _require_square(A, "solve")
+    if isinstance(b, Vector):
+        if len(b) != n:
+            raise DimensionError(
+                f"cannot solve {_shape_text(A.shape)} against a vector of dimension {len(b)}"
+            )
+        right = Matrix._trusted(tuple((x,) for x in b))
+    elif isinstance(b, Matrix):
+        if b.shape[0] != n:
+            raise DimensionError(
+                f"cannot solve {_shape_text(A.shape)} against {_shape_text(b.shape)}"
+            )
+        right = b
+    else:
+        raise TypeError(f"b must be a Vector or a Matrix, not {type(b).__name__}")
+    _require_finite_matrix(right, "solve with")
+    kind = max(A._kind, right._kind)
+    exact = kind == _EXACT
+    _require_finite_matrix(A, "solve with")
+    if A._kind != kind:
+        A = Matrix._trusted(tuple(_promote(row, kind) for row in A._rows))
+    a, perm, _ = _eliminate(A._rows, exact)
+    _check_pivots(a, A, exact, "solve")
+    b_rows = _working_rows(tuple(_promote(row, kind) for row in right._rows), exact)
+    if isinstance(b, Vector):
+        x = _substitute_vector(a, perm, [row[0] for row in b_rows])
+        return Vector._trusted(tuple(map(_tidy, x)) if exact else tuple(x))
+    rows = _substitute(a, perm, b_rows)
+    return Matrix._trusted(_tidy_rows(rows) if exact else tuple(map(tuple, rows)))
+
+
+def inverse(A: Matrix) -> Matrix:
+    """The inverse A⁻¹, the matrix with A A⁻¹ = A⁻¹ A = I; it exists iff det A ≠ 0.
+
+    Computed as the solution X of A X = I (LU once, then n pairs of triangular solves).
+    Exact input gives the exact inverse: integer entries become Fractions where needed.
+
+    >>> inverse(Matrix([[4, 7], [2, 6]]))
+    Matrix([[Fraction(3, 5), Fraction(-7, 10)], [Fraction(-1, 5), Fraction(2, 5)]])
+
+    Raises:
+        TypeError: A is not a Matrix.  DimensionError: A is not square.
+        SingularMatrixError: A is singular (for floats: to working precision, see ``solve``).
+        DomainError: NaN or infinite entries.
+    """
+    A = _check_matrix(A)
+    n = _require_square(A, "inverse")
+    one, zero = _promote((1, 0), A._kind)
+    identity = Matrix._trusted(
+        tuple(tuple(one if i == j else zero for j in range(n)) for i in range(n))
+    )
+    _require_finite_matrix(A, "invert")
+    try:
+        result: Matrix = solve(A, identity)
+    except SingularMatrixError as exc:
+        raise SingularMatrixError(str(exc).replace("cannot solve", "cannot invert")) from None
+    return result
+
+
+# ---------------------------------------------------------------------------------------
+# Reduced row echelon form, rank and null space (any m×n matrix).
+# ---------------------------------------------------------------------------------------
+
+
+def _row_echelon(A: Matrix, tol: float | None) -> tuple[list[list[Any]], list[int]]:
+    """Forward elimination of any m×n matrix to row echelon form, and the pivot columns.
+
+    Exact: pivot on the first nonzero entry of the column; a column is skipped when it has
+    none. Floats: partial pivoting (the largest candidate), and a column counts as zero —
+    its candidates are rounding noise — when the largest candidate is ≤ tol, by default
+    max(m, n)·ε·‖A‖∞ (the default of MATLAB's rref): elimination leaves noise of a few ε
+    times the entries it combined, which ‖A‖∞ bounds up to the growth of the entries.
+    """
+    exact = A._kind == _EXACT
+    a = _working_rows(A._rows, exact)
+    m, n = A.shape
+    zero = _promote((0,), A._kind)[0]
+    mul, sub = operator.mul, operator.sub
+    threshold = 0.0
+    if not exact:
+        threshold = max(m, n) * _EPS * _inf_norm(A._rows) if tol is None else tol
+    pivots: list[int] = []
+    r = 0
+    for c in range(n):
+        if r == m:
+            break
+        if exact:
+            p = next((i for i in range(r, m) if a[i][c] != 0), None)
+        else:
+            p = max(range(r, m), key=lambda i: abs(a[i][c]))
+            if abs(a[p][c]) <= threshold:
+                p = None
+        if p is None:
+            if not exact:
+                for i in range(r, m):
+                    a[i][c] = zero  # noise below the tolerance: a true zero
+            continue
+        a[r], a[p] = a[p], a[r]
+        pivot_row = a[r]
+        pivot = pivot_row[c]
+        for i in range(r + 1, m):
+            row = a[i]
+            if row[c] != 0:
+                f = row[c] / pivot
+                row[c + 1 :] = map(sub, row[c + 1 :], map(mul, repeat(f), pivot_row[c + 1 :]))
+                row[c] = zero
+        pivots.append(c)
+        r += 1
+    return a, pivots
+
+
+def _reduce(a: list[list[Any]], pivots: list[int], kind: int) -> list[list[Any]]:
+    """From row echelon to *reduced* row echelon form: scale pivots to 1, clear above them."""
+    one, zero = _promote((1, 0), kind)
+    mul, sub = operator.mul, operator.sub
+    for r in reversed(range(len(pivots))):
+        c = pivots[r]
+        pivot = a[r][c]
+        a[r] = [x / pivot for x in a[r]]
+        a[r][c] = one  # exactly
+        pivot_row = a[r]
+        for i in range(r):
+            f = a[i][c]
+            if f != 0:
+                a[i] = list(map(sub, a[i], map(mul, repeat(f), pivot_row)))
+                a[i][c] = zero  # exactly
+    return a
+
+
+def _check_optional_tolerance(tol: object) -> float | None:
+    if tol is None:
+        return None
+    return float(_check_tolerance(tol))
+
+
+def rref(A: Matrix, tol: float | None = None) -> Matrix:
+    """The reduced row echelon form of A (Gauss–Jordan elimination).
+
+    Each nonzero row starts with a 1 (its pivot), every pivot is to the right of the one
+    above, and each pivot column is zero apart from its pivot. It is unique, and row
+    operations do not change the row space, so it displays the rank and the null space.
+    Exact for rationals (tol is ignored). For floats, partial pivoting, and a column counts
+    as zero when its largest candidate pivot is ≤ tol, by default max(m, n)·ε·‖A‖∞.
+
+    >>> rref(Matrix([[1, 2, 1], [2, 4, 0]]))
+    Matrix([[1, 2, 0], [0, 0, 1]])
+
+    Raises:
+        TypeError: A is not a Matrix.  DomainError: NaN or infinite entries, or tol < 0.
+    """
+    A = _check_matrix(A)
+    exact = _require_rows_finite(A, "row-reduce")
+    a, pivots = _row_echelon(A, _check_optional_tolerance(tol))
+    a = _reduce(a, pivots, A._kind)
+    return Matrix._trusted(_tidy_rows(a) if exact else tuple(map(tuple, a)))
+
+
+def rank(A: Matrix, tol: float | None = None) -> int:
+    """The rank of A: the dimension of its column space (= of its row space).
+
+    It is the number of pivots elimination finds. Exact matrices: exact elimination, so
+    the rank is exact (tol is ignored). Floats: elimination with *complete* pivoting (the
+    largest remaining entry, in any row and column, each step) stops when that entry is
+    ≤ tol; the default tol = max(m, n)·ε·|p₁|, p₁ the first and largest pivot (= max|aᵢⱼ|):
+    rounding noise of that size cannot be told from zero. Complete pivoting never divides
+    by a pivot smaller than the entries it eliminates, so the noise stays near ε·|p₁| and
+    this rank is more reliable than counting the pivots of ``rref``. (Counting singular
+    values above a threshold is the most reliable numerical rank of all.)
+
+    >>> rank(Matrix([[1, 2], [2, 4]])), rank(Matrix.identity(3))
+    (1, 3)
+    >>> rank(Matrix([[1.0, 2.0], [3.0, 6.0 + 1e-15]]))
+    1
+
+    Raises:
+        TypeError: A is not a Matrix.  DomainError: NaN or infinite entries, or tol < 0.
+    """
+    A = _check_matrix(A)
+    exact = _require_rows_finite(A, "take the rank of")
+    tolerance = _check_optional_tolerance(tol)
+    if exact:
+        return len(_row_echelon(A, None)[1])
+    a: list[list[Any]] = [list(row) for row in A._rows]
+    m, n = A.shape
+    mul, sub = operator.mul, operator.sub
+    cols = list(range(n))  # the columns not yet used as pivot columns
+    for r in range(min(m, n)):
+        best, p, c = -1.0, r, cols[0]
+        for i in range(r, m):
+            row = a[i]
+            for j in cols:
+                if abs(row[j]) > best:
+                    best, p, c = abs(row[j]), i, j
+        if tolerance is None:
+            tolerance = max(m, n) * _EPS * best  # best is now p₁ = max|aᵢⱼ|
+        if best <= tolerance:
+            return r
+        a[r], a[p] = a[p], a[r]
+        cols.remove(c)
+        pivot_row, pivot = a[r], a[r][c]
+        for i in range(r + 1, m):
+            f = a[i][c] / pivot
+            if f != 0:
+                a[i] = list(map(sub, a[i], map(mul, repeat(f), pivot_row)))
+    return min(m, n)
+
+
+def null_space(A: Matrix, tol: float | None = None) -> list[Vector]:
+    """A basis of the null space N(A) = {x : A x = 0}, as a list of Vectors.
+
+    Read off the rref: each free (non-pivot) column j gives one basis vector, with xⱼ = 1,
+    the other free unknowns 0, and each pivot unknown solved from its row. So
+    rank A + dim N(A) = n (the rank–nullity theorem). Exact input gives an exact basis; an
+    invertible A gives []. Floats use the rref's tolerance (see ``rref``).
+
+    >>> null_space(Matrix([[1, 1], [1, 1]]))
+    [Vector([-1, 1])]
+    >>> null_space(Matrix.identity(2))
+    []
+
+    Raises:
+        TypeError: A is not a Matrix.  DomainError: NaN or infinite entries, or tol < 0.
+    """
+    A = _check_matrix(A)
+    exact = _require_rows_finite(A, "find the null space of")
+    a, pivots = _row_echelon(A, _check_optional_tolerance(tol))
+    a = _reduce(a, pivots, A._kind)
+    n = A.shape[1]
+    one, zero = _promote((1, 0), A._kind)
+    basis: list[Vector] = []
+    pivot_set = set(pivots)
+    for free in range(n):
+        if free in pivot_set:
+            continue
+        x: list[Any] = [zero] * n
+        x[free] = one
+        for row, c in enumerate(pivots):
+            x[c] = -a[row][free]
+        basis.append(Vector._trusted(tuple(map(_tidy, x)) if exact else tuple(x)))
+    return basis

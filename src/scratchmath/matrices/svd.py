@@ -1,0 +1,466 @@
+"""The singular value decomposition, and what it buys: pseudo-inverse, condition, PCA (layer 2).
+
+==========================  ============================================================
+``svd``                     A = UΣVᵀ: orthonormal U and V, σ₁ ≥ σ₂ ≥ … ≥ 0 (one-sided Jacobi)
+``singular_values``         σ₁ ≥ … ≥ σₖ, k = min(m, n), for any matrix (complex too)
+``pinv``                    the Moore–Penrose pseudo-inverse A⁺ = VΣ⁺Uᵀ
+``cond``                    the condition number κ₂(A) = σ₁/σₖ
+``low_rank_approximation``  the best rank-k approximation Σᵢ₍ᵢ≤ₖ₎ σᵢuᵢvᵢᵀ (Eckart–Young)
+``PCAResult``               components, explained variance (and ratio), mean, ``transform``
+``pca``                     principal component analysis of data whose rows are samples
+==========================  ============================================================
+
+**Theorem (SVD).** Every real m×n matrix factors as A = UΣVᵀ with U (m×k) and V (n×k)
+having orthonormal columns, k = min(m, n), and Σ = diag(σ₁, …, σₖ), σ₁ ≥ … ≥ σₖ ≥ 0. So
+every linear map is a rotation (Vᵀ), a scaling along the axes (Σ), and another rotation (U).
+Avᵢ = σᵢuᵢ and Aᵀuᵢ = σᵢvᵢ; the σᵢ² are the eigenvalues of AᵀA, and the vᵢ its eigenvectors.
+
+A short worked example; this A maps the unit circle onto an ellipse with semi-axes 3 and 1:
+
+>>> from scratchmath.matrices import Matrix
+>>> A = Matrix([[2, 1], [1, 2]])
+>>> U, sigma, V = svd(A)
+>>> [round(s, 12) for s in sigma]
+[3.0, 1.0]
+>>> (U @ Matrix.diagonal(sigma) @ V.T).isclose(A)
+True
+
+Numbers. The algorithms work in ``float`` (an exact matrix is converted once) and return
+float matrices; NaN or ±inf entries are a ``DomainError``. ``singular_values`` (hence the
+2-norm and the nuclear norm) also accepts a complex matrix; the factorizations need a real one.
+"""
+
+from __future__ import annotations
+
+import math
+import operator
+import sys
+from collections.abc import Iterable
+from typing import Any, NamedTuple
+
+from scratchmath.errors import ConvergenceError, DimensionError, DomainError
+from scratchmath.matrices.core import Matrix, _check_matrix, _require_finite_matrix
+from scratchmath.vectors import _EXACT, Scalar, Vector, _to_float
+
+__all__ = [
+    "PCAResult",
+    "cond",
+    "low_rank_approximation",
+    "pca",
+    "pinv",
+    "singular_values",
+    "svd",
+]
+
+_EPS = sys.float_info.epsilon
+_MUL = operator.mul
+_JACOBI_MAX_SWEEPS = 60  # one-sided Jacobi converges quadratically: about 6–12 sweeps
+_NEGLIGIBLE = 2.0**-1000  # a squared column norm below this is treated as zero
+
+Table = list[list[float]]
+
+
+# ---------------------------------------------------------------------------------------
+# The boundary.
+# ---------------------------------------------------------------------------------------
+
+
+def _real_table(A: object, what: str) -> Table:
+    """A real Matrix as a fresh list of rows of floats; checks type and finiteness."""
+    A = _check_matrix(A)
+    _require_finite_matrix(A, f"compute {what} of")
+    rows: Any = A._rows
+    if isinstance(rows[0][0], complex):
+        if any(z.imag != 0 for row in rows for z in row):
+            raise DomainError(f"{what} needs a real matrix; this one has complex entries")
+        return [[z.real for z in row] for row in rows]
+    table = [[_to_float(x) for x in row] for row in rows]
+    if A._kind == _EXACT and not all(math.isfinite(x) for row in table for x in row):
+        raise DomainError(f"{what}: an entry is too large to convert to a float")
+    return table
+
+
+def _matrix(rows: Iterable[Iterable[float]]) -> Matrix:
+    return Matrix._trusted(tuple(tuple(map(float, row)) for row in rows))
+
+
+# ---------------------------------------------------------------------------------------
+# One-sided Jacobi (Hestenes): rotate pairs of columns until all are orthogonal.
+# ---------------------------------------------------------------------------------------
+
+
+def _hestenes(columns: Table) -> Table:
+    """Orthogonalize the columns (destroyed) by plane rotations; return the rows of Vᵀ.
+
+    For columns aᵢ, aⱼ with α = ‖aᵢ‖², β = ‖aⱼ‖², γ = aᵢ·aⱼ, the rotation by t = tan φ,
+    t² + 2ζt − 1 = 0, ζ = (β − α)/(2γ), makes them orthogonal: it is the Jacobi rotation of
+    the symmetric AᵀA, applied without ever forming AᵀA (which would square the condition
+    number). After convergence AV = W has orthogonal columns wᵢ = σᵢuᵢ, so σᵢ = ‖wᵢ‖.
+    A pair counts as orthogonal when |γ| ≤ m·ε·√(αβ), about the rounding error of γ itself.
+    A column of norm below 2⁻⁵⁰⁰ (the caller scales the largest entry to about 1) is
+    negligible — far below ε·σ₁ — and is left alone: its α would underflow, and rotating
+    subnormal noise would never settle.
+    """
+    n = len(columns)
+    m = len(columns[0])
+    vt = [[1.0 if i == j else 0.0 for j in range(n)] for i in range(n)]
+    threshold = m * _EPS
+    for _ in range(_JACOBI_MAX_SWEEPS):
+        rotated = False
+        for i in range(n - 1):
+            for j in range(i + 1, n):
+                ai, aj = columns[i], columns[j]
+                gamma = sum(map(_MUL, ai, aj))
+                if gamma == 0:
+                    continue
+                alpha, beta = sum(map(_MUL, ai, ai)), sum(map(_MUL, aj, aj))
+                if alpha < _NEGLIGIBLE or beta < _NEGLIGIBLE:
+                    continue
+                if abs(gamma) <= threshold * math.sqrt(alpha) * math.sqrt(beta):
+                    continue
+                rotated = True
+                zeta = (beta - alpha) / (2 * gamma)
+                if abs(zeta) > 1e150:
+                    t = 0.5 / zeta
+                else:
+                    t = math.copysign(1.0, zeta) / (abs(zeta) + math.sqrt(zeta * zeta + 1))
+                c = 1.0 / math.sqrt(t * t + 1)
+                s = t * c
+                columns[i] = [c * x - s * y for x, y in zip(ai, aj, strict=True)]
+                columns[j] = [s * x + c * y for x, y in zip(ai, aj, strict=True)]
+                vi, vj = vt[i], vt[j]
+                vt[i] = [c * x - s * y for x, y in zip(vi, vj, strict=True)]
+                vt[j] = [s * x + c * y for x, y in zip(vi, vj, strict=True)]
+        if not rotated:
+            return vt
+    raise ConvergenceError(
+        f"svd: one-sided Jacobi did not converge in {_JACOBI_MAX_SWEEPS} sweeps",
+        iterations=_JACOBI_MAX_SWEEPS,
+        estimate=sorted((math.hypot(*a) for a in columns), reverse=True),
+    )
+
+
+def _complete(basis: list[list[float]], dim: int, count: int) -> list[list[float]]:
+    """Extend orthonormal vectors of length dim to ``count`` orthonormal vectors.
+
+    Each new vector is the standard basis vector eₖ least covered by the current ones (the
+    largest 1 − Σⱼ qⱼ[k]², its squared distance from their span), orthogonalized against them
+    by Gram–Schmidt, twice for safety (Kahan–Parlett: twice is enough).
+    """
+    out = [list(q) for q in basis]
+    for _ in range(count - len(out)):
+        k = max(range(dim), key=lambda i: 1 - math.fsum(q[i] * q[i] for q in out))
+        w = [1.0 if i == k else 0.0 for i in range(dim)]
+        for _ in range(2):
+            for q in out:
+                c = sum(map(_MUL, q, w))
+                w = [wi - c * qi for wi, qi in zip(w, q, strict=True)]
+        norm = math.hypot(*w)
+        out.append([wi / norm for wi in w])
+    return out
+
+
+def _svd_table(a: Table, exact_rank: int | None) -> tuple[Table, list[float], Table, list[float]]:
+    """The SVD of a table: (columns of U, σ descending, columns of V, σ²); see ``svd``.
+
+    σᵢ² is returned too, summed from the squares (``math.fsum``) rather than squared from
+    the rounded σᵢ, for PCA's variances.
+
+    ``exact_rank`` (known for an exact matrix) sets the singular values beyond it to exactly 0.
+    """
+    m, n = len(a), len(a[0])
+    transposed = m < n
+    if transposed:  # work on the tall one: A = UΣVᵀ ⇔ Aᵀ = VΣUᵀ
+        a = [list(col) for col in zip(*a, strict=True)]
+        m, n = n, m
+    largest = max(abs(x) for row in a for x in row)
+    e = math.frexp(largest)[1] if largest > 0 else 0  # scale by 2⁻ᵉ: exact, no overflow
+    columns = [[math.ldexp(x, -e) for x in col] for col in zip(*a, strict=True)]
+    vt = _hestenes(columns)
+    norms = [math.hypot(*col) for col in columns]
+    order = sorted(range(n), key=lambda i: -norms[i])
+    sigma = [math.ldexp(norms[i], e) for i in order]
+    squares = [_ldexp(math.fsum(x * x for x in columns[i]), 2 * e) for i in order]
+    rank = n if exact_rank is None else exact_rank
+    sigma[rank:] = [0.0] * (n - rank)
+    squares[rank:] = [0.0] * (n - rank)
+    u_cols: list[list[float]] = []
+    v_cols: list[list[float]] = []
+    for r, i in enumerate(order):
+        v = vt[i]
+        # Signs are free in pairs (uᵢ, vᵢ) → (−uᵢ, −vᵢ); fix them: vᵢ's largest entry > 0.
+        big = max(map(abs, v))
+        sign = -1.0 if next(x for x in v if abs(x) >= big * (1 - 1e-9)) < 0 else 1.0
+        v_cols.append([sign * x for x in v])
+        # uᵢ = wᵢ/σᵢ, except for σᵢ = 0 or negligible (see _hestenes): those are completed.
+        if r < rank and norms[i] * norms[i] >= _NEGLIGIBLE:
+            u_cols.append([sign * x / norms[i] for x in columns[i]])
+    u_cols = _complete(u_cols, m, n)
+    if transposed:
+        u_cols, v_cols = v_cols, u_cols
+    return u_cols, sigma, v_cols, squares
+
+
+def _ldexp(x: float, e: int) -> float:
+    """x·2ᵉ, saturating to inf instead of raising OverflowError."""
+    try:
+        return math.ldexp(x, e)
+    except OverflowError:
+        return math.inf
+
+
+def _exact_rank(A: Matrix) -> int | None:
+    if A._kind != _EXACT:
+        return None
+    from scratchmath.matrices.elimination import rank
+
+    return rank(A)
+
+
+def svd(A: Matrix, *, full_matrices: bool = False) -> tuple[Matrix, list[float], Matrix]:
+    """The singular value decomposition A = U·diag(σ)·Vᵀ (note: returns V, not Vᵀ).
+
+    Thin by default: U is m×k and V is n×k with orthonormal columns, k = min(m, n).
+    With ``full_matrices=True`` U is m×m and V is n×n (their first k columns as before, the
+    rest completing orthonormal bases), and A = U[:, :k]·diag(σ)·V[:, :k]ᵀ.
+
+    Algorithm: one-sided Jacobi (Hestenes, 1958) on the columns of A, or of Aᵀ when m < n —
+    chosen over Golub–Kahan bidiagonalization for being short and the most accurate: σᵢ
+    (small ones too) come with high relative accuracy, and U, V are orthogonal to rounding
+    (Demmel & Veselić, 1992). A column that ends exactly zero (σᵢ = 0) gets its uᵢ by
+    completion. For an exact (int/Fraction) matrix the exact rank r is computed first and
+    σᵣ₊₁, … are exactly 0. Signs: each vᵢ has its largest entry positive.
+
+    >>> U, sigma, V = svd(Matrix([[3, 0], [0, -2]]))
+    >>> sigma, V
+    ([3.0, 2.0], Matrix([[1.0, 0.0], [0.0, 1.0]]))
+    >>> U
+    Matrix([[1.0, 0.0], [0.0, -1.0]])
+
+    Raises:
+        TypeError: A is not a Matrix.  DomainError: NaN/inf or complex entries.
+        ConvergenceError: Jacobi did not converge in 60 sweeps (not known to happen).
+    """
+    table = _real_table(A, "svd")
+    m, n = len(table), len(table[0])
+    u_cols, sigma, v_cols, _ = _svd_table(table, _exact_rank(A))
+    if full_matrices:
+        u_cols = _complete(u_cols, m, m)
+        v_cols = _complete(v_cols, n, n)
+    U = _matrix(zip(*u_cols, strict=True))
+    V = _matrix(zip(*v_cols, strict=True))
+    return U, sigma, V
+
+
+def singular_values(A: Matrix) -> list[float]:
+    """The singular values σ₁ ≥ σ₂ ≥ … ≥ σₖ ≥ 0 of A (k = min(m, n)): σᵢ = √λᵢ(AᵀA).
+
+    By one-sided Jacobi, as in ``svd``. A complex A = B + iC works through the real matrix
+    [[B, −C], [C, B]] of twice the size, whose singular values are those of A, each twice.
+    This gives ``matrix_norm(A, 2) = σ₁`` and ``matrix_norm(A, "nuc") = Σσᵢ``.
+
+    >>> sigma = singular_values(Matrix([[3, 0], [4, 5]]))   # AᵀA has eigenvalues 45 and 5
+    >>> [round(s * s, 12) for s in sigma]
+    [45.0, 5.0]
+    >>> singular_values(Matrix([[1j]]))
+    [1.0]
+
+    Raises:
+        TypeError: A is not a Matrix.  DomainError: NaN or infinite entries.
+    """
+    A = _check_matrix(A)
+    _require_finite_matrix(A, "compute singular values of")
+    rows: Any = A._rows
+    if isinstance(rows[0][0], complex):
+        top = [[z.real for z in row] + [-z.imag for z in row] for row in rows]
+        bottom = [[z.imag for z in row] + [z.real for z in row] for row in rows]
+        doubled = _svd_table(top + bottom, None)[1]
+        return doubled[::2]
+    return _svd_table(_real_table(A, "singular_values"), _exact_rank(A))[1]
+
+
+def pinv(A: Matrix) -> Matrix:
+    """The Moore–Penrose pseudo-inverse A⁺ = V·Σ⁺·Uᵀ, Σ⁺ = diag(1/σᵢ for σᵢ > cutoff, else 0).
+
+    A⁺ is the unique X with AXA = A, XAX = X, (AX)ᵀ = AX, (XA)ᵀ = XA; x = A⁺b is the
+    least-squares solution of Ax ≈ b of least norm. Singular values at or below the cutoff
+    max(m, n)·ε·σ₁ (NumPy's convention) are rounding noise of a rank-deficient A, and are
+    treated as 0 rather than inverted into huge numbers.
+
+    >>> pinv(Matrix([[1, 0], [0, 2], [0, 0]]))
+    Matrix([[1.0, 0.0, 0.0], [0.0, 0.5, 0.0]])
+    >>> pinv(Matrix([[1, 1], [1, 1]])).isclose(Matrix([[1, 1], [1, 1]]) / 4)   # rank 1
+    True
+
+    Raises:
+        TypeError: A is not a Matrix.  DomainError: NaN/inf or complex entries.
+    """
+    A = _check_matrix(A)
+    u_cols, sigma, v_cols, _ = _svd_table(_real_table(A, "pinv"), _exact_rank(A))
+    m, n = A.shape
+    cutoff = max(m, n) * _EPS * sigma[0]
+    kept = [r for r, s in enumerate(sigma) if s > cutoff]
+    # (A⁺)ᵢⱼ = Σᵣ vᵢᵣ·uⱼᵣ/σᵣ over the kept r
+    scaled_u = [[x / sigma[r] for x in u_cols[r]] for r in kept]
+    v_rows = list(zip(*(v_cols[r] for r in kept), strict=True)) if kept else [()] * n
+    return _matrix(
+        [
+            [sum(map(_MUL, vrow, ucol)) for ucol in zip(*scaled_u, strict=True)] or [0.0] * m
+            for vrow in v_rows
+        ]
+    )
+
+
+def cond(A: Matrix) -> float:
+    """The 2-norm condition number κ₂(A) = σ₁/σₖ (k = min(m, n)); ``math.inf`` if σₖ = 0.
+
+    It bounds how much relative error in b (or A) can grow in the solution of Ax = b:
+    ‖δx‖/‖x‖ ≤ κ₂(A)·‖δb‖/‖b‖. Rule of thumb: expect to lose log₁₀ κ digits.
+
+    >>> cond(Matrix([[2, 0], [0, 0.5]]))
+    4.0
+    >>> cond(Matrix([[1, 2], [2, 4]]))
+    inf
+
+    Raises:
+        TypeError: A is not a Matrix.  DomainError: NaN or infinite entries.
+    """
+    sigma = singular_values(A)
+    if sigma[-1] == 0:
+        return math.inf
+    return sigma[0] / sigma[-1]
+
+
+def low_rank_approximation(A: Matrix, k: int) -> Matrix:
+    """The best rank-k approximation Aₖ = Σᵢ₌₁ᵏ σᵢuᵢvᵢᵀ: truncate the SVD.
+
+    **Eckart–Young theorem.** Among all matrices B of rank ≤ k, ‖A − B‖₂ and ‖A − B‖_F are
+    smallest for B = Aₖ, with ‖A − Aₖ‖₂ = σₖ₊₁ and ‖A − Aₖ‖_F = √(σₖ₊₁² + ⋯). This is
+    compression: Aₖ needs k(m + n + 1) numbers instead of mn.
+
+    >>> low_rank_approximation(Matrix([[3, 0], [0, 1]]), 1)
+    Matrix([[3.0, 0.0], [0.0, 0.0]])
+
+    Raises:
+        TypeError: A not a Matrix or k not an int.  DomainError: k outside 1 ≤ k ≤ min(m, n),
+        NaN/inf or complex entries.
+    """
+    A = _check_matrix(A)
+    if isinstance(k, bool) or not isinstance(k, int):
+        raise TypeError(f"k must be an int, not {type(k).__name__}")
+    m, n = A.shape
+    if not 1 <= k <= min(m, n):
+        raise DomainError(
+            f"k must satisfy 1 ≤ k ≤ min(m, n) = {min(m, n)} for a {m}×{n} matrix, got {k}"
+        )
+    u_cols, sigma, v_cols, _ = _svd_table(_real_table(A, "low_rank_approximation"), None)
+    # (Aₖ)ᵢⱼ = Σᵣ₌₁ᵏ uᵢᵣ·σᵣ·vⱼᵣ
+    u_rows = list(zip(*u_cols[:k], strict=True))
+    scaled_v = [[sigma[r] * x for x in v_cols[r]] for r in range(k)]
+    v_cols_k = list(zip(*scaled_v, strict=True))
+    return _matrix([[sum(map(_MUL, urow, vcol)) for vcol in v_cols_k] for urow in u_rows])
+
+
+# ---------------------------------------------------------------------------------------
+# Principal component analysis.
+# ---------------------------------------------------------------------------------------
+
+
+def _data_table(data: object, what: str) -> Table:
+    """Samples (rows) as a table of floats: a Matrix, or an iterable of rows or Vectors."""
+    if not isinstance(data, Matrix):
+        if isinstance(data, (str, bytes)) or not isinstance(data, Iterable):
+            raise TypeError(
+                f"{what}: data must be a Matrix or a list of rows, not {type(data).__name__}"
+            )
+        data = Matrix(data)
+    return _real_table(data, what)
+
+
+class PCAResult(NamedTuple):
+    """The result of ``pca``: an immutable record with a ``transform`` method.
+
+    - ``components``: the k principal directions, unit Vectors, by descending variance;
+    - ``explained_variance``: the sample variance of the data along each, λᵢ = σᵢ²/(N − 1);
+    - ``explained_variance_ratio``: λᵢ / (total variance), the share each explains;
+    - ``mean``: the mean sample x̄, subtracted before projecting.
+
+    >>> result = pca([[0, 0], [2, 2]], 1)
+    >>> result.components, result.mean
+    ([Vector([0.7071067811865475, 0.7071067811865475])], Vector([1.0, 1.0]))
+    >>> round(result.explained_variance[0], 12)   # ((−√2)² + (√2)²)/(2 − 1)
+    4.0
+    """
+
+    components: list[Vector]
+    explained_variance: list[float]
+    explained_variance_ratio: list[float]
+    mean: Vector
+
+    def transform(self, data: Matrix | Iterable[Iterable[Scalar]]) -> Matrix:
+        """The coordinates of each sample along the components: row i is (xᵢ − x̄)·wⱼ, j < k.
+
+        >>> pca([[0, 0], [2, 2]], 1).transform([[3, 3], [1, 1]])
+        Matrix([[2.82842712474619], [0.0]])
+
+        Raises:
+            TypeError: data is not a Matrix or list of rows.  DimensionError: the samples'
+            dimension is not that of the mean.  DomainError: NaN/inf entries.
+        """
+        x = _data_table(data, "transform")
+        d = len(self.mean)
+        if len(x[0]) != d:
+            raise DimensionError(
+                f"transform: the samples have {len(x[0])} features but the PCA was fitted on {d}"
+            )
+        mean: list[Any] = list(self.mean)
+        centered = [[xi - mi for xi, mi in zip(row, mean, strict=True)] for row in x]
+        comps: list[list[Any]] = [list(w) for w in self.components]
+        return _matrix([[sum(map(_MUL, row, w)) for w in comps] for row in centered])
+
+
+def pca(data: Matrix | Iterable[Iterable[Scalar]], k: int) -> PCAResult:
+    """Principal component analysis: the k orthogonal directions of greatest variance.
+
+    With N samples xᵢ (rows) of mean x̄ and the centered matrix X (rows xᵢ − x̄), the sample
+    covariance is C = XᵀX/(N − 1). Its eigenvectors are the principal components: w₁
+    maximizes the projected variance wᵀCw over unit w, w₂ does so orthogonal to w₁, and so
+    on, with variances the eigenvalues. Computed from the SVD X = UΣVᵀ (so C = VΣ²Vᵀ/(N − 1),
+    without forming C, which would square the condition): wⱼ = vⱼ and λⱼ = σⱼ²/(N − 1) —
+    the N − 1 denominator of the unbiased sample variance, as scikit-learn. Each component's
+    sign is fixed so that its largest entry is positive.
+
+    >>> data = [[2, 0], [0, 1], [-2, 0], [0, -1]]
+    >>> result = pca(data, 2)
+    >>> result.components
+    [Vector([1.0, 0.0]), Vector([0.0, 1.0])]
+    >>> result.explained_variance, result.explained_variance_ratio
+    ([2.6666666666666665, 0.6666666666666666], [0.8, 0.2])
+
+    Raises:
+        TypeError: data is not a Matrix or list of rows, or k not an int.
+        DimensionError: ragged rows.  DomainError: fewer than 2 samples, k outside
+        1 ≤ k ≤ min(N, d), all samples equal (no variance), NaN/inf entries.
+    """
+    x = _data_table(data, "pca")
+    if isinstance(k, bool) or not isinstance(k, int):
+        raise TypeError(f"k must be an int, not {type(k).__name__}")
+    samples, d = len(x), len(x[0])
+    if samples < 2:
+        raise DomainError(
+            f"pca needs at least 2 samples (rows) to estimate a variance, got {samples}"
+        )
+    if not 1 <= k <= min(samples, d):
+        raise DomainError(
+            f"k must satisfy 1 ≤ k ≤ min(samples, features) = {min(samples, d)}, got {k}"
+        )
+    mean = [math.fsum(col) / samples for col in zip(*x, strict=True)]
+    centered = [[xi - mi for xi, mi in zip(row, mean, strict=True)] for row in x]
+    _, _, v_cols, squares = _svd_table(centered, None)
+    total = math.fsum(squares)
+    if total == 0:
+        raise DomainError("pca: all samples are equal, so there is no variance to explain")
+    variance = [s2 / (samples - 1) for s2 in squares[:k]]
+    ratio = [s2 / total for s2 in squares[:k]]
+    components = [Vector._trusted(tuple(v)) for v in v_cols[:k]]
+    return PCAResult(components, variance, ratio, Vector._trusted(tuple(mean)))
