@@ -10,9 +10,6 @@ tested against a tolerance derived in a comment next to it. ``EPS`` is the machi
 2⁻⁵², so the unit roundoff (the largest relative error of one correctly rounded
 operation) is u = EPS/2.
 
-A test marked ``xfail(strict=True, reason="BUG: ...")`` states the correct behaviour that
-``vectors.py`` does not have yet; it turns into a failure the moment the bug is fixed, so
-the mark can be removed then.
 """
 
 from __future__ import annotations
@@ -25,7 +22,7 @@ from fractions import Fraction
 from typing import Any
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import event, given, settings
 from hypothesis import strategies as st
 
 from scratchmath.errors import DimensionError, DomainError, ScratchMathError
@@ -281,6 +278,31 @@ def test_norm_known_answers() -> None:
     assert (p_norm(v, 1), p_norm(v, 2), p_norm(v, math.inf)) == (7.0, 5.0, 4.0)
     assert math.isclose(p_norm(Vector([1, 1, 1]), 3), 3 ** (1 / 3), rel_tol=2 * EPS)
     assert Vector([]).norm() == 0.0 and Vector([]).norm(3) == 0.0
+
+
+@given(vectors(floats()), p_values())
+def test_p_norm_agrees_with_the_definition(v: Vector, p: float) -> None:
+    # The teaching version, straight from ‖x‖ₚ = (Σ |xᵢ|ᵖ)^(1/p) (safe here: |xᵢ| ≤ 1e3
+    # and p ≤ 20 keep |xᵢ|ᵖ within 1e±60). Its error: each power of an exact input is
+    # within pow's 1 ulp (2u), fsum adds u, the 1/p root divides those 3u by p and adds 2u:
+    # ≤ 5u. p_norm is within 7u (see NORM_REL_TOL): together 12u = 6·EPS < 8·EPS.
+    if p == math.inf:
+        definition = max((abs(x) for x in v), default=0.0)
+    else:
+        definition = math.fsum(abs(x) ** p for x in v) ** (1 / p)
+    assert math.isclose(p_norm(v, p), definition, rel_tol=NORM_REL_TOL)
+
+
+@per_case
+@given(vectors(fractions(10**6, 10**6)))
+def test_2_norm_of_exact_vector_is_correctly_rounded(v: Vector) -> None:
+    # √⟨v, v⟩ is irrational in general; check exactly on squares that the float result lies
+    # between the midpoints to its neighbours: lo² ≤ ⟨v, v⟩ ≤ hi².
+    vv = Fraction(inner(v, v))
+    norm = p_norm(v, 2)
+    lo = (Fraction(norm) + Fraction(math.nextafter(norm, 0.0))) / 2 if norm else Fraction(0)
+    hi = (Fraction(norm) + Fraction(math.nextafter(norm, math.inf))) / 2
+    assert lo * lo <= vv <= hi * hi
 
 
 def _quasi_norm(v: list[float], p: float) -> float:
@@ -727,6 +749,7 @@ def test_gram_schmidt_is_orthonormal_and_spans_the_same_space(data: st.DataObjec
         assert _reconstruction_error(v, q) <= 2 * n * EPS
 
 
+@per_case
 @given(st.data())
 def test_gram_schmidt_over_floats(data: st.DataObject) -> None:
     n = data.draw(dimensions(1, 6))
@@ -736,6 +759,7 @@ def test_gram_schmidt_over_floats(data: st.DataObject) -> None:
     try:
         q = gram_schmidt(vs)
     except DomainError as exc:
+        event("gram_schmidt refused a dependent vector")
         # Refused: then the named vector must really be (nearly) dependent — its exact
         # remainder below the default tol = 1e-12 relative, with room for rounding.
         index = int(str(exc).split("[", 1)[1].split("]", 1)[0])
@@ -891,7 +915,7 @@ def test_vector_is_a_sequence() -> None:
     assert 4 in v and 9 not in v
     with pytest.raises(IndexError):  # plain out-of-range indexing, as every sequence
         v[5]
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="9 is not a component of Vector"):
         v.index(9)
 
 
@@ -1006,6 +1030,31 @@ def test_complex_norms_do_not_raise_overflow_error() -> None:
     assert not z.is_orthogonal(Vector([1 + 0j]))
 
 
+def test_project_float_onto_huge_exact_vector() -> None:
+    try:
+        projection = Vector([1.0, 0.0]).project(Vector([10**400, 10**400]))
+    except DomainError:
+        return
+    assert projection.isclose(Vector([0.5, 0.5]), rel_tol=4 * EPS)
+
+
+def test_is_orthogonal_of_huge_exact_and_float_vectors() -> None:
+    try:
+        orthogonal = Vector([10**400, 1]).is_orthogonal(Vector([1.0, 1.0]))
+    except DomainError:
+        return
+    assert orthogonal is False
+
+
+def test_isclose_with_infinite_tolerance_follows_math_isclose() -> None:
+    for a, b, tolerances in [
+        (math.nan, math.nan, {"abs_tol": math.inf}),
+        (math.inf, 1.0, {"rel_tol": math.inf}),
+    ]:
+        expected = math.isclose(a, b, **tolerances)
+        assert Vector([a]).isclose(Vector([b]), **tolerances) == expected
+
+
 # ---------------------------------------------------------------------------------------
 # Bad input: every public name, the exception class and its message.
 # ---------------------------------------------------------------------------------------
@@ -1066,7 +1115,7 @@ BAD_INPUT: list[tuple[str, Any, type[Exception], str]] = [
     ("dot(list)", lambda: U2.dot([1, 2]), TypeError, r"other must be a Vector, not list"),
     ("dot dims", lambda: U2.dot(V3), DimensionError, r"inner product of vectors .* 2 and 3"),
     ("inner(list, v)", lambda: inner([1, 2], U2), TypeError, r"u must be a Vector, not list"),
-    ("inner(u, list)", lambda: inner(U2, [1, 2]), TypeError, r"must be a Vector, not list"),
+    ("inner(u, list)", lambda: inner(U2, [1, 2]), TypeError, r"^v must be a Vector, not list"),
     ("inner dims", lambda: inner(U2, V3), DimensionError, r"dimensions 2 and 3"),
     # p_norm / norm / sup_norm / abs
     ("p_norm(list)", lambda: p_norm([3, 4], 2), TypeError, r"v must be a Vector, not list"),

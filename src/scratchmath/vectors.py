@@ -41,6 +41,7 @@ import cmath
 import math
 import numbers
 import operator
+import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from fractions import Fraction
 from typing import Any, overload
@@ -298,6 +299,17 @@ class Vector(Sequence[Scalar]):
     def __contains__(self, value: object) -> bool:
         return value in self._c
 
+    def index(self, value: object, start: int = 0, stop: int = sys.maxsize) -> int:
+        """The first i with v[i] == value (as for a tuple); ValueError if there is none.
+
+        >>> Vector([5, 6, 7]).index(6)
+        1
+        """
+        for i in range(*slice(start, stop).indices(len(self._c))):
+            if self._c[i] == value:
+                return i
+        raise ValueError(f"{value!r} is not a component of {self!r}")
+
     @overload
     def __getitem__(self, index: int) -> Scalar: ...
     @overload
@@ -348,9 +360,9 @@ class Vector(Sequence[Scalar]):
         rel: Any = _check_tolerance(rel_tol, "rel_tol")
         absolute: Any = _check_tolerance(abs_tol, "abs_tol")
         kind = max(self._kind, other._kind)
-        if rel == math.inf or absolute == math.inf:
-            return True  # every pair of numbers is within an infinite tolerance
         if kind == _EXACT:
+            if rel == math.inf or absolute == math.inf:
+                return True  # exact numbers are finite: all within an infinite tolerance
             rel_q, abs_q = Fraction(rel), Fraction(absolute)
             pairs: Iterable[tuple[Any, Any]] = zip(self._c, other._c, strict=True)
             return all(abs(a - b) <= max(rel_q * max(abs(a), abs(b)), abs_q) for a, b in pairs)
@@ -556,13 +568,14 @@ class Vector(Sequence[Scalar]):
         """
         other = _check_vector(other, "other")
         tolerance: Any = _check_tolerance(tol)
-        _check_same_dimension(self, other, "test orthogonality of")
-        if max(self._kind, other._kind) == _EXACT:
+        u_values, v_values, kind = self._paired(other, "test orthogonality of")
+        if kind == _EXACT:
             return self.dot(other) == 0
-        _require_finite(self, "test orthogonality")
-        _require_finite(other, "test orthogonality")
+        u, v = Vector._trusted(u_values), Vector._trusted(v_values)
+        _require_finite(u, "test orthogonality of")
+        _require_finite(v, "test orthogonality of")
         # The test is scale-invariant; scaling by powers of two first keeps ⟨u, v⟩ finite.
-        u, v = _scaled(self), _scaled(other)
+        u, v = _scaled(u), _scaled(v)
         return bool(abs(u.dot(v)) <= tolerance * p_norm(u, 2) * p_norm(v, 2))
 
     def project(self, onto: Vector) -> Vector:
@@ -583,12 +596,16 @@ class Vector(Sequence[Scalar]):
         _check_same_dimension(self, onto, "project")
         if not any(onto._c):
             raise DomainError("cannot project onto the zero vector")
-        if max(self._kind, onto._kind) == _EXACT:
+        v_values, u_values, kind = self._paired(onto, "project")
+        if kind == _EXACT:
             return onto * _divide(self.dot(onto), onto.dot(onto))
+        v, u = Vector._trusted(v_values), Vector._trusted(u_values)
+        _require_finite(v, "project")
+        _require_finite(u, "project onto")
         # proj is unchanged by scaling onto, and linear in v: scale both by powers of two
         # (exactly) so ⟨v, u⟩ and ⟨u, u⟩ neither overflow nor underflow, then scale back.
-        u_hat, v_hat = _scaled(onto), _scaled(self)
-        shift = _scale_exponent(self)
+        u_hat, v_hat = _scaled(u), _scaled(v)
+        shift = _scale_exponent(v)
         coefficient = _divide(v_hat.dot(u_hat), u_hat.dot(u_hat))
         return Vector._trusted(tuple(_ldexp(c * coefficient, shift) for c in u_hat._c))
 
@@ -717,7 +734,7 @@ def inner(u: Vector, v: Vector) -> Scalar:
     Raises:
         TypeError: u or v is not a Vector.  DimensionError: the dimensions differ.
     """
-    return _check_vector(u, "u").dot(v)
+    return _check_vector(u, "u").dot(_check_vector(v, "v"))
 
 
 def _check_p(p: object) -> float | int | Fraction:
@@ -923,14 +940,15 @@ def gram_schmidt(vectors: Iterable[Vector], *, tol: float = 1e-12) -> list[Vecto
     """
     vector_list = _check_vectors(vectors)
     tolerance: Any = _check_tolerance(tol)
-    for v in vector_list:
-        _require_finite(v, "orthogonalise")
     kind = max((v._kind for v in vector_list), default=_EXACT)
     if kind == _EXACT:
         return _gram_schmidt_exact(vector_list)
+    vector_list = [Vector._trusted(_promote(v._c, kind)) for v in vector_list]
+    for v in vector_list:
+        _require_finite(v, "orthogonalise")
     basis: list[Vector] = []
     for k, v in enumerate(vector_list):
-        w = _scaled(Vector._trusted(_promote(v._c, kind)))
+        w = _scaled(v)
         scale = p_norm(w, 2)
         for _ in range(2):
             for q in basis:
