@@ -7,7 +7,8 @@ A subpackage that reads as one chapter, module by module:
 ``determinants``   ``det_leibniz``, ``det_cofactor`` (the definitions) and ``det``
 ``elimination``    ``lu``, ``solve``, ``inverse``, ``rref``, ``rank``, ``null_space``
 ``orthogonal``     ``qr`` (Householder) and ``cholesky``
-``eigen``          power, inverse and Rayleigh quotient iteration; ``eigvals``, ``eig``, ``eigh``
+``eigen``          power, inverse and Rayleigh quotient iteration; ``eigvals``, ``eig``
+``symmetric``      ``eigh``: the spectral theorem A = QΛQᵀ, by cyclic Jacobi
 ``svd``            ``svd``, ``singular_values``, ``pinv``, ``cond``, low-rank approximation, PCA
 =================  ======================================================================
 
@@ -24,8 +25,8 @@ from __future__ import annotations
 from scratchmath.matrices.core import Matrix, matrix_norm
 from scratchmath.matrices.determinants import det, det_cofactor, det_leibniz
 from scratchmath.matrices.eigen import (
+    characteristic_polynomial,
     eig,
-    eigh,
     eigvals,
     inverse_iteration,
     power_iteration,
@@ -42,10 +43,12 @@ from scratchmath.matrices.svd import (
     singular_values,
     svd,
 )
+from scratchmath.matrices.symmetric import eigh
 
 __all__ = [
     "Matrix",
     "PCAResult",
+    "characteristic_polynomial",
     "cholesky",
     "cond",
     "det",

@@ -7,7 +7,6 @@
 ``rayleigh_quotient_iteration``   inverse iteration re-shifted by ρ = xᵀAx each step
 ``eigvals``                       all eigenvalues of a real square matrix (Francis QR)
 ``eig``                           all eigenvalues and unit eigenvectors
-``eigh``                          symmetric A = QΛQᵀ: ascending real λ, orthogonal Q (Jacobi)
 ================================  =====================================================
 
 **Definition.** A number λ is an *eigenvalue* of the square matrix A, and v ≠ 0 an
@@ -18,7 +17,7 @@ their sum is the trace of A and their product its determinant.
 
 A short worked example. The matrix below stretches (1, 1) by 3 and (1, −1) by 1:
 
->>> from scratchmath.matrices import Matrix
+>>> from scratchmath.matrices import Matrix, eigh
 >>> A = Matrix([[2, 1], [1, 2]])
 >>> characteristic_polynomial(A)   # λ² − 4λ + 3 = (λ − 1)(λ − 3)
 [1, -4, 3]
@@ -32,7 +31,8 @@ A short worked example. The matrix below stretches (1, 1) by 3 and (1, −1) by 
 Roots of a polynomial are the *definition* but a poor *algorithm*: its coefficients are
 hypersensitive to rounding (Wilkinson's polynomial). So the algorithms below never form
 it: ``eigvals`` reduces A by orthogonal similarities (which keep the eigenvalues) to
-Hessenberg and then quasi-triangular form, and ``eigh`` rotates a symmetric A to diagonal.
+Hessenberg and then quasi-triangular form, and ``eigh`` (in ``symmetric.py``) rotates a
+symmetric A to diagonal.
 
 Numbers. These algorithms need square roots and iteration, so they work in ``float``: an
 exact matrix is converted once, at the start. Complex eigenvalues come out as ``complex``.
@@ -63,7 +63,6 @@ from scratchmath.vectors import _EXACT, Vector, _to_float
 __all__ = [
     "characteristic_polynomial",
     "eig",
-    "eigh",
     "eigvals",
     "inverse_iteration",
     "power_iteration",
@@ -111,9 +110,10 @@ def _check_iterations(max_iter: object) -> int:
 def _check_tol(tol: object) -> float:
     if isinstance(tol, bool) or not isinstance(tol, (int, float, Fraction)):
         raise TypeError(f"tol must be a real number, not {type(tol).__name__}")
-    if not tol > 0 or not math.isfinite(tol):
+    value = _to_float(tol)
+    if not value > 0 or not math.isfinite(value):
         raise DomainError(f"tol must be positive and finite, got {tol!r}")
-    return float(tol)
+    return value
 
 
 def _check_start(x0: object, n: int, what: str) -> list[Any]:
@@ -140,14 +140,22 @@ def _check_start(x0: object, n: int, what: str) -> list[Any]:
 def _check_shift(shift: object) -> Any:
     if isinstance(shift, bool) or not isinstance(shift, (int, float, Fraction, complex)):
         raise TypeError(f"shift must be a number, not {type(shift).__name__}")
-    if isinstance(shift, complex):
-        if not (math.isfinite(shift.real) and math.isfinite(shift.imag)):
-            raise DomainError(f"shift must be finite, got {shift!r}")
-        return shift if shift.imag != 0 else shift.real
-    value = _to_float(shift)
-    if not math.isfinite(value):
+    value = _real_if_possible(shift) if isinstance(shift, complex) else _to_float(shift)
+    if not math.isfinite(abs(value)):
         raise DomainError(f"shift must be finite, got {shift!r}")
     return value
+
+
+def _prepare(
+    A: object, x0: object, tol: object, max_iter: object, what: str
+) -> tuple[Table, list[Any], float, int, int, float]:
+    """The common checks of the iterations: (table scaled by 2⁻ᵉ, unit x₀, tol, max_iter,
+    e, ‖scaled A‖_F)."""
+    a = _float_table(A, what)
+    tol, max_iter = _check_tol(tol), _check_iterations(max_iter)
+    x = _check_start(x0, len(a), what)
+    e = _normalize(a)
+    return a, x, tol, max_iter, e, _frobenius(a)
 
 
 def _vector(x: Sequence[Any]) -> Vector:
@@ -205,6 +213,40 @@ def _frobenius(a: Table) -> float:
 def _residual(a: Table, lam: Any, x: Sequence[Any]) -> float:
     """‖Ax − λx‖₂: how far (λ, x) is from an eigenpair."""
     return _norm([y - lam * c for y, c in zip(_matvec(a, x), x, strict=True)])
+
+
+def _power_of_two_scale(a: Table) -> int:
+    """e with max|aᵢⱼ|·2⁻ᵉ in [½, 1): scaling by 2⁻ᵉ is exact and keeps squares in range."""
+    largest = max(abs(x) for row in a for x in row)
+    return math.frexp(largest)[1] if largest > 0 else 0
+
+
+def _scale_table(a: Table, e: int) -> None:
+    for row in a:
+        row[:] = [math.ldexp(x, -e) for x in row]
+
+
+def _ldexp(x: float, e: int) -> float:
+    """x·2ᵉ, saturating to ±inf instead of raising OverflowError."""
+    try:
+        return math.ldexp(x, e)
+    except OverflowError:
+        return math.copysign(math.inf, x)
+
+
+def _scale_back(z: Any, e: int) -> Any:
+    """z·2ᵉ (undoing the scaling of ``_power_of_two_scale``) for a real or complex z."""
+    if isinstance(z, complex):
+        return complex(_ldexp(z.real, e), _ldexp(z.imag, e))
+    return _ldexp(z, e)
+
+
+def _normalize(a: Table) -> int:
+    """Scale A in place by 2⁻ᵉ so that max|aᵢⱼ| ∈ [½, 1); return e. Exact (a power of two),
+    and it keeps ‖A‖, Ax and λ² far from overflow and underflow; λ scales back by 2ᵉ."""
+    e = _power_of_two_scale(a)
+    _scale_table(a, e)
+    return e
 
 
 def _shifted_lu(a: Table, shift: Any, floor: float) -> tuple[Table, list[int]]:
@@ -323,12 +365,9 @@ def power_iteration(
         max_iter < 1.  ConvergenceError: no convergence in max_iter steps (``estimate`` is
         the last ρ, ``error`` the last relative residual).
     """
-    a = _float_table(A, "power_iteration")
-    tol, max_iter = _check_tol(tol), _check_iterations(max_iter)
-    x = _check_start(x0, len(a), "power_iteration")
+    a, x, tol, max_iter, e, scale = _prepare(A, x0, tol, max_iter, "power_iteration")
     if isinstance(x[0], complex):
         raise DomainError("power_iteration needs a real start vector x0")
-    scale = _frobenius(a)
     if scale == 0:
         return 0.0, _vector(x)  # A = 0: every vector is an eigenvector, for λ = 0
     rho, error = 0.0, math.inf
@@ -337,13 +376,13 @@ def power_iteration(
         rho = math.fsum(map(_MUL, x, y))  # the Rayleigh quotient xᵀAx, ‖x‖ = 1
         error = _norm([yi - rho * xi for yi, xi in zip(y, x, strict=True)]) / scale
         if error <= tol:
-            return rho, _vector(x)
+            return _ldexp(rho, e), _vector(x)
         x = _unit(y)  # y ≠ 0 here: y = 0 would give ρ = 0 and a zero residual
     raise ConvergenceError(
         f"power_iteration did not converge in {max_iter} iterations (relative residual "
         f"{error:.3g} > tol = {tol:g}); is the largest |λ| shared, as by ±λ or a complex pair?",
         iterations=max_iter,
-        estimate=rho,
+        estimate=_ldexp(rho, e),
         error=error,
     )
 
@@ -376,11 +415,8 @@ def inverse_iteration(
         max_iter < 1.  ConvergenceError: no convergence in max_iter steps (σ exactly halfway
         between two eigenvalues, say).
     """
-    a = _float_table(A, "inverse_iteration")
-    sigma = _check_shift(shift)
-    tol, max_iter = _check_tol(tol), _check_iterations(max_iter)
-    x = _check_start(x0, len(a), "inverse_iteration")
-    scale = _frobenius(a)
+    a, x, tol, max_iter, e, scale = _prepare(A, x0, tol, max_iter, "inverse_iteration")
+    sigma = _scale_back(_check_shift(shift), -e)
     if scale == 0:
         return 0.0, _vector(x)
     lu, perm = _shifted_lu(a, sigma, _EPS * scale)
@@ -391,12 +427,12 @@ def inverse_iteration(
         lam = _real_if_possible(_dot(x, _matvec(a, x)))
         error = _residual(a, lam, x) / scale
         if error <= tol:
-            return lam, _vector(x)
+            return _scale_back(lam, e), _vector(x)
     raise ConvergenceError(
         f"inverse_iteration did not converge in {max_iter} iterations (relative residual "
         f"{error:.3g} > tol = {tol:g}); is the shift {shift!r} equally near two eigenvalues?",
         iterations=max_iter,
-        estimate=lam,
+        estimate=_scale_back(lam, e),
         error=error,
     )
 
@@ -422,28 +458,25 @@ def rayleigh_quotient_iteration(
         does not fit.  DomainError: NaN/inf, a complex A, x0 = 0, tol ≤ 0, max_iter < 1.
         ConvergenceError: no convergence in max_iter steps.
     """
-    a = _float_table(A, "rayleigh_quotient_iteration")
-    tol, max_iter = _check_tol(tol), _check_iterations(max_iter)
-    x = _check_start(x0, len(a), "rayleigh_quotient_iteration")
-    scale = _frobenius(a)
+    what = "rayleigh_quotient_iteration"
+    a, x, tol, max_iter, e, scale = _prepare(A, x0, tol, max_iter, what)
     if scale == 0:
         return 0.0, _vector(x)
     rho: Any = _real_if_possible(_dot(x, _matvec(a, x)))
     error = _residual(a, rho, x) / scale
-    for _ in range(max_iter):
+    for step in range(max_iter + 1):
         if error <= tol:
-            return rho, _vector(x)
-        lu, perm = _shifted_lu(a, rho, _EPS * scale)
-        x = _unit(_lu_solve(lu, perm, x))
-        rho = _real_if_possible(_dot(x, _matvec(a, x)))
-        error = _residual(a, rho, x) / scale
-    if error <= tol:
-        return rho, _vector(x)
+            return _scale_back(rho, e), _vector(x)
+        if step < max_iter:
+            lu, perm = _shifted_lu(a, rho, _EPS * scale)
+            x = _unit(_lu_solve(lu, perm, x))
+            rho = _real_if_possible(_dot(x, _matvec(a, x)))
+            error = _residual(a, rho, x) / scale
     raise ConvergenceError(
         f"rayleigh_quotient_iteration did not converge in {max_iter} iterations (relative "
         f"residual {error:.3g} > tol = {tol:g})",
         iterations=max_iter,
-        estimate=rho,
+        estimate=_scale_back(rho, e),
         error=error,
     )
 
@@ -451,17 +484,6 @@ def rayleigh_quotient_iteration(
 # ---------------------------------------------------------------------------------------
 # All eigenvalues: balance, reduce to Hessenberg form, then Francis's double-shift QR.
 # ---------------------------------------------------------------------------------------
-
-
-def _power_of_two_scale(a: Table) -> int:
-    """e with max|aᵢⱼ|·2⁻ᵉ in [½, 1): scaling by 2⁻ᵉ is exact and keeps squares in range."""
-    largest = max(abs(x) for row in a for x in row)
-    return math.frexp(largest)[1] if largest > 0 else 0
-
-
-def _scale_table(a: Table, e: int) -> None:
-    for row in a:
-        row[:] = [math.ldexp(x, -e) for x in row]
 
 
 def _balance(a: Table) -> None:
@@ -669,21 +691,6 @@ def _sorted_eigenvalues(values: list[Any]) -> list[Any]:
     return sorted(values, key=lambda z: (-z.real, -z.imag if isinstance(z, complex) else 0.0))
 
 
-def _ldexp(x: float, e: int) -> float:
-    """x·2ᵉ, saturating to ±inf instead of raising OverflowError."""
-    try:
-        return math.ldexp(x, e)
-    except OverflowError:
-        return math.copysign(math.inf, x)
-
-
-def _scale_back(z: Any, e: int) -> Any:
-    """z·2ᵉ (undoing the scaling of ``_power_of_two_scale``) for a real or complex z."""
-    if isinstance(z, complex):
-        return complex(_ldexp(z.real, e), _ldexp(z.imag, e))
-    return _ldexp(z, e)
-
-
 def _eigvals_of_table(a: Table) -> list[Any]:
     # Balance first: scaling a badly scaled matrix to max|aᵢⱼ| ≈ 1 could flush its tiny
     # entries to zero, and they may matter (√(10²⁶⁵·10⁻⁷⁰) is an eigenvalue of
@@ -785,6 +792,7 @@ def eig(A: Matrix) -> tuple[list[Any], Matrix]:
     """
     a = _float_table(A, "eig")
     n = len(a)
+    e = _normalize(a)
     values = _eigvals_of_table([row[:] for row in a])
     scale = _frobenius(a)
     vectors: list[list[Any]] = []
@@ -807,10 +815,10 @@ def eig(A: Matrix) -> tuple[list[Any], Matrix]:
                     x, residual = alone, alone_residual
             if residual > math.sqrt(_EPS) * scale:
                 raise ConvergenceError(
-                    f"eig: inverse iteration found no eigenvector for λ = {lam!r} "
-                    f"(residual {residual:.3g})",
+                    f"eig: inverse iteration found no eigenvector for λ = "
+                    f"{_scale_back(lam, e)!r} (relative residual {residual / scale:.3g})",
                     iterations=6,
-                    estimate=lam,
+                    estimate=_scale_back(lam, e),
                     error=residual / scale,
                 )
         x = list(_vector(x))
@@ -819,129 +827,4 @@ def eig(A: Matrix) -> tuple[list[Any], Matrix]:
     if any(isinstance(lam, complex) for lam in values):
         vectors = [[complex(c) for c in v] for v in vectors]
     V = Matrix._trusted(tuple(zip(*vectors, strict=True)))
-    return values, V
-
-
-# ---------------------------------------------------------------------------------------
-# The symmetric eigenproblem: cyclic Jacobi.
-# ---------------------------------------------------------------------------------------
-
-_SYMMETRY_TOL = 1e-10
-_JACOBI_MAX_SWEEPS = 60  # quadratic convergence needs about 5–10 sweeps for n ≤ 100
-
-
-def _symmetric_table(A: object, what: str) -> Table:
-    """A symmetric real matrix as floats, exactly symmetrized; DomainError if not symmetric.
-
-    Exact matrices must be exactly symmetric; float matrices within |aᵢⱼ − aⱼᵢ| ≤ 10⁻¹⁰·max|aₖₗ|
-    (rounding in a product such as QΛQᵀ breaks exact symmetry). The average ½(aᵢⱼ + aⱼᵢ) is used.
-    """
-    A = _check_matrix(A)
-    a = _float_table(A, what)
-    n = len(a)
-    exact = A._kind == _EXACT
-    bound = _SYMMETRY_TOL * max(abs(x) for row in a for x in row)
-    rows: Any = A._rows
-    for i in range(n):
-        for j in range(i + 1, n):
-            if (rows[i][j] != rows[j][i]) if exact else abs(a[i][j] - a[j][i]) > bound:
-                raise DomainError(
-                    f"{what} needs a symmetric matrix: a[{i}, {j}] = {rows[i][j]!r} but "
-                    f"a[{j}, {i}] = {rows[j][i]!r}"
-                )
-            a[i][j] = a[j][i] = 0.5 * (a[i][j] + a[j][i])
-    return a
-
-
-def _jacobi_rotation_tangent(app: float, aqq: float, apq: float) -> float:
-    """t = tan φ of the rotation that zeroes aₚq: the root of t² + 2θt − 1 = 0 of smaller
-    magnitude, θ = (aqq − app)/(2apq), so |φ| ≤ π/4 (the choice that makes Jacobi converge)."""
-    theta = (aqq - app) / (2 * apq)
-    if abs(theta) > 1e150:  # θ² would overflow; t ≈ 1/(2θ)
-        return 0.5 / theta
-    return math.copysign(1.0, theta) / (abs(theta) + math.sqrt(theta * theta + 1))
-
-
-def _jacobi(a: Table) -> tuple[list[float], Table]:
-    """Diagonalize the symmetric A (destroyed) by cyclic Jacobi: A = VΛVᵀ. Returns the
-    diagonal Λ and the rows of Vᵀ (each row an eigenvector)."""
-    n = len(a)
-    vt = [[1.0 if i == j else 0.0 for j in range(n)] for i in range(n)]
-    tiny = sys.float_info.min / _EPS
-    for _ in range(_JACOBI_MAX_SWEEPS):
-        rotated = False
-        for p in range(n - 1):
-            for q in range(p + 1, n):
-                apq = a[p][q]
-                if apq == 0:
-                    continue
-                app, aqq = a[p][p], a[q][q]
-                # Negligible relative to the diagonal (Demmel–Veselić): skipping such an entry
-                # perturbs each eigenvalue by a tiny *relative* amount.
-                if abs(apq) <= _EPS * math.sqrt(abs(app)) * math.sqrt(abs(aqq)) or abs(apq) < tiny:
-                    a[p][q] = a[q][p] = 0.0
-                    continue
-                rotated = True
-                t = _jacobi_rotation_tangent(app, aqq, apq)
-                c = 1.0 / math.sqrt(t * t + 1)
-                s = t * c
-                rp, rq = a[p], a[q]
-                new_p = [c * x - s * y for x, y in zip(rp, rq, strict=True)]
-                new_q = [s * x + c * y for x, y in zip(rp, rq, strict=True)]
-                new_p[p], new_q[q] = app - t * apq, aqq + t * apq
-                new_p[q] = new_q[p] = 0.0
-                a[p], a[q] = new_p, new_q
-                for k, row in enumerate(a):  # the columns p and q, by symmetry
-                    row[p], row[q] = new_p[k], new_q[k]
-                vp, vq = vt[p], vt[q]
-                vt[p] = [c * x - s * y for x, y in zip(vp, vq, strict=True)]
-                vt[q] = [s * x + c * y for x, y in zip(vp, vq, strict=True)]
-        if not rotated:
-            return [a[i][i] for i in range(n)], vt
-    off = math.hypot(*(a[i][j] for i in range(n) for j in range(n) if i != j))
-    raise ConvergenceError(
-        f"eigh: Jacobi did not converge in {_JACOBI_MAX_SWEEPS} sweeps",
-        iterations=_JACOBI_MAX_SWEEPS,
-        estimate=sorted(a[i][i] for i in range(n)),
-        error=off,
-    )
-
-
-def eigh(A: Matrix) -> tuple[list[float], Matrix]:
-    """The spectral decomposition A = QΛQᵀ of a real symmetric A: ascending λ, orthogonal Q.
-
-    **Spectral theorem.** A real symmetric matrix has n real eigenvalues and an orthonormal
-    basis of eigenvectors; Q holds them as columns, so QᵀQ = I and AQ = QΛ.
-
-    Algorithm: cyclic Jacobi. Each rotation in the (p, q) plane zeroes aₚq (and aqp); sweeping
-    over all pairs repeatedly drives the off-diagonal part to 0, quadratically once it is
-    small. Chosen over tridiagonal QR (faster for large n) because it is short and
-    transparent, and because it is the most accurate method known: Q is a product of exact
-    rotations, orthogonal to rounding whatever the eigenvalue gaps (close pairs as in
-    Wilkinson's W₂₁⁺, exactly repeated ones), and small eigenvalues of a well-scaled positive
-    definite matrix come out with high *relative* accuracy (Demmel & Veselić, 1992). The
-    columns' signs are fixed so that each column's largest entry is positive.
-
-    Symmetry test: exact matrices must be exactly symmetric; float ones within
-    |aᵢⱼ − aⱼᵢ| ≤ 10⁻¹⁰·max|aₖₗ|, and are then symmetrized.
-
-    >>> values, Q = eigh(Matrix([[2, 0], [0, 1]]))
-    >>> values, Q
-    ([1.0, 2.0], Matrix([[0.0, 1.0], [1.0, 0.0]]))
-
-    Returns:
-        (values, Q): the eigenvalues ascending (floats) and an orthogonal float Matrix.
-    Raises:
-        TypeError: A is not a Matrix.  DimensionError: A is not square.
-        DomainError: A is not symmetric, has NaN/inf entries, or is complex.
-        ConvergenceError: Jacobi did not converge in 60 sweeps (not known to happen).
-    """
-    a = _symmetric_table(A, "eigh")
-    n = len(a)
-    e = _power_of_two_scale(a)
-    _scale_table(a, e)
-    diagonal, vt = _jacobi(a)
-    order = sorted(range(n), key=lambda i: diagonal[i])
-    values = [_ldexp(diagonal[i], e) for i in order]
-    columns = [list(_vector(vt[i])) for i in order]
-    return values, Matrix._trusted(tuple(zip(*columns, strict=True)))
+    return [_scale_back(lam, e) for lam in values], V

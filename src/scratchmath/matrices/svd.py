@@ -225,9 +225,10 @@ def svd(A: Matrix, *, full_matrices: bool = False) -> tuple[Matrix, list[float],
     rest completing orthonormal bases), and A = U[:, :k]·diag(σ)·V[:, :k]ᵀ.
 
     Algorithm: one-sided Jacobi (Hestenes, 1958) on the columns of A, or of Aᵀ when m < n —
-    chosen over Golub–Kahan bidiagonalization for being short and the most accurate: σᵢ
-    (small ones too) come with high relative accuracy, and U, V are orthogonal to rounding
-    (Demmel & Veselić, 1992). A column that ends exactly zero (σᵢ = 0) gets its uᵢ by
+    chosen over Golub–Kahan bidiagonalization for being short and at least as accurate: U
+    and V are orthogonal to rounding, every σᵢ is within a few ε·σ₁, and when A = B·D with
+    D diagonal and B well-conditioned (graded columns) even the tiny σᵢ have high relative
+    accuracy (Demmel & Veselić, 1992). A column that ends exactly zero (σᵢ = 0) gets its uᵢ by
     completion. For an exact (int/Fraction) matrix the exact rank r is computed first and
     σᵣ₊₁, … are exactly 0. Signs: each vᵢ has its largest entry positive.
 
