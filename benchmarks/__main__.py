@@ -22,7 +22,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
-TOPICS = ("matrices", "eigen", "calculus", "multivariable", "probability")
+TOPICS = ("matrices", "eigen", "calculus", "multivariable", "probability", "growth")
 
 
 def _machine() -> str:
