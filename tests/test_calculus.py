@@ -612,3 +612,13 @@ def test_derivative_when_f_rounds_internally_to_zero() -> None:
     vanishing values must not be read as a perfectly converged derivative of 0."""
     assert derivative(lambda t: (1 + t) ** 2 - 1, 0.0, n=2) == pytest.approx(2.0, rel=1e-9)
     assert derivative(lambda t: (1 + t) ** 3 - 1, 0.0) == pytest.approx(3.0, rel=1e-9)
+
+
+def test_derivative_at_a_root_of_f() -> None:
+    """At a root of f its values shrink with h but its own rounding does not; Ridders' stopping
+    rule must end the table before that rounding takes over (p(x) = 6x² + 5x − 4, p(½) = 0)."""
+
+    def p(t: float) -> float:
+        return math.fsum((-4.0, 5 * t, 6 * t * t))
+
+    assert derivative(p, 0.5) == pytest.approx(11.0, rel=1e-12)

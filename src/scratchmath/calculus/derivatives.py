@@ -147,6 +147,8 @@ def _stencil(n: int) -> list[tuple[int, float]]:
 _DEPTH = 7
 #: Steps halve from row to row; 2⁻⁹⁰ spans any useful range of steps for a double.
 _MAX_ROWS = 90
+#: Ridders' safety factor: stop when the newest extrapolation moves by SAFE × the best error.
+_SAFE = 2.0
 
 
 def _ridders(
@@ -162,7 +164,7 @@ def _ridders(
     exponent = math.frexp(scale)[1] - 2 - math.ceil(math.log2(reach))
     best, best_error, best_noise = math.nan, math.inf, math.inf
     previous: list[float] = []
-    resolved = False
+    resolved = settled = False
     for _row in range(_MAX_ROWS):
         h = math.ldexp(1.0, exponent)
         if x + reach * h == x or exponent < -1000:
@@ -193,6 +195,16 @@ def _ridders(
             row.append(extrapolated)
             if error < best_error:
                 best, best_error, best_noise = extrapolated, error, noise
+        if settled and abs(row[-1] - previous[-1]) >= _SAFE * best_error:
+            # Once the table has settled, a newest entry that moves by more than twice the
+            # best error estimate means rounding has taken over (Ridders' stopping rule). It
+            # catches rounding inside f that the noise estimate cannot see, as near a root of
+            # f where the values shrink but f's own rounding does not.
+            break
+        # Settled: the best error estimate has come down to within 1000× the rounding-noise
+        # estimate of its own row (far above it, as for sin at 1e8 with steps of 1e7, the
+        # table has not begun to converge, and a chance agreement is no reason to stop).
+        settled = settled or best_error <= 1e3 * best_noise < math.inf
         previous = row
         if best_error == 0 or noise > best_error:
             # From here on rounding noise (which grows like 1/hⁿ) exceeds the error already
