@@ -246,9 +246,11 @@ def _derivative_with_error(g: RealFunction, x: float, n: int) -> tuple[float, fl
             estimate=best,
             error=error,
         )
-    if error > 1e-6 * abs(best) and error > 1000 * noise:
+    if error > 1e-6 * abs(best) and error > 1000 * noise and error > 1e-8 * abs(centre):
         # The table never settled although rounding was not the obstacle: f is probably not
-        # differentiable here (a jump, a cusp, a pole nearby).
+        # differentiable here (a jump, a cusp, a pole nearby). An error that is tiny beside
+        # f's own size is not that: it is rounding inside f, which ε·|values| underestimates
+        # (f computed from other numerical derivatives, say) around a derivative near 0.
         raise ConvergenceError(
             f"the difference quotients of order {n} at x = {x!r} do not converge "
             f"(estimate {best!r} ± {error:.3g}); f may not be differentiable there",

@@ -103,7 +103,10 @@ def _vector_value(f: VectorField, x: tuple[float, ...], m: int | None) -> tuple[
     for i, c in enumerate(y):
         if isinstance(c, bool) or not isinstance(c, numbers.Real):
             raise TypeError(f"component {i} of f(x) must be a real number, got {type(c).__name__}")
-        values.append(float(c))
+        try:
+            values.append(float(c))
+        except OverflowError:  # an int beyond the float range
+            values.append(math.inf if c > 0 else -math.inf)  # type: ignore[operator]
     return tuple(values)
 
 
@@ -383,6 +386,14 @@ class DescentResult(_DescentFields):
         self.reason = reason
         return self
 
+    def _replace(self, **changes: Any) -> DescentResult:
+        reason = changes.pop("reason", self.reason)
+        return DescentResult(*super()._replace(**changes), reason=reason)
+
+    @classmethod
+    def _make(cls, iterable: Any) -> DescentResult:  # type: ignore[override]
+        return cls(*iterable)
+
     def __repr__(self) -> str:
         return (
             f"DescentResult(x={self.x!r}, value={self.value!r}, steps={self.steps}, "
@@ -412,7 +423,8 @@ def gradient_descent(
 
     The run stops with ``converged=True`` when ‖∇f(x)‖₂ ≤ tol, and with ``converged=False``
     (and a ``reason``) when ``max_steps`` are used up, when f or the gradient becomes NaN
-    or infinite, or when f has risen for 20 steps in a row (the steps are too long).
+    or infinite (x itself overflowing too; then ``value`` is NaN), or when f has risen for
+    20 steps in a row (the steps are too long).
 
     >>> r = gradient_descent(lambda v: v[0] ** 2 + 10 * v[1] ** 2, [1.0, 1.0],
     ...                      learning_rate=0.05, grad=lambda v: [2 * v[0], 20 * v[1]])
@@ -433,6 +445,8 @@ def gradient_descent(
         _check_callable(grad, "grad")
     x = _point(x0, "x0")
     eta = _check_positive(learning_rate, "learning_rate")
+    if eta == math.inf:
+        raise DomainError("learning_rate must be finite, got inf")
     tolerance = _check_positive(tol, "tol")
     if isinstance(max_steps, bool) or not isinstance(max_steps, int):
         raise TypeError(f"max_steps must be an int, not {type(max_steps).__name__}")
@@ -473,6 +487,10 @@ def gradient_descent(
         x = tuple(c - eta * g for c, g in zip(x, slope, strict=True))
         steps += 1
         path.append(Vector._trusted(x))
+        if not all(map(math.isfinite, x)):
+            reason = f"diverged: x became non-finite at step {steps}"
+            value = math.nan
+            break
         previous, value = value, _scalar_value(f, x)
         rising = rising + 1 if value > previous else 0
         if rising >= _RISING_STEPS:
