@@ -1,0 +1,139 @@
+"""The study scripts in examples/ run, quickly, and print what they promise.
+
+Each script is imported from its file and its ``main()`` called with stdout captured; the
+test then checks the line that carries the script's point (the dice game's exact expected
+value, the 10 questions of the guessing game, the network's accuracy of 1.0, …).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import math
+import random
+import re
+import sys
+import time
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+
+#: script → lines its output must contain.
+EXPECTED: dict[str, list[str]] = {
+    "dice_game": [
+        "E[X] = 4·(1/6) + (−1)·(5/6) = Fraction(-1, 6)",
+        "E[g(D)] over the die faces 1..6 = Fraction(-1, 6)",
+        "A fair game would pay 6 on a six",
+        "so the game loses money: never play it.",
+    ],
+    "coin_law_of_large_numbers": ["within 0.01 of ½: True"],
+    "guessing_game_entropy": [
+        "found 700 after 10 questions",
+        "questions needed (worst case over all 1024 secrets): 10",
+        "questions needed (average over all secrets): 10",
+        "H = log₂ 1024 = 10.0 bits",
+        "one-at-a-time guessing needs 512.5 questions on average",
+    ],
+    "gradient_descent_bowl": [
+        "Hessian eigenvalues: [2.0, 20.0]",
+        "η = 0.05: converged = True",
+        "η = 0.1 : converged = False",
+        "η = 0.11: converged = False",
+    ],
+    "gradient_descent_rosenbrock": [
+        "Hessian eigenvalues at (1, 1): 0.3994 and 1001.6006",
+        "η = 0.01: converged = False",
+        "η = 0.002: converged = False",
+        "η = 0.001: converged = True",
+    ],
+    "pca_synthetic": ["component 1: w = (+0.66"],
+    "neural_network": ["final accuracy 1.0", "accuracy 0.5"],
+}
+
+
+def load(name: str) -> ModuleType:
+    """Import examples/<name>.py as a module (registered, so dataclasses can find it)."""
+    module_name = f"_scratchmath_example_{name}"
+    spec = importlib.util.spec_from_file_location(module_name, EXAMPLES / f"{name}.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[module_name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def run(name: str, capsys: pytest.CaptureFixture[str]) -> str:
+    module = load(name)
+    start = time.perf_counter()
+    module.main()
+    elapsed = time.perf_counter() - start
+    assert elapsed < 10, f"{name}.py took {elapsed:.1f} s; a study script should take seconds"
+    return capsys.readouterr().out
+
+
+def test_every_example_is_checked() -> None:
+    scripts = sorted(path.stem for path in EXAMPLES.glob("*.py"))
+    assert scripts == sorted(EXPECTED)
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_example_is_a_chapter(name: str) -> None:
+    """Each script explains itself (a docstring), has main(), and runs as a script."""
+    source = (EXAMPLES / f"{name}.py").read_text(encoding="utf-8")
+    module = load(name)
+    assert module.__doc__ is not None and len(module.__doc__) > 300
+    assert callable(module.main)
+    assert source.rstrip().endswith('if __name__ == "__main__":\n    main()')
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_example_prints_its_point(name: str, capsys: pytest.CaptureFixture[str]) -> None:
+    out = run(name, capsys)
+    for line in EXPECTED[name]:
+        assert line in out, f"{name}.py should print {line!r}; it printed:\n{out}"
+
+
+def test_pca_recovers_the_direction(capsys: pytest.CaptureFixture[str]) -> None:
+    out = run("pca_synthetic", capsys)
+    match = re.search(r"true direction d: ([0-9.]+)°", out)
+    assert match is not None
+    assert float(match.group(1)) < 1.0
+    explained = re.search(r"first component explains ([0-9.]+)% of the variance", out)
+    assert explained is not None and 95 < float(explained.group(1)) < 100
+    correlation = re.search(r"correlation ([0-9.]+)", out)
+    assert correlation is not None and float(correlation.group(1)) > 0.99
+
+
+def test_network_gradients_are_checked(capsys: pytest.CaptureFixture[str]) -> None:
+    out = run("neural_network", capsys)
+    gaps = [float(g) for g in re.findall(r"(?:= |gap )([0-9.]+e[-+][0-9]+)", out)]
+    assert len(gaps) == 2, out
+    assert all(gap < 1e-6 for gap in gaps)
+    losses = [float(v) for v in re.findall(r"loss ([0-9.]+)   accuracy", out)]
+    assert losses[0] > 0.6 > 0.01 > losses[-1]
+
+
+def test_backpropagation_agrees_with_the_numerical_gradient_in_a_deeper_network() -> None:
+    """The example's backpropagate() is the chain rule for any depth, not just 2-4-1."""
+    from scratchmath.calculus import gradient
+
+    nn = load("neural_network")
+    rng = random.Random(11)
+    data = [(nn.Vector([rng.uniform(-2, 2) for _ in range(3)]), rng.randrange(2)) for _ in range(5)]
+    network = nn.Network.random((3, 3, 2, 1), rng)
+    backprop = nn.reals(nn.flatten(nn.backpropagate(network, data)))
+    numeric = nn.reals(
+        gradient(
+            lambda t: nn.loss(network.with_parameters(nn.reals(t)), data), network.parameters()
+        )
+    )
+    assert len(backprop) == 3 * 3 + 3 + 2 * 3 + 2 + 1 * 2 + 1
+    for a, b in zip(backprop, numeric, strict=True):
+        assert math.isclose(a, b, rel_tol=1e-6, abs_tol=1e-9)
+
+
+def test_dice_game_pays_less_than_fair() -> None:
+    dice = load("dice_game")
+    assert [dice.gain(face) for face in range(1, 7)] == [-1, -1, -1, -1, -1, 4]
