@@ -123,6 +123,21 @@ def _require_finite_matrix(A: Matrix, what: str) -> None:
                 raise DomainError(f"cannot {what} a matrix with NaN or infinite entries")
 
 
+def _real_table(A: object, what: str) -> list[list[Any]]:
+    """A real Matrix as a fresh list of rows of floats; checks type and finiteness."""
+    A = _check_matrix(A)
+    _require_finite_matrix(A, f"compute {what} of")
+    rows: Any = A._rows
+    if isinstance(rows[0][0], complex):
+        if any(z.imag != 0 for row in rows for z in row):
+            raise DomainError(f"{what} needs a real matrix; this one has complex entries")
+        return [[z.real for z in row] for row in rows]
+    table = [[_to_float(x) for x in row] for row in rows]
+    if A._kind == _EXACT and not all(math.isfinite(x) for row in table for x in row):
+        raise DomainError(f"{what}: an entry is too large to convert to a float")
+    return table
+
+
 def _promote_rows(rows: Rows, kind: int) -> Rows:
     """Convert homogeneous rows to ``kind`` (never downwards)."""
     if kind == _EXACT:

@@ -54,6 +54,7 @@ from scratchmath.errors import ConvergenceError, DimensionError, DomainError
 from scratchmath.matrices.core import (
     Matrix,
     _check_matrix,
+    _real_table,
     _require_finite_matrix,
     _require_square,
     _tidy,
@@ -85,18 +86,8 @@ Table = list[list[Any]]
 
 def _float_table(A: object, what: str) -> Table:
     """A square real Matrix as a fresh list of rows of floats; checks type, shape, finiteness."""
-    A = _check_matrix(A)
-    _require_square(A, what)
-    _require_finite_matrix(A, f"compute {what} of")
-    rows: Any = A._rows
-    if isinstance(rows[0][0], complex):
-        if any(z.imag != 0 for row in rows for z in row):
-            raise DomainError(f"{what} needs a real matrix; this one has complex entries")
-        return [[z.real for z in row] for row in rows]
-    table = [[_to_float(x) for x in row] for row in rows]
-    if A._kind == _EXACT and not all(math.isfinite(x) for row in table for x in row):
-        raise DomainError(f"{what}: an entry is too large to convert to a float")
-    return table
+    _require_square(_check_matrix(A), what)
+    return _real_table(A, what)
 
 
 def _check_iterations(max_iter: object) -> int:

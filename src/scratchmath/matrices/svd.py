@@ -39,8 +39,8 @@ from collections.abc import Iterable
 from typing import Any, NamedTuple
 
 from scratchmath.errors import ConvergenceError, DimensionError, DomainError
-from scratchmath.matrices.core import Matrix, _check_matrix, _require_finite_matrix
-from scratchmath.vectors import _EXACT, Scalar, Vector, _to_float
+from scratchmath.matrices.core import Matrix, _check_matrix, _real_table, _require_finite_matrix
+from scratchmath.vectors import _EXACT, Scalar, Vector
 
 __all__ = [
     "PCAResult",
@@ -63,21 +63,6 @@ Table = list[list[float]]
 # ---------------------------------------------------------------------------------------
 # The boundary.
 # ---------------------------------------------------------------------------------------
-
-
-def _real_table(A: object, what: str) -> Table:
-    """A real Matrix as a fresh list of rows of floats; checks type and finiteness."""
-    A = _check_matrix(A)
-    _require_finite_matrix(A, f"compute {what} of")
-    rows: Any = A._rows
-    if isinstance(rows[0][0], complex):
-        if any(z.imag != 0 for row in rows for z in row):
-            raise DomainError(f"{what} needs a real matrix; this one has complex entries")
-        return [[z.real for z in row] for row in rows]
-    table = [[_to_float(x) for x in row] for row in rows]
-    if A._kind == _EXACT and not all(math.isfinite(x) for row in table for x in row):
-        raise DomainError(f"{what}: an entry is too large to convert to a float")
-    return table
 
 
 def _matrix(rows: Iterable[Iterable[float]]) -> Matrix:
