@@ -234,10 +234,10 @@ def test_closed_form_mean_and_variance_equal_the_definition(dist: Any) -> None:
 
 
 def test_expectation_of_the_dice_game_is_an_exact_loss() -> None:
-    # Pay 1 to roll; a six pays 4 back: net +3 with probability 1/6, else −1.
-    game = expectation(DiscreteUniform(1, 6), lambda face: 3 if face == 6 else -1)
-    assert game == Fraction(-1, 3) and isinstance(game, Fraction)
-    assert expectation(Categorical({3: Fraction(1, 6), -1: Fraction(5, 6)})) == Fraction(-1, 3)
+    # Pay 1 to roll; a six pays 5: net +4 with probability 1/6, else −1.
+    game = expectation(DiscreteUniform(1, 6), lambda face: 4 if face == 6 else -1)
+    assert game == Fraction(-1, 6) and isinstance(game, Fraction)
+    assert expectation(Categorical({4: Fraction(1, 6), -1: Fraction(5, 6)})) == Fraction(-1, 6)
 
 
 def test_expectation_of_non_numeric_outcomes_through_g() -> None:
