@@ -22,6 +22,36 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
+#: The reading of the tables that docs/performance.md ends with. It speaks in orders of
+#: magnitude, which hold from run to run; the tables above it carry the run's own numbers.
+READING = """## Reading the tables
+
+- **Where scratchmath leads.** Against mpmath, the other pure-Python library, it is tens of
+  times faster on dense linear algebra (`@`, `det`, `solve`, `inverse`) and tens to a hundred
+  and more on eigenvalues and the SVD: it computes in hardware floats, and its inner loops
+  are `zip`/`map`/`sum`/`math.fsum` over tuples and lists, which run in C, while mpmath
+  carries a multiprecision number object through every operation. On derivatives it is more
+  accurate than numdifftools (Ridders' extrapolation with an error estimate that chooses the
+  step) and faster on scalar functions, which pay no array overhead per evaluation. On
+  probability it agrees with scipy.stats to about 1e-13, and where the two disagree mpmath
+  sides with scratchmath (Poisson and geometric masses far from the mean, Poisson entropy at
+  λ = 1e5).
+- **Where it ties.** Matrix multiplication runs at the speed of the best plain-Python idiom
+  (`sum(map(operator.mul, row, col))` over pre-transposed columns), because it is that idiom:
+  pure Python has nothing faster. `integrate` needs no more evaluations of f than
+  `scipy.integrate.quad` on the battery, and fewer on endpoint singularities.
+- **Where it trails, and why.** numpy and scipy run compiled code (BLAS, LAPACK, QUADPACK in
+  Fortran, C samplers): they are one to three orders of magnitude faster per operation.
+  That is the price of a library whose every line is Python a learner can read. The
+  textbook Box–Muller sampler also beats `Normal.sample` about threefold: scratchmath draws a
+  normal by inverting its (accurate to an ulp) quantile function, one uniform per value, which
+  keeps samples monotone in the seed's uniforms; the textbook Poisson sampler, counting
+  arrivals, costs Θ(λ) per draw and is hundreds of times slower at λ = 1000.
+- **How cost grows.** The algorithms are the ones the compiled libraries use, so the growth
+  is the same: the fitted exponents of time ∝ nᵏ sit near the 3 of Gaussian elimination,
+  Jacobi and the SVD (a little lower at small n, where per-call overheads still matter).
+"""
+
 TOPICS = ("matrices", "eigen", "calculus", "multivariable", "probability", "growth")
 
 
@@ -75,6 +105,7 @@ def main(argv: list[str] | None = None) -> int:
             "faster than the peer. numpy is the compiled lower bound, not a target.",
             "",
             *sections,
+            READING,
         ]
         (ROOT / "docs" / "performance.md").write_text("\n".join(page), encoding="utf-8")
     return 0
