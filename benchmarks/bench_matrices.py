@@ -17,28 +17,16 @@ from __future__ import annotations
 
 import operator
 import random
-import statistics
-import time
-from collections.abc import Callable
 from fractions import Fraction
-from typing import Any
 
+try:
+    from benchmarks.timing import medians, time_once
+except ImportError:  # run as a script, python benchmarks/NAME.py: its folder is on the path
+    from timing import medians, time_once  # type: ignore[no-redef]
 from scratchmath.matrices import Matrix, det, inverse, solve
 from scratchmath.vectors import Vector
 
-
-def _time(f: Callable[[], Any]) -> float:
-    start = time.perf_counter()
-    f()
-    return time.perf_counter() - start
-
-
-def _medians(contenders: dict[str, Callable[[], Any]], repeats: int) -> dict[str, float]:
-    times: dict[str, list[float]] = {name: [] for name in contenders}
-    for _ in range(repeats):
-        for name, f in contenders.items():  # interleaved
-            times[name].append(_time(f))
-    return {name: statistics.median(ts) for name, ts in times.items()}
+_time, _medians = time_once, medians
 
 
 def _random_rows(n: int, seed: int) -> list[list[float]]:

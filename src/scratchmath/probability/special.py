@@ -221,6 +221,13 @@ def log_poisson_pmf(k: int, lam: float) -> float:
     return -_stirling_error(k) - _deviance(float(k), lam) - 0.5 * math.log(2.0 * math.pi * k)
 
 
+def _check_binomial(n: int, p: float) -> None:
+    if n < 0:
+        raise DomainError(f"a binomial needs n ≥ 0, got {n}")
+    if not 0 <= p <= 1:
+        raise DomainError(f"a binomial needs p in [0, 1], got {p!r}")
+
+
 def log_binomial_pmf(k: int, n: int, p: float) -> float:
     """log P(X = k) for X ~ Binomial(n, p), accurate even when n is huge.
 
@@ -235,10 +242,7 @@ def log_binomial_pmf(k: int, n: int, p: float) -> float:
     Raises:
         DomainError: if n < 0 or p is outside [0, 1] (or NaN).
     """
-    if n < 0:
-        raise DomainError(f"a binomial needs n ≥ 0, got {n}")
-    if not 0 <= p <= 1:
-        raise DomainError(f"a binomial needs p in [0, 1], got {p!r}")
+    _check_binomial(n, p)
     if k < 0 or k > n:
         return -math.inf
     p = float(p)
@@ -277,10 +281,7 @@ def binomial_pmf(k: int, n: int, p: float) -> float:
     Raises:
         DomainError: if n < 0 or p is outside [0, 1] (or NaN).
     """
-    if n < 0:
-        raise DomainError(f"a binomial needs n ≥ 0, got {n}")
-    if not 0 <= p <= 1:
-        raise DomainError(f"a binomial needs p in [0, 1], got {p!r}")
+    _check_binomial(n, p)
     if k < 0 or k > n:
         return 0.0
     p = float(p)
