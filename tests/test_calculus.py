@@ -622,3 +622,12 @@ def test_derivative_at_a_root_of_f() -> None:
         return math.fsum((-4.0, 5 * t, 6 * t * t))
 
     assert derivative(p, 0.5) == pytest.approx(11.0, rel=1e-12)
+
+
+def test_huge_integer_values_of_f_are_not_finite() -> None:
+    """An int beyond the float range from f is treated as ±inf (DomainError), never an
+    OverflowError."""
+    with pytest.raises(DomainError, match=r"f\(1\.0\) = inf: no derivative"):
+        derivative(lambda x: 10**400, 1.0)
+    with pytest.raises(DomainError, match=r"the integrand is -inf"):
+        integrate(lambda x: -(10**400), 0.0, 1.0)

@@ -85,8 +85,8 @@ def _value(f: RealFunction, x: float) -> float:
         raise TypeError(f"f must return a real number, got {type(y).__name__} at x = {x!r}")
     try:
         return float(y)
-    except OverflowError:
-        return math.copysign(math.inf, y)
+    except OverflowError:  # an int or Fraction beyond the float range
+        return math.inf if y > 0 else -math.inf
 
 
 # --------------------------------------------------------------------------------------------
