@@ -22,9 +22,12 @@ from __future__ import annotations
 
 import math
 import statistics
-import time
 from collections.abc import Callable
 
+try:
+    from benchmarks.timing import median_time as _median_time
+except ImportError:  # run as a script, python benchmarks/NAME.py: its folder is on the path
+    from timing import median_time as _median_time  # type: ignore[no-redef]
 from scratchmath.calculus import derivative, integrate_with_error
 
 Function = Callable[[float], float]
@@ -71,15 +74,6 @@ def _central(f: Function, x: float) -> float:
     h = 2.0 ** -(52 ** (1 / 3)) * max(1.0, abs(x))
     h = (x + h) - x
     return (f(x + h) - f(x - h)) / (2 * h)
-
-
-def _median_time(call: Callable[[], object], repeats: int) -> float:
-    times = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        call()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def _relative(value: float, exact: float) -> float:

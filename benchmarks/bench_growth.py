@@ -15,12 +15,15 @@ import math
 import random
 import statistics
 import sys
-import time
 from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 
+try:
+    from benchmarks.timing import median_time as _median_time
+except ImportError:  # run as a script, python benchmarks/NAME.py: its folder is on the path
+    from timing import median_time as _median_time  # type: ignore[no-redef]
 from scratchmath.calculus import integrate_with_error
 from scratchmath.matrices import Matrix, det, eigh, solve, svd
 from scratchmath.vectors import Vector
@@ -33,15 +36,6 @@ def _random_matrix(n: int, rng: random.Random) -> Matrix:
 def _symmetric(n: int, rng: random.Random) -> Matrix:
     A = _random_matrix(n, rng)
     return (A + A.T) / 2
-
-
-def _median_time(fn: Callable[[], object], repeats: int) -> float:
-    times = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def _slope(ns: list[int], times: list[float]) -> float:

@@ -11,15 +11,17 @@ error of its own).
 from __future__ import annotations
 
 import math
-import statistics
 import sys
-import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 
+try:
+    from benchmarks.timing import median_time as _median_time
+except ImportError:  # run as a script, python benchmarks/NAME.py: its folder is on the path
+    from timing import median_time as _median_time  # type: ignore[no-redef]
 from scratchmath.calculus.multivariable import gradient, hessian, jacobian
 
 Point = list[float]
@@ -174,15 +176,6 @@ def _relative_error(got: Sequence[Sequence[float]], want: Sequence[Sequence[floa
         )
         / scale
     )
-
-
-def _median_time(fn: Callable[[], object], repeats: int) -> float:
-    times = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def _row(

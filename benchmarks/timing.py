@@ -23,3 +23,8 @@ def medians(contenders: dict[str, Callable[[], Any]], repeats: int) -> dict[str,
         for name, f in contenders.items():
             times[name].append(time_once(f))
     return {name: statistics.median(ts) for name, ts in times.items()}
+
+
+def median_time(f: Callable[[], Any], repeats: int) -> float:
+    """Median seconds of one call of f over ``repeats`` calls."""
+    return statistics.median(time_once(f) for _ in range(repeats))
