@@ -52,7 +52,20 @@ READING = """## Reading the tables
   Jacobi and the SVD (a little lower at small n, where per-call overheads still matter).
 """
 
-TOPICS = ("matrices", "eigen", "calculus", "multivariable", "probability", "growth")
+TOPICS = (
+    "matrices",
+    "exact",
+    "eigen",
+    "calculus",
+    "multivariable",
+    "integration",
+    "probability",
+    "autodiff",
+    "optimization",
+    "statistics",
+    "networks",
+    "growth",
+)
 
 
 def _machine() -> str:

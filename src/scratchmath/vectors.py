@@ -47,6 +47,24 @@ from fractions import Fraction
 from typing import Any, overload
 
 from scratchmath.errors import DimensionError, DomainError
+from scratchmath.scalars import (
+    COMPLEX,
+    EXACT,
+    REAL,
+    Scalar,
+    accurate_sum,
+    check_scalar,
+    divide,
+    exact_sqrt,
+    homogenize,
+    is_finite,
+    kind_of,
+    magnitude,
+    promote,
+    saturating_ldexp,
+    to_complex,
+    to_float,
+)
 
 __all__ = [
     "Scalar",
@@ -60,136 +78,21 @@ __all__ = [
     "sup_norm",
 ]
 
-Scalar = int | float | Fraction | complex
-"""The scalars of scratchmath: ``int``, ``float``, ``Fraction`` and ``complex``."""
-
-# The three kinds of homogeneous vector (see the module docstring).
-_EXACT, _REAL, _COMPLEX = 0, 1, 2
-
-
-# ---------------------------------------------------------------------------------------
-# Scalars: checking them, promoting them, and dividing them without losing exactness.
-# ---------------------------------------------------------------------------------------
-
-
-def _check_scalar(x: object, what: str = "a component") -> Scalar:
-    """Return x as one of the four scalar types, or raise TypeError.
-
-    ``bool`` is refused although Python counts it as an ``int``: ``Vector([True])`` is far
-    more likely a mistake than a wish for the vector (1). Other registered numeric types
-    (NumPy's, say) are converted to the nearest of the four.
-    """
-    t = type(x)
-    if t is int or t is float or t is Fraction or t is complex:
-        return x  # type: ignore[return-value]
-    if isinstance(x, bool) or not isinstance(x, numbers.Number):
-        raise TypeError(
-            f"{what} must be a number (int, float, Fraction or complex), not {t.__name__}"
-        )
-    if isinstance(x, numbers.Integral):
-        return int(x)
-    if isinstance(x, numbers.Rational):
-        return Fraction(int(x.numerator), int(x.denominator))
-    if isinstance(x, numbers.Real):
-        return float(x)
-    if isinstance(x, numbers.Complex):
-        return complex(x)
-    raise TypeError(f"{what} must be a number (int, float, Fraction or complex), not {t.__name__}")
-
-
-def _kind_of_scalar(x: Scalar) -> int:
-    t = type(x)
-    if t is float:
-        return _REAL
-    if t is complex:
-        return _COMPLEX
-    return _EXACT
-
-
-def _to_float(x: Scalar) -> float:
-    """float(x) for a real scalar, saturating to ±inf where an exact value is too large."""
-    try:
-        return float(x)  # type: ignore[arg-type]
-    except OverflowError:
-        return math.inf if x > 0 else -math.inf  # type: ignore[operator]
-
-
-def _to_complex(x: Scalar) -> complex:
-    if isinstance(x, complex):
-        return x
-    return complex(_to_float(x), 0.0)
-
-
-def _promote(values: tuple[Scalar, ...], kind: int) -> tuple[Scalar, ...]:
-    """Convert homogeneous components to ``kind`` (never downwards)."""
-    if kind == _REAL:
-        return tuple(map(_to_float, values))
-    if kind == _COMPLEX:
-        return tuple(map(_to_complex, values))
-    return values
-
-
-def _homogenize(values: Iterable[object], what: str = "a component") -> tuple[Scalar, ...]:
-    """Check every value and promote them all to the widest kind among them."""
-    checked = tuple(_check_scalar(x, what) for x in values)
-    kind = max(map(_kind_of_scalar, checked), default=_EXACT)
-    if kind == _EXACT or all(_kind_of_scalar(x) == kind for x in checked):
-        return checked
-    return _promote(checked, kind)
-
-
-def _divide(a: Scalar, b: Scalar) -> Scalar:
-    """a / b, exact when both are rational (1 / 3 is Fraction(1, 3), 4 / 2 is 2).
-
-    Raises DomainError for b = 0 instead of Python's ZeroDivisionError.
-    """
-    if b == 0:
-        raise DomainError(f"division by zero ({a!r} / {b!r})")
-    if isinstance(a, (int, Fraction)) and isinstance(b, (int, Fraction)):
-        q = Fraction(a) / b
-        return q.numerator if q.denominator == 1 else q
-    return a / b
-
-
-def _exact_sqrt(q: int | Fraction) -> float:
-    """√q for a rational q ≥ 0, correctly rounded to the nearest float (or inf).
-
-    Converting q to a float first would round twice, and fail outright for q beyond the
-    float range (10**400). Instead take an integer square root of q scaled by 4ᵏ so the root
-    has about 64 significant bits, mark an inexact root with a sticky low bit, and let the
-    single conversion to float do the one rounding.
-    """
-    q = Fraction(q)
-    n, d = q.numerator, q.denominator
-    if n == 0:
-        return 0.0
-    shift = max(0, (130 - n.bit_length() + d.bit_length()) // 2)  # 2·shift extra bits
-    scaled_n = n << (2 * shift)
-    root = math.isqrt(scaled_n // d)
-    if root * root * d != scaled_n:
-        root |= 1  # inexact: the sticky bit makes the float rounding correct
-    try:
-        return math.ldexp(float(root), -shift)
-    except OverflowError:
-        return math.inf
-
-
-def _sum(values: Iterable[Any], kind: int) -> Any:
-    """Σ values: exact for rationals, correctly rounded (``math.fsum``) for floats.
-
-    ``fsum`` gives the float nearest the true sum, so a long sum does not accumulate
-    rounding; where it cannot (an overflowing partial sum, or inf − inf) the plain sum gives
-    the IEEE answer (±inf or nan).
-    """
-    if kind == _EXACT:
-        return sum(values, 0)
-    items = list(values)
-    try:
-        if kind == _REAL:
-            return math.fsum(items)
-        return complex(math.fsum(z.real for z in items), math.fsum(z.imag for z in items))
-    except (OverflowError, ValueError):
-        return sum(items, 0.0 if kind == _REAL else 0j)
+# The number kinds, their promotion, exact division and accurate sums live in the layer-0
+# module ``scalars``; the private aliases below keep this chapter's code short.
+_EXACT, _REAL, _COMPLEX = EXACT, REAL, COMPLEX
+_check_scalar = check_scalar
+_kind_of_scalar = kind_of
+_to_float = to_float
+_to_complex = to_complex
+_promote = promote
+_homogenize = homogenize
+_divide = divide
+_exact_sqrt = exact_sqrt
+_sum = accurate_sum
+_is_finite = is_finite
+_magnitude = magnitude
+_ldexp = saturating_ldexp
 
 
 def _check_real_parameter(x: object, name: str) -> float | int | Fraction:
@@ -659,25 +562,8 @@ def _check_same_dimension(u: Vector, v: Vector, verb: str) -> None:
         raise DimensionError(f"cannot {verb} vectors of dimensions {len(u)} and {len(v)}")
 
 
-def _is_finite(x: Scalar) -> bool:
-    t = type(x)
-    if t is float:
-        return math.isfinite(x)  # type: ignore[arg-type]
-    if isinstance(x, complex):
-        return cmath.isfinite(x)
-    return True
-
-
 def _signed(magnitude: float, like: int | Fraction) -> float:
     return -magnitude if like < 0 else magnitude
-
-
-def _magnitude(x: Any) -> float:
-    """|x| as a float: inf where it exceeds the float range (abs(1e308+1e308j) raises)."""
-    try:
-        return _to_float(abs(x))
-    except OverflowError:
-        return math.inf
 
 
 def _scale_exponent(v: Vector) -> int:
@@ -687,16 +573,6 @@ def _scale_exponent(v: Vector) -> int:
     c: tuple[Any, ...] = v._c
     largest: float = max([abs(x.real) for x in c] + [abs(x.imag) for x in c], default=0.0)
     return math.frexp(largest)[1] if largest else 0
-
-
-def _ldexp(x: Any, e: int) -> Any:
-    """x·2ᵉ for a float or complex x, saturating to ±inf instead of raising OverflowError."""
-    if isinstance(x, complex):
-        return complex(_ldexp(x.real, e), _ldexp(x.imag, e))
-    try:
-        return math.ldexp(x, e)
-    except OverflowError:
-        return math.copysign(math.inf, x)
 
 
 def _scaled(v: Vector) -> Vector:

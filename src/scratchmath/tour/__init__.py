@@ -17,7 +17,19 @@ CHAPTERS: dict[str, tuple[str, Callable[[], str]]] = {}
 
 
 #: The chapter modules of this package, in roadmap order; each registers itself on import.
-ORDER = ("vectors", "matrices", "eigen", "calculus", "multivariable", "probability", "network")
+ORDER = (
+    "vectors",
+    "matrices",
+    "eigen",
+    "calculus",
+    "multivariable",
+    "integration",
+    "probability",
+    "autodiff",
+    "optimization",
+    "statistics",
+    "network",
+)
 
 
 def _register() -> None:
