@@ -397,6 +397,9 @@ def test_float_solve_is_backward_stable(A: Matrix, data: st.DataObject) -> None:
         x = solve(A, b)
     except SingularMatrixError:
         return
+    except DomainError as exc:  # an honest refusal: x is beyond the float range
+        assert "overflows the float range" in str(exc)
+        return
     residual = abs(A @ x - b)
     assert residual <= 8 * n * EPS * matrix_norm(A) * abs(x) + 1e-300
 
@@ -858,3 +861,12 @@ def test_bad_qr_and_cholesky() -> None:
         cholesky(Matrix([[1j]]))
     with pytest.raises(TypeError, match="A must be a Matrix, not int"):
         cholesky(1)  # type: ignore[arg-type]
+
+
+def test_solve_refuses_a_solution_beyond_the_float_range() -> None:
+    """Found by the backward-stability property: 1 / 2.2e-313 is not a float; no silent inf."""
+    with pytest.raises(DomainError, match="overflows the float range"):
+        solve(Matrix([[2.2250738585e-313]]), Vector([1.0]))
+    with pytest.raises(DomainError, match="overflows the float range"):
+        inverse(Matrix([[2e-310]]))
+    assert solve(Matrix([[Fraction(1, 10**313)]]), Vector([1])) == Vector([10**313])

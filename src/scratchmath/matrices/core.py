@@ -47,23 +47,18 @@ from fractions import Fraction
 from typing import Any, overload
 
 from scratchmath.errors import DimensionError, DomainError
-from scratchmath.vectors import (
-    _EXACT,
-    _REAL,
-    Scalar,
-    Vector,
-    _check_scalar,
-    _check_tolerance,
-    _divide,
-    _exact_sqrt,
-    _homogenize,
-    _is_finite,
-    _kind_of_scalar,
-    _promote,
-    _scalar_repr,
-    _sum,
-    _to_float,
-)
+from scratchmath.scalars import EXACT as _EXACT
+from scratchmath.scalars import REAL as _REAL
+from scratchmath.scalars import accurate_sum as _sum
+from scratchmath.scalars import check_scalar as _check_scalar
+from scratchmath.scalars import divide as _divide
+from scratchmath.scalars import exact_sqrt as _exact_sqrt
+from scratchmath.scalars import homogenize as _homogenize
+from scratchmath.scalars import is_finite as _is_finite
+from scratchmath.scalars import kind_of as _kind_of_scalar
+from scratchmath.scalars import promote as _promote
+from scratchmath.scalars import to_float as _to_float
+from scratchmath.vectors import Scalar, Vector, _check_tolerance, _scalar_repr
 
 __all__ = ["Matrix", "matrix_norm"]
 

@@ -34,7 +34,10 @@ from scratchmath.matrices.core import (
     _tidy,
 )
 from scratchmath.matrices.elimination import _eliminate
-from scratchmath.vectors import _COMPLEX, _EXACT, Scalar, _sum
+from scratchmath.scalars import COMPLEX as _COMPLEX
+from scratchmath.scalars import EXACT as _EXACT
+from scratchmath.scalars import accurate_sum as _sum
+from scratchmath.vectors import Scalar
 
 __all__ = ["det", "det_cofactor", "det_leibniz"]
 

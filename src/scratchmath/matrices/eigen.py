@@ -59,7 +59,9 @@ from scratchmath.matrices.core import (
     _require_square,
     _tidy,
 )
-from scratchmath.vectors import _EXACT, Vector, _to_float
+from scratchmath.scalars import EXACT as _EXACT
+from scratchmath.scalars import to_float as _to_float
+from scratchmath.vectors import Vector
 
 __all__ = [
     "characteristic_polynomial",

@@ -37,7 +37,7 @@ from fractions import Fraction
 from itertools import repeat
 from typing import Any
 
-from scratchmath.errors import DimensionError, SingularMatrixError
+from scratchmath.errors import DimensionError, DomainError, SingularMatrixError
 from scratchmath.matrices.core import (
     Matrix,
     Rows,
@@ -48,7 +48,10 @@ from scratchmath.matrices.core import (
     _tidy,
     _tidy_rows,
 )
-from scratchmath.vectors import _EXACT, Vector, _check_tolerance, _promote
+from scratchmath.scalars import EXACT as _EXACT
+from scratchmath.scalars import is_finite as _is_finite
+from scratchmath.scalars import promote as _promote
+from scratchmath.vectors import Vector, _check_tolerance
 
 __all__ = ["inverse", "lu", "null_space", "rank", "rref", "solve"]
 
@@ -264,9 +267,24 @@ def solve(A: Matrix, b: Vector | Matrix) -> Any:
     b_rows = _working_rows(tuple(_promote(row, kind) for row in right._rows), exact)
     if isinstance(b, Vector):
         x = _substitute_vector(a, perm, [row[0] for row in b_rows])
+        if not exact:
+            _require_finite_solution(x)
         return Vector._trusted(tuple(map(_tidy, x)) if exact else tuple(x))
     rows = _substitute(a, perm, b_rows)
+    if not exact:
+        for row in rows:
+            _require_finite_solution(row)
     return Matrix._trusted(_tidy_rows(rows) if exact else tuple(map(tuple, rows)))
+
+
+def _require_finite_solution(values: list[Any]) -> None:
+    # Finite A and b can still have a solution beyond the float range (a subnormal pivot,
+    # 1 / 2e-313): returning inf would be a silent wrong answer, so say so instead.
+    if not all(map(_is_finite, values)):
+        raise DomainError(
+            "the solution overflows the float range (A is nearly singular at this scale); "
+            "use exact (int or Fraction) entries to solve it exactly"
+        )
 
 
 def inverse(A: Matrix) -> Matrix:

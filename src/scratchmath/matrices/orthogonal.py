@@ -39,7 +39,10 @@ from scratchmath.matrices.core import (
     _require_finite_matrix,
     _require_square,
 )
-from scratchmath.vectors import _COMPLEX, _EXACT, _REAL, _promote
+from scratchmath.scalars import COMPLEX as _COMPLEX
+from scratchmath.scalars import EXACT as _EXACT
+from scratchmath.scalars import REAL as _REAL
+from scratchmath.scalars import promote as _promote
 
 __all__ = ["cholesky", "qr"]
 

@@ -40,7 +40,8 @@ from typing import Any, NamedTuple
 
 from scratchmath.errors import ConvergenceError, DimensionError, DomainError
 from scratchmath.matrices.core import Matrix, _check_matrix, _real_table, _require_finite_matrix
-from scratchmath.vectors import _EXACT, Scalar, Vector
+from scratchmath.scalars import EXACT as _EXACT
+from scratchmath.vectors import Scalar, Vector
 
 __all__ = [
     "PCAResult",

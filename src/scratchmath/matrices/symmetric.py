@@ -29,7 +29,7 @@ from scratchmath.matrices.eigen import (
     _scale_table,
     _vector,
 )
-from scratchmath.vectors import _EXACT
+from scratchmath.scalars import EXACT as _EXACT
 
 __all__ = ["eigh"]
 
