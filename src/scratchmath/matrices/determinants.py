@@ -34,6 +34,7 @@ from scratchmath.matrices.core import (
     _tidy,
 )
 from scratchmath.matrices.elimination import _eliminate
+from scratchmath.matrices.fraction_free import integer_rows
 from scratchmath.scalars import COMPLEX as _COMPLEX
 from scratchmath.scalars import EXACT as _EXACT
 from scratchmath.scalars import accurate_sum as _sum
@@ -197,7 +198,8 @@ def det(A: Matrix) -> Scalar:
 
     - int entries: Bareiss fraction-free elimination, so the answer is an exact ``int``
       and the intermediate numbers stay as small as the minors of A;
-    - Fraction entries: elimination over the rationals, an exact ``Fraction`` (or int);
+    - Fraction entries: each row scaled to integers (the lcm of its denominators), Bareiss,
+      then one division by the product of the scales: an exact ``Fraction`` (or int);
     - float or complex entries: partial pivoting (the largest pivot in each column, for
       stability), with the product of pivots scaled so it does not overflow on the way.
 
@@ -218,11 +220,11 @@ def det(A: Matrix) -> Scalar:
     rows = A._rows
     kind = A._kind
     if kind == _EXACT:
-        if all(type(x) is int for row in rows for x in row):
-            return _bareiss(rows)  # type: ignore[arg-type]
-        a, _, sign = _eliminate(rows, exact=True)
-        result: Fraction = sign * math.prod(a[k][k] for k in range(n))
-        tidy: Scalar = _tidy(result)
+        # Scaling row i by sᵢ scales det by sᵢ: clear the denominators row by row, take the
+        # integer determinant by Bareiss, divide once by Π sᵢ (no gcd per operation).
+        integer_table, scales = integer_rows(rows)
+        scaled_det = _bareiss(tuple(map(tuple, integer_table)))
+        tidy: Scalar = _tidy(Fraction(scaled_det, math.prod(scales)))
         return tidy
     a, _, sign = _eliminate(rows, exact=False)
     return _product_of_pivots([a[k][k] for k in range(n)], sign, kind)

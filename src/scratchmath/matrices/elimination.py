@@ -48,6 +48,7 @@ from scratchmath.matrices.core import (
     _tidy,
     _tidy_rows,
 )
+from scratchmath.matrices.fraction_free import divided, gauss_jordan, integer_rows
 from scratchmath.scalars import EXACT as _EXACT
 from scratchmath.scalars import is_finite as _is_finite
 from scratchmath.scalars import promote as _promote
@@ -260,6 +261,11 @@ def solve(A: Matrix, b: Vector | Matrix) -> Any:
     kind = max(A._kind, right._kind)
     exact = kind == _EXACT
     _require_finite_matrix(A, "solve with")
+    if exact:
+        solution = _solve_fraction_free(A, right)
+        if isinstance(b, Vector):
+            return Vector._trusted(tuple(row[0] for row in solution))
+        return Matrix._trusted(solution)
     if A._kind != kind:
         A = Matrix._trusted(tuple(_promote(row, kind) for row in A._rows))
     a, perm, _ = _eliminate(A._rows, exact)
@@ -275,6 +281,24 @@ def solve(A: Matrix, b: Vector | Matrix) -> Any:
         for row in rows:
             _require_finite_solution(row)
     return Matrix._trusted(_tidy_rows(rows) if exact else tuple(map(tuple, rows)))
+
+
+def _solve_fraction_free(A: Matrix, right: Matrix) -> Rows:
+    """The exact X with A X = B, by fraction-free Gauss–Jordan on the integer table [A | B].
+
+    Each equation (a row of [A | B]) is scaled to integers, which changes no solution; the
+    elimination then leaves d·I beside d·X (see ``fraction_free``), so X = (d·X) / d.
+    """
+    n = A.shape[0]
+    table, _ = integer_rows(a + b for a, b in zip(A._rows, right._rows, strict=True))
+    table, d, pivots = gauss_jordan(table, n)
+    if len(pivots) < n:
+        missing = next(k for k in range(n) if k >= len(pivots) or pivots[k] != k)
+        raise SingularMatrixError(
+            f"cannot solve: the {n}×{n} matrix is singular, elimination found no "
+            f"usable pivot in column {missing}"
+        )
+    return tuple(map(tuple, divided([row[n:] for row in table], d)))
 
 
 def _require_finite_solution(values: list[Any]) -> None:
@@ -391,6 +415,13 @@ def _check_optional_tolerance(tol: object) -> float | None:
     return float(_check_tolerance(tol))
 
 
+def _rref_fraction_free(A: Matrix) -> tuple[list[list[int | Fraction]], list[int]]:
+    """The exact rref of an int/Fraction matrix and its pivot columns (see ``fraction_free``)."""
+    table, _ = integer_rows(A._rows)
+    table, d, pivots = gauss_jordan(table, A.shape[1])
+    return divided(table, d), pivots
+
+
 def rref(A: Matrix, tol: float | None = None) -> Matrix:
     """The reduced row echelon form of A (Gauss–Jordan elimination).
 
@@ -408,6 +439,8 @@ def rref(A: Matrix, tol: float | None = None) -> Matrix:
     """
     A = _check_matrix(A)
     exact = _require_rows_finite(A, "row-reduce")
+    if exact:
+        return Matrix._trusted(tuple(map(tuple, _rref_fraction_free(A)[0])))
     a, pivots = _row_echelon(A, _check_optional_tolerance(tol))
     a = _reduce(a, pivots, A._kind)
     return Matrix._trusted(_tidy_rows(a) if exact else tuple(map(tuple, a)))
@@ -437,7 +470,7 @@ def rank(A: Matrix, tol: float | None = None) -> int:
     exact = _require_rows_finite(A, "take the rank of")
     tolerance = _check_optional_tolerance(tol)
     if exact:
-        return len(_row_echelon(A, None)[1])
+        return len(gauss_jordan(integer_rows(A._rows)[0], A.shape[1])[2])
     a: list[list[Any]] = [list(row) for row in A._rows]
     m, n = A.shape
     mul, sub = operator.mul, operator.sub
@@ -481,8 +514,11 @@ def null_space(A: Matrix, tol: float | None = None) -> list[Vector]:
     """
     A = _check_matrix(A)
     exact = _require_rows_finite(A, "find the null space of")
-    a, pivots = _row_echelon(A, _check_optional_tolerance(tol))
-    a = _reduce(a, pivots, A._kind)
+    if exact:
+        a, pivots = _rref_fraction_free(A)
+    else:
+        a, pivots = _row_echelon(A, _check_optional_tolerance(tol))
+        a = _reduce(a, pivots, A._kind)
     n = A.shape[1]
     one, zero = _promote((1, 0), A._kind)
     basis: list[Vector] = []
