@@ -17,7 +17,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from scratchmath.matrices import Matrix, det, det_leibniz, inverse, null_space, rank, rref, solve
-from scratchmath.matrices.fraction_free import divided, gauss_jordan, integer_rows
+from scratchmath.matrices.fraction_free import (
+    MODULUS,
+    divided,
+    gauss_jordan,
+    integer_rows,
+    rank_modulo_prime,
+)
 from scratchmath.vectors import Vector
 from tests.strategies import (
     low_rank_int_matrices,
@@ -117,3 +123,22 @@ def test_fraction_free_agrees_with_textbook_on_larger_random_matrices() -> None:
             [Fraction(rng.randint(-9, 9), rng.randint(1, 4)) for _ in range(n)] for _ in range(m)
         ]
         assert rref(Matrix(rows)) == Matrix(textbook_rref(rows))
+
+
+@settings(max_examples=60)
+@given(low_rank_int_matrices(max_dim=6, max_rank=4))
+def test_rank_modulo_a_prime_is_a_lower_bound(A: Matrix) -> None:
+    table = integer_rows(A.rows)[0]
+    assert rank_modulo_prime(table) <= rank(A)
+    assert rank_modulo_prime(table, prime=2) <= rank(A)
+
+
+def test_a_prime_dividing_the_determinant_falls_back_to_exact_elimination() -> None:
+    """det = MODULUS: modulo the prime the matrix looks singular; over ℚ it is not."""
+    A = Matrix([[MODULUS, 0], [0, 1]])
+    assert rank_modulo_prime(integer_rows(A.rows)[0]) == 1
+    assert rank(A) == 2
+    assert rref(A) == Matrix.identity(2)
+    assert null_space(A) == []
+    tall = Matrix([[MODULUS, 0], [0, 1], [1, 1]])
+    assert rref(tall) == Matrix([[1, 0], [0, 1], [0, 0]])

@@ -48,7 +48,12 @@ from scratchmath.matrices.core import (
     _tidy,
     _tidy_rows,
 )
-from scratchmath.matrices.fraction_free import divided, gauss_jordan, integer_rows
+from scratchmath.matrices.fraction_free import (
+    divided,
+    gauss_jordan,
+    integer_rows,
+    rank_modulo_prime,
+)
 from scratchmath.scalars import EXACT as _EXACT
 from scratchmath.scalars import is_finite as _is_finite
 from scratchmath.scalars import promote as _promote
@@ -416,9 +421,17 @@ def _check_optional_tolerance(tol: object) -> float | None:
 
 
 def _rref_fraction_free(A: Matrix) -> tuple[list[list[int | Fraction]], list[int]]:
-    """The exact rref of an int/Fraction matrix and its pivot columns (see ``fraction_free``)."""
+    """The exact rref of an int/Fraction matrix and its pivot columns (see ``fraction_free``).
+
+    A matrix of full column rank has the rref [I; 0], which a cheap elimination modulo a
+    prime can certify (see ``rank_modulo_prime``); only the others need the exact one.
+    """
+    m, n = A.shape
     table, _ = integer_rows(A._rows)
-    table, d, pivots = gauss_jordan(table, A.shape[1])
+    if m >= n and rank_modulo_prime(table) == n:
+        identity = [[int(i == j) for j in range(n)] for i in range(m)]
+        return identity, list(range(n))  # type: ignore[return-value]
+    table, d, pivots = gauss_jordan(table, n)
     return divided(table, d), pivots
 
 
@@ -470,7 +483,11 @@ def rank(A: Matrix, tol: float | None = None) -> int:
     exact = _require_rows_finite(A, "take the rank of")
     tolerance = _check_optional_tolerance(tol)
     if exact:
-        return len(gauss_jordan(integer_rows(A._rows)[0], A.shape[1])[2])
+        table = integer_rows(A._rows)[0]
+        lower_bound = rank_modulo_prime(table)  # the exact rank when it is min(m, n)
+        if lower_bound == min(A.shape):
+            return lower_bound
+        return len(gauss_jordan(table, A.shape[1])[2])
     a: list[list[Any]] = [list(row) for row in A._rows]
     m, n = A.shape
     mul, sub = operator.mul, operator.sub

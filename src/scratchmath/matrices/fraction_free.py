@@ -6,6 +6,8 @@
 ``gauss_jordan``       fraction-free Gauss–Jordan: an integer table M, a denominator d and
                        the pivot columns, with rref(A) = M / d
 ``divided``            the entries of an integer table divided by d, as ints or Fractions
+``rank_modulo_prime``  the rank of an integer table modulo a large prime: a lower bound on
+                       its rank over ℚ, cheap to compute
 =====================  ====================================================================
 
 Why not simply eliminate with ``Fraction``? Every ``Fraction`` operation reduces its result
@@ -40,7 +42,11 @@ from collections.abc import Iterable, Sequence
 from fractions import Fraction
 from typing import Any
 
-__all__ = ["divided", "gauss_jordan", "integer_rows"]
+__all__ = ["MODULUS", "divided", "gauss_jordan", "integer_rows", "rank_modulo_prime"]
+
+MODULUS = 1_073_741_789
+"""The largest prime below 2³⁰: residues fit in one 30-bit digit of a Python int, the size
+CPython's integer arithmetic handles fastest."""
 
 
 def integer_rows(rows: Iterable[Iterable[Any]]) -> tuple[list[list[int]], list[int]]:
@@ -131,3 +137,37 @@ def divided(table: Sequence[Sequence[int]], d: int) -> list[list[int | Fraction]
             out.append(q if rem == 0 else Fraction(x, d))
         result.append(out)
     return result
+
+
+def rank_modulo_prime(table: Sequence[Sequence[int]], prime: int = MODULUS) -> int:
+    """The rank of an integer table over the field ℤ/pℤ: never more than its rank over ℚ.
+
+    A minor that is nonzero modulo p is nonzero, so rank mod p ≤ rank over ℚ, with equality
+    unless p divides every nonzero minor of the largest size (rare for a 30-bit prime). The
+    one-sided bound is what makes it useful: when the modular rank is already the largest
+    possible, min(m, n), the rank over ℚ is that too — with certainty, and for the price of
+    an elimination on 30-bit numbers instead of on minors that grow with n.
+
+    >>> rank_modulo_prime([[1, 2], [2, 4]]), rank_modulo_prime([[1, 2], [3, 4]])
+    (1, 2)
+    """
+    a = [[x % prime for x in row] for row in table]
+    m, n = len(a), len(a[0]) if a else 0
+    r = 0
+    for c in range(n):
+        if r == m:
+            break
+        p = next((i for i in range(r, m) if a[i][c]), None)
+        if p is None:
+            continue
+        a[r], a[p] = a[p], a[r]
+        pivot_row = a[r]
+        inverse_pivot = pow(pivot_row[c], -1, prime)
+        tail = pivot_row[c:]
+        for i in range(r + 1, m):
+            row = a[i]
+            if row[c]:
+                f = row[c] * inverse_pivot % prime
+                row[c:] = [(x - f * y) % prime for x, y in zip(row[c:], tail, strict=True)]
+        r += 1
+    return r
