@@ -39,6 +39,7 @@ construction. Exact matrices stay exact under every rational operation.
 
 from __future__ import annotations
 
+import cmath
 import math
 import numbers
 import operator
@@ -54,7 +55,6 @@ from scratchmath.scalars import check_scalar as _check_scalar
 from scratchmath.scalars import divide as _divide
 from scratchmath.scalars import exact_sqrt as _exact_sqrt
 from scratchmath.scalars import homogenize as _homogenize
-from scratchmath.scalars import is_finite as _is_finite
 from scratchmath.scalars import kind_of as _kind_of_scalar
 from scratchmath.scalars import promote as _promote
 from scratchmath.scalars import to_float as _to_float
@@ -112,10 +112,13 @@ def _require_square(A: Matrix, what: str) -> int:
 
 def _require_finite_matrix(A: Matrix, what: str) -> None:
     """A DomainError if a float/complex matrix holds NaN or ±inf (no algorithm can use it)."""
-    if A._kind != _EXACT:
-        for row in A._rows:
-            if not all(map(_is_finite, row)):
-                raise DomainError(f"cannot {what} a matrix with NaN or infinite entries")
+    if A._kind == _EXACT:
+        return
+    # math.isfinite / cmath.isfinite mapped in C: no Python call per entry.
+    isfinite: Callable[[Any], bool] = math.isfinite if A._kind == _REAL else cmath.isfinite
+    for row in A._rows:
+        if not all(map(isfinite, row)):
+            raise DomainError(f"cannot {what} a matrix with NaN or infinite entries")
 
 
 def _real_table(A: object, what: str) -> list[list[Any]]:

@@ -94,7 +94,8 @@ def _eliminate(rows: Rows, exact: bool) -> tuple[list[list[Any]], list[int], int
         if exact:
             p = next((i for i in range(k, n) if a[i][k] != 0), k)
         else:
-            p = max(range(k, n), key=lambda i: abs(a[i][k]))
+            magnitudes = [abs(row[k]) for row in a[k:]]  # one comprehension, no key= calls
+            p = k + magnitudes.index(max(magnitudes))
         if p != k:
             a[k], a[p] = a[p], a[k]
             perm[k], perm[p] = perm[p], perm[k]
