@@ -1,23 +1,25 @@
-"""The dice game: a bet you can price exactly before you play it — and should refuse.
+"""The essay's dice game: a bet you can price exactly before you play it — and should refuse.
 
-The game. You pay 1 coin to play. You roll one fair die. On a six the house pays you 5
-coins; on anything else you get nothing. Tempting: a six pays five times the stake.
+The game (as the roadmap essay states it). Roll one fair die. On a 1 or a 2 you win 300;
+on anything else you lose 200. Tempting: the prize is larger than the loss.
 
-The mathematics. Let X be your net gain from one game. It takes two values:
+The mathematics. Let X be your gain from one game. It takes two values:
 
-    X = 5 − 1 = +4   with probability 1/6   (a six)
-    X =     − 1 = −1  with probability 5/6   (anything else)
+    X = +300   with probability 2/6   (a 1 or a 2)
+    X = −200   with probability 4/6   (a 3, 4, 5 or 6)
 
 Its expected value is the probability-weighted average of those values (the definition):
 
-    E[X] = Σₓ x·p(x) = 4·(1/6) + (−1)·(5/6) = −1/6.
+    E[X] = Σₓ x·p(x) = 300·(2/6) + (−200)·(4/6) = 100 − 400/3 = −100/3 ≈ −33.33.
 
 Over many games the law of large numbers makes your average gain per game settle at E[X]:
-you lose, on average, a sixth of a coin every time you play. Never play this game.
+you lose, on average, 33⅓ every time you play. Never play this game.
 
-The game would be fair (E[X] = 0) only if a six paid 6 coins: then the prize times its
-chance, 6·(1/6), equals the stake, 1. Every casino game is built like this one: a prize a
-little smaller than the fair one, and the difference is the house's income.
+A note on the essay. Having stated "win 300", the essay computes its expected value with a
+win of 100: 100·(2/6) + (−200)·(4/6) = −100. Both games lose money; the one stated in the
+essay loses −100/3 per game, which is what this script computes.
+
+The game would be fair (E[X] = 0) only if a 1 or a 2 paid 400: then 400·(2/6) = 200·(4/6).
 
 scratchmath computes E[X] exactly, as a Fraction, two ways — from the distribution of X
 (``Categorical``) and as E[g(D)] for the die D (``DiscreteUniform``) and the payout g —
@@ -33,41 +35,43 @@ from fractions import Fraction
 
 from scratchmath.probability import Categorical, DiscreteUniform, expectation, variance
 
-STAKE = 1
-PRIZE = 5
+WIN = 300
+LOSS = 200
 
 
 def gain(face: int) -> int:
-    """Your net gain when the die shows ``face``: PRIZE − STAKE on a six, −STAKE otherwise."""
-    return PRIZE - STAKE if face == 6 else -STAKE
+    """Your gain when the die shows ``face``: +WIN on a 1 or a 2, −LOSS otherwise."""
+    return WIN if face <= 2 else -LOSS
 
 
 def main() -> None:
     """Price the game exactly, then play it many times."""
-    print("The dice game: pay 1 coin, roll a die, a six pays 5 coins.")
+    print("The essay's dice game: roll a die; on 1 or 2 win 300, otherwise lose 200.")
     print()
 
     # 1. The distribution of the gain X itself, written out by hand.
-    gain_distribution = Categorical({PRIZE - STAKE: Fraction(1, 6), -STAKE: Fraction(5, 6)})
+    gain_distribution = Categorical({WIN: Fraction(2, 6), -LOSS: Fraction(4, 6)})
     value = expectation(gain_distribution)
-    print("X = net gain:  +4 with probability 1/6,  −1 with probability 5/6")
-    print(f"E[X] = 4·(1/6) + (−1)·(5/6) = {value!r}   (expectation of a Categorical)")
+    print("X = gain:  +300 with probability 2/6,  −200 with probability 4/6")
+    print(f"E[X] = 300·(2/6) + (−200)·(4/6) = {value!r}   (expectation of a Categorical)")
 
     # 2. The same number as E[g(D)] for the fair die D: no need to work out X's distribution.
     die = DiscreteUniform(1, 6)
     same = expectation(die, gain)
     print(f"E[g(D)] over the die faces 1..6 = {same!r}   (expectation(DiscreteUniform(1, 6), g))")
-    print(f"expected value of one game: {value} (about {float(value):+.4f} coins)")
+    print(f"expected value of one game: {value} (about {float(value):+.2f})")
     spread = variance(gain_distribution)
     print(f"Var[X] = {spread}: one game swings a lot, so a lucky evening proves nothing.")
+    essay = expectation(die, lambda face: 100 if face <= 2 else -200)
+    print(f"(The essay's own arithmetic uses a win of 100: E = {essay}. Both games lose.)")
     print()
 
-    # 3. What prize would make it fair?  E[X] = prize·(1/6) − 1 = 0  ⇔  prize = 6.
-    fair_prize = STAKE / Fraction(1, 6)
-    print(f"A fair game would pay {fair_prize} on a six: E = {fair_prize}·(1/6) − 1 = 0.")
+    # 3. What prize would make it fair?  E[X] = prize·(2/6) − 200·(4/6) = 0  ⇔  prize = 400.
+    fair_prize = LOSS * Fraction(4, 6) / Fraction(2, 6)
+    print(f"A fair game would pay {fair_prize} on a 1 or a 2: then E[X] = 0.")
     print()
 
-    # 4. Play it: the average gain per game settles near −1/6 (the law of large numbers).
+    # 4. Play it: the average gain per game settles near −100/3 (the law of large numbers).
     games = 60_000
     faces = die.sample(games, rng=2024)
     total = 0
@@ -75,8 +79,8 @@ def main() -> None:
     for played, face in enumerate(faces, start=1):
         total += gain(int(face))
         if played in (10, 100, 1_000, 10_000, games):
-            print(f"{played:>12}   {total:>+10}   {total / played:>+.4f}")
-    print("(Early on you may be ahead — that is luck; the average drifts to −1/6 all the same.)")
+            print(f"{played:>12}   {total:>+10}   {total / played:>+.2f}")
+    print("(Early on you may be ahead — that is luck; the average drifts to −33.33 all the same.)")
     print()
     verdict = "loses money: never play it" if value < 0 else "does not lose money"
     print(f"Verdict: E[X] = {value} < 0, so the game {verdict}.")

@@ -23,9 +23,10 @@ EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 #: script → lines its output must contain.
 EXPECTED: dict[str, list[str]] = {
     "dice_game": [
-        "E[X] = 4·(1/6) + (−1)·(5/6) = Fraction(-1, 6)",
-        "E[g(D)] over the die faces 1..6 = Fraction(-1, 6)",
-        "A fair game would pay 6 on a six",
+        "E[X] = 300·(2/6) + (−200)·(4/6) = Fraction(-100, 3)",
+        "E[g(D)] over the die faces 1..6 = Fraction(-100, 3)",
+        "(The essay's own arithmetic uses a win of 100: E = -100. Both games lose.)",
+        "A fair game would pay 400 on a 1 or a 2",
         "so the game loses money: never play it.",
     ],
     "coin_law_of_large_numbers": ["within 0.01 of ½: True"],
@@ -136,4 +137,4 @@ def test_backpropagation_agrees_with_the_numerical_gradient_in_a_deeper_network(
 
 def test_dice_game_pays_less_than_fair() -> None:
     dice = load("dice_game")
-    assert [dice.gain(face) for face in range(1, 7)] == [-1, -1, -1, -1, -1, 4]
+    assert [dice.gain(face) for face in range(1, 7)] == [300, 300, -200, -200, -200, -200]

@@ -234,10 +234,12 @@ def test_closed_form_mean_and_variance_equal_the_definition(dist: Any) -> None:
 
 
 def test_expectation_of_the_dice_game_is_an_exact_loss() -> None:
-    # Pay 1 to roll; a six pays 5: net +4 with probability 1/6, else −1.
-    game = expectation(DiscreteUniform(1, 6), lambda face: 4 if face == 6 else -1)
-    assert game == Fraction(-1, 6) and isinstance(game, Fraction)
-    assert expectation(Categorical({4: Fraction(1, 6), -1: Fraction(5, 6)})) == Fraction(-1, 6)
+    # The essay's game: on a 1 or a 2 win 300, otherwise lose 200.
+    game = expectation(DiscreteUniform(1, 6), lambda face: 300 if face <= 2 else -200)
+    assert game == Fraction(-100, 3) and isinstance(game, Fraction)
+    assert expectation(Categorical({300: Fraction(1, 3), -200: Fraction(2, 3)})) == game
+    # The essay's own arithmetic, with a win of 100, gives −100.
+    assert expectation(DiscreteUniform(1, 6), lambda face: 100 if face <= 2 else -200) == -100
 
 
 def test_expectation_of_non_numeric_outcomes_through_g() -> None:

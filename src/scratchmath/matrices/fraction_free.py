@@ -127,8 +127,6 @@ def divided(table: Sequence[Sequence[int]], d: int) -> list[list[int | Fraction]
     """
     if d == 1:
         return [list(row) for row in table]
-    if d == -1:
-        return [[-x for x in row] for row in table]
     result: list[list[int | Fraction]] = []
     for row in table:
         out: list[int | Fraction] = []
@@ -152,7 +150,7 @@ def rank_modulo_prime(table: Sequence[Sequence[int]], prime: int = MODULUS) -> i
     (1, 2)
     """
     a = [[x % prime for x in row] for row in table]
-    m, n = len(a), len(a[0]) if a else 0
+    m, n = len(a), len(a[0])  # a Matrix has at least one row
     r = 0
     for c in range(n):
         if r == m:

@@ -13,12 +13,12 @@ The expected value is the long-run average: the average of many independent draw
 at E[X] (the law of large numbers). These functions compute it from the definition, never
 from a family's closed form ``mean()`` — so each checks the other.
 
-A dice game: pay 1 to roll a die; a six pays 4 back. The net gain is 3 on a six and −1
-otherwise, so E[gain] = 3·(1/6) − 1·(5/6) = −1/3 per game: in the long run you lose.
+The essay's dice game: roll a die; on a 1 or a 2 win 300, otherwise lose 200. So
+E[gain] = 300·(2/6) − 200·(4/6) = −100/3 per game: in the long run you lose.
 
 >>> from scratchmath.probability import DiscreteUniform
->>> expectation(DiscreteUniform(1, 6), lambda x: 3 if x == 6 else -1)
-Fraction(-1, 3)
+>>> expectation(DiscreteUniform(1, 6), lambda x: 300 if x <= 2 else -200)
+Fraction(-100, 3)
 """
 
 from __future__ import annotations

@@ -31,13 +31,13 @@ def chapter() -> str:
     True
     """
     die = DiscreteUniform(1, 6)
-    game = expectation(die, lambda face: 4 if face == 6 else -1)
+    game = expectation(die, lambda face: 300 if face <= 2 else -200)
     lines = [
         "Expected value is the long-run average: E[g(X)] = Σ g(x)·p(x).",
-        "  The dice game: pay 1, roll a die, a six pays 5 (net +4), anything else is lost.",
-        f"    expectation(DiscreteUniform(1, 6), gain) = {game!r}  (= {float(game):+.4f} a game)",
-        "  Exact, because the probabilities are Fractions: you lose a sixth of a stake per",
-        "  game on average, so never play it (examples/dice_game.py plays it out).",
+        "  The essay's dice game: roll a die; on 1 or 2 win 300, otherwise lose 200.",
+        f"    expectation(DiscreteUniform(1, 6), gain) = {game!r}  (= {float(game):+.2f} a game)",
+        "  Exact, because the probabilities are Fractions: you lose 33⅓ per game on",
+        "  average, so never play it (examples/dice_game.py plays it out).",
         f"  A fair die: expectation = {expectation(die)!r}, variance = {variance(die)!r}",
         "  (both from the definition; the closed forms DiscreteUniform.mean() and",
         f"  .variance() give {die.mean()!r} and {die.variance()!r}).",
