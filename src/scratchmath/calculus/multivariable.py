@@ -280,6 +280,10 @@ def _hessian_with_error(
         value, error = _derivative_with_error(_along_axis(f, point, i), point[i], 2)
         H[i][i] = value
         squared_error += error * error
+    # An off-diagonal part uᵀHu can be 0 exactly (v₀² − v₁² along (1, ±1)), where only an
+    # absolute test can accept it: beside the curvature along the axes, 1e−12 of it is 0.
+    curvature = max(abs(H[k][k]) * scale[k] ** 2 for k in range(n))
+    for i in range(n):
         for j in range(i):
             parts = []
             for sign in (1.0, -1.0):
@@ -289,7 +293,7 @@ def _hessian_with_error(
                 def along(t: float, u: list[float] = u) -> float:
                     return _scalar_value(f, tuple(c + t * d for c, d in zip(point, u, strict=True)))
 
-                parts.append(_derivative_with_error(along, 0.0, 2))
+                parts.append(_derivative_with_error(along, 0.0, 2, floor=1e-12 * curvature))
             denominator = 4.0 * scale[i] * scale[j]
             H[i][j] = H[j][i] = (parts[0][0] - parts[1][0]) / denominator
             entry_error = (parts[0][1] + parts[1][1]) / denominator
