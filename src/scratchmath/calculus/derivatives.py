@@ -242,7 +242,10 @@ def _step_on_the_grid(x: float, h: float) -> float:
     exactly (Sterbenz); |x| − h′ is then a multiple of ulp(x) above |x|/2, so it is exact too.
     Exact points keep the stencil symmetric, which is what makes the error even in h.
     """
-    h = float(f"{h:.12g}")  # a short mantissa: m·h is exact for the small offsets m
+    # Eight significant bits: m·h is exact for the small offsets m, and x ± h needs few more
+    # bits than x, so a polynomial with simple coefficients is evaluated there exactly.
+    mantissa, exponent = math.frexp(h)
+    h = math.ldexp(round(math.ldexp(mantissa, 8)), exponent - 8)
     magnitude = abs(x)
     if h > magnitude / 2:
         return h
