@@ -28,6 +28,7 @@ from collections.abc import Callable
 from typing import NamedTuple
 
 from scratchmath.errors import ConvergenceError, DomainError
+from scratchmath.scalars import REAL, accurate_sum
 
 __all__ = ["derivative", "difference_quotient", "second_derivative", "tangent_line"]
 
@@ -288,13 +289,13 @@ def _ridders(
             # to 0, as (1 + t)² − 1 does for tiny t): such a row carries no information.
             break
         resolved = resolved or any(values)
-        total = math.fsum(values) if all(map(math.isfinite, values)) else math.nan
+        total = accurate_sum(values, REAL)  # saturates to ±inf (or nan) instead of raising
         quotient = total / scale
         if not math.isfinite(quotient):
             central.reset()  # this step left f's domain of finite values: try a smaller one
             kink.reset()
             continue
-        noise = _EPS * math.fsum(map(abs, values)) / scale
+        noise = _EPS * accurate_sum(map(abs, values), REAL) / scale
         if len(central.steps) < 3:  # f's slopes at the scale of the first steps
             largest = max(largest, abs(quotient))
         estimate = central.add(quotient, h, noise)
@@ -350,7 +351,7 @@ def _derivative_with_error(
             break
     if not math.isfinite(best.error):
         raise ConvergenceError(
-            f"no three difference quotients of order {n} agreed at x = {x!r}",
+            f"no three finite difference quotients of order {n} agreed at x = {x!r}",
             iterations=0,
             estimate=best.value,
             error=best.error,

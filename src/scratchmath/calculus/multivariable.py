@@ -39,6 +39,7 @@ from scratchmath.calculus.derivatives import (
 )
 from scratchmath.errors import DimensionError, DomainError
 from scratchmath.matrices import Matrix, eigh
+from scratchmath.scalars import REAL, accurate_sum
 from scratchmath.vectors import Vector
 
 __all__ = [
@@ -180,6 +181,14 @@ def _gradient(f: ScalarField, point: tuple[float, ...]) -> tuple[float, ...]:
     )
 
 
+def _finite_sum(terms: list[float], what: str) -> float:
+    """Σ terms, correctly rounded; ±inf where it overflows, DomainError where it is ∞ − ∞."""
+    total = accurate_sum(terms, REAL)
+    if math.isnan(total):
+        raise DomainError(f"{what} is undefined: its terms overflow to both +inf and -inf")
+    return float(total)
+
+
 def directional_derivative(
     f: ScalarField, x: Vector | Sequence[float], v: Vector | Sequence[float]
 ) -> float:
@@ -205,7 +214,7 @@ def directional_derivative(
             f"the direction v has dimension {len(direction)} but x has {len(point)}"
         )
     slope = _gradient(f, point)
-    return math.fsum(g * d for g, d in zip(slope, direction, strict=True))
+    return _finite_sum([g * d for g, d in zip(slope, direction, strict=True)], "∇f(x)·v")
 
 
 def jacobian(f: VectorField, x: Vector | Sequence[float]) -> Matrix:
