@@ -25,8 +25,10 @@ from __future__ import annotations
 import math
 import numbers
 from collections.abc import Callable
+from typing import NamedTuple
 
 from scratchmath.errors import ConvergenceError, DomainError
+from scratchmath.scalars import REAL, accurate_sum
 
 __all__ = ["derivative", "difference_quotient", "second_derivative", "tangent_line"]
 
@@ -142,123 +144,247 @@ def _stencil(n: int) -> list[tuple[int, float]]:
     return [(m, c) for m, c in pairs if c != 0]
 
 
-#: How many columns of the Richardson table are kept: each removes one more power h², but
+#: How many columns of the Richardson table are kept: each removes one more power of h, but
 #: the deepest columns mix in the largest steps, so a bounded depth keeps them local.
 _DEPTH = 7
-#: Steps halve from row to row; 2⁻⁹⁰ spans any useful range of steps for a double.
-_MAX_ROWS = 90
-#: Ridders' safety factor: stop when the newest extrapolation moves by SAFE × the best error.
+#: Steps shrink by this ratio from row to row. Not 2: a ladder of powers of two aliases with
+#: the periods a learner types first (sin(πx) has period 2, so at the steps 2, 1, ½ … its
+#: quotients are all 0 and agree perfectly, and wrongly). 1.4 is Ridders' own choice.
+_RATIO = 1.4
+#: Rows at most: 1.4⁻¹⁶⁰ ≈ 4e−24 takes the step from 0.1·scale far below any useful step.
+_MAX_ROWS = 160
+#: Ridders' safety factor: once settled, stop when the newest rows move by SAFE × the best error.
 _SAFE = 2.0
+#: An absolute error below FLOOR × (the largest quotient seen) counts as converged: it is what
+#: rounding leaves of a derivative that is exactly 0 (t·|t| at 0), where no relative test can pass.
+_FLOOR = 64 * _EPS
+
+
+class _Estimate(NamedTuple):
+    """An extrapolated value, its error estimate, and the rounding-noise level of its row."""
+
+    value: float
+    error: float
+    noise: float
+
+
+_NONE = _Estimate(math.nan, math.inf, math.inf)
+
+
+def _richardson_step(finer: float, coarser: float, ratio: float) -> float:
+    """One step of Richardson's extrapolation: remove the leading error term of T.
+
+    If T(h) = L + c·hᵖ + …, two values T(h) (finer) and T(H) (coarser) with (H/h)ᵖ = ratio
+    give L ≈ T(h) + (T(h) − T(H)) / (ratio − 1): the c·hᵖ terms cancel. Done over and over
+    along a table (Neville's arrangement) it removes the error terms one power at a time.
+
+    >>> _richardson_step(2.25, 3.0, 4.0)   # T(h) = 2 + h²: T(½) = 2.25, T(1) = 3, (1/½)² = 4
+    2.0
+    """
+    return finer + (finer - coarser) / (ratio - 1)
+
+
+class _Table:
+    """A Richardson table read by Ridders' rule: rows of extrapolations, the best one kept.
+
+    Each row starts from a quotient T(h) at a smaller step h and extrapolates it against the
+    row before (``power`` is the variable of the error series: h² for a central quotient,
+    whose error has even powers only; h for a one-sided slope). An entry's error estimate is
+    its distance to the two entries it was made from (Ridders), never below the row's
+    rounding noise. A row's best entry is trusted only as far as it agrees with the best
+    entries of the two rows before it: one or two rows can agree by coincidence (periodic f
+    at a step that is a multiple of the period), three in a row hardly.
+    """
+
+    __slots__ = ("best", "power", "recent", "row", "steps")
+
+    def __init__(self, power: int) -> None:
+        self.power = power
+        self.steps: list[float] = []
+        self.row: list[float] = []
+        self.recent: list[float] = []  # the best entries of the latest rows
+        self.best = _NONE
+
+    def reset(self) -> None:
+        """Forget the rows (a step left f's domain): the next row starts a new table."""
+        self.steps, self.row, self.recent = [], [], []
+
+    def add(self, quotient: float, h: float, noise: float) -> _Estimate:
+        """Add the row of step h; return this row's estimate (agreement with the last rows)."""
+        steps, previous = self.steps, self.row
+        steps.append(h)
+        row = [quotient]
+        row_best = _NONE
+        for j in range(1, min(len(previous), _DEPTH) + 1):
+            ratio = (steps[-1 - j] / h) ** self.power
+            value = _richardson_step(row[j - 1], previous[j - 1], ratio)
+            error = max(abs(value - row[j - 1]), abs(value - previous[j - 1]), noise)
+            row.append(value)
+            if error < row_best.error:
+                row_best = _Estimate(value, error, noise)
+        self.row = row
+        if row_best is _NONE:
+            return _NONE
+        recent = self.recent
+        agreement = max([row_best.error, *(abs(row_best.value - v) for v in recent[-2:])])
+        recent.append(row_best.value)
+        if len(recent) < 3:
+            return _NONE
+        estimate = _Estimate(row_best.value, agreement, noise)
+        if estimate.error < self.best.error:
+            self.best = estimate
+        return estimate
+
+
+def _step_on_the_grid(x: float, h: float) -> float:
+    """A step close to h for which x + h and x − h are exact floats (for h ≤ |x|/2).
+
+    Stepping away from 0 first, t = fl(|x| + h) is a float and h′ = t − |x| is computed
+    exactly (Sterbenz); |x| − h′ is then a multiple of ulp(x) above |x|/2, so it is exact too.
+    Exact points keep the stencil symmetric, which is what makes the error even in h.
+    """
+    # Eight significant bits: m·h is exact for the small offsets m, and x ± h needs few more
+    # bits than x, so a polynomial with simple coefficients is evaluated there exactly.
+    mantissa, exponent = math.frexp(h)
+    h = math.ldexp(round(math.ldexp(mantissa, 8)), exponent - 8)
+    magnitude = abs(x)
+    if h > magnitude / 2:
+        return h
+    return (magnitude + h) - magnitude
 
 
 def _ridders(
-    g: RealFunction, x: float, n: int, scale: float, stencil: list[tuple[int, float]]
-) -> tuple[float, float, float]:
-    """One pass of Richardson extrapolation from the step ``scale``-ish downwards.
+    g: RealFunction, x: float, n: int, first_step: float, centre: float
+) -> tuple[_Estimate, _Estimate, float]:
+    """One pass of Ridders' method from ``first_step`` down; the central and kink estimates.
 
-    Returns (best estimate, its error estimate, the rounding-noise level at that row).
-    Steps are powers of 2, so that m·h is exact and x ± m·h is rounded at most once.
+    Returns (f⁽ⁿ⁾ estimate, the jump estimate, the largest |quotient| of the first rows).
+    For n = 1 the same three values f(x − h), f(x), f(x + h) also give half the jump of the
+    one-sided slopes, s(h) = (f(x + h) − 2f(x) + f(x − h)) / 2h, which tends to 0 where f is
+    differentiable and to (f′₊ − f′₋)/2 at a kink such as |x| at 0; it is extrapolated too.
+    The steps stop shrinking when rounding noise (which grows like 1/hⁿ) exceeds the best
+    error reached, when that error is below the absolute floor, or (once the table has
+    settled) when new rows move away from the best (rounding inside f that the noise
+    estimate cannot see). Empty estimates (error ∞) mean no three rows ever agreed.
     """
+    stencil = _stencil(n)
     reach = max(abs(m) for m, _ in stencil)
-    # h₀ = the largest power of 2 with reach·h₀ ≤ scale/2 (frexp: no underflow, no log of 0)
-    exponent = math.frexp(scale)[1] - 2 - math.ceil(math.log2(reach))
-    best, best_error, best_noise = math.nan, math.inf, math.inf
-    previous: list[float] = []
-    resolved = settled = False
+    central, kink = _Table(2), _Table(1)
+    nominal, largest, previous_step = first_step, 0.0, math.inf
+    resolved = False
+    worse = 0
     for _row in range(_MAX_ROWS):
-        h = math.ldexp(1.0, exponent)
-        if x + reach * h == x or exponent < -1000:
+        h = _step_on_the_grid(x, nominal)
+        nominal /= _RATIO
+        scale = h**n
+        if x + reach * h == x or scale == 0:
             break  # the steps no longer move x: nothing smaller can help
-        values = [c * _value(g, x + m * h) for m, c in stencil]
+        if h >= previous_step:
+            continue  # near the grid of floats two nominal steps can round to one
+        previous_step = h
+        raw = [_value(g, x + m * h) for m, _ in stencil]
+        values = [c * y for (_, c), y in zip(stencil, raw, strict=True)]
         if resolved and not any(values):
             # f no longer tells these points apart (its values have underflowed or rounded
-            # to 0, as (1 + t)² − 1 does for tiny t): such a row carries no information, and
-            # its quotients would agree perfectly, and wrongly, on 0.
+            # to 0, as (1 + t)² − 1 does for tiny t): such a row carries no information.
             break
         resolved = resolved or any(values)
-        total = math.fsum(values)
-        if not math.isfinite(total):
-            previous = []  # this step left f's domain of finite values: try a smaller one
-            exponent -= 1
+        total = accurate_sum(values, REAL)  # saturates to ±inf (or nan) instead of raising
+        quotient = total / scale
+        if not math.isfinite(quotient):
+            central.reset()  # this step left f's domain of finite values: try a smaller one
+            kink.reset()
             continue
-        # Dividing by hⁿ with ldexp is exact and cannot overflow on the way.
-        quotient = math.ldexp(total, -n * exponent)
-        noise = math.ldexp(_EPS * math.fsum(map(abs, values)), -n * exponent)
-        row = [quotient]
-        for j in range(1, min(len(previous), _DEPTH) + 1):
-            lower, older = row[j - 1], previous[j - 1]
-            extrapolated = lower + (lower - older) / (4**j - 1)
-            # Ridders' estimate: the distance to the two entries the new one was made from,
-            # but never below the rounding noise (at steps too small to move f, every
-            # quotient is 0 and they would agree perfectly, and wrongly).
-            error = max(abs(extrapolated - lower), abs(extrapolated - older), noise)
-            row.append(extrapolated)
-            if error < best_error:
-                best, best_error, best_noise = extrapolated, error, noise
-        if settled and abs(row[-1] - previous[-1]) >= _SAFE * best_error:
-            # Once the table has settled, a newest entry that moves by more than twice the
-            # best error estimate means rounding has taken over (Ridders' stopping rule). It
-            # catches rounding inside f that the noise estimate cannot see, as near a root of
-            # f where the values shrink but f's own rounding does not.
+        noise = _EPS * accurate_sum(map(abs, values), REAL) / scale
+        if len(central.steps) < 3:  # f's slopes at the scale of the first steps
+            largest = max(largest, abs(quotient))
+        estimate = central.add(quotient, h, noise)
+        if n == 1:
+            bend = ((raw[0] - centre) + (raw[-1] - centre)) / (2 * h)
+            bend_noise = _EPS * (abs(raw[0]) + 2 * abs(centre) + abs(raw[-1])) / (2 * h)
+            kink.add(bend, h, bend_noise)
+        best = central.best
+        if best.error == 0 or best.error <= _FLOOR * largest:
             break
-        # Settled: the best error estimate has come down to within 1000× the rounding-noise
-        # estimate of its own row (far above it, as for sin at 1e8 with steps of 1e7, the
-        # table has not begun to converge, and a chance agreement is no reason to stop).
-        settled = settled or best_error <= 1e3 * best_noise < math.inf
-        previous = row
-        if best_error == 0 or noise > best_error:
-            # From here on rounding noise (which grows like 1/hⁿ) exceeds the error already
-            # reached: smaller steps can only make things worse.
-            break
-        exponent -= 1
-    return best, best_error, best_noise
+        if noise > best.error:
+            break  # from here on rounding noise exceeds the error already reached
+        settled = best.error <= 1e3 * best.noise < math.inf
+        worse = worse + 1 if settled and estimate.error >= _SAFE * best.error else 0
+        if worse >= 2:
+            break  # Ridders' stopping rule, confirmed by two rows
+    return central.best, kink.best, largest
 
 
-def _derivative_with_error(g: RealFunction, x: float, n: int) -> tuple[float, float]:
+def _derivative_with_error(
+    g: RealFunction, x: float, n: int, *, floor: float = 0.0
+) -> tuple[float, float]:
     """f⁽ⁿ⁾(x) and an estimate of its absolute error, for a one-variable callable ``g``.
 
     The machinery :func:`derivative` and the several-variable functions share. ``x`` must be
-    a finite float and ``n ≥ 1`` (checked by the callers).
+    a finite float and ``n ≥ 1`` (checked by the callers); an error below ``floor`` is
+    accepted as converged (the Hessian passes the size of its other entries).
 
-    The first pass starts from steps proportional to |x| (so that at x = 1e−8 the stencil
-    stays inside (0, 2x) and log or √ can be differentiated there, and at x = 1e8 the steps are
-    large enough to move x). Near zero, a function whose values do not shrink with x (eˣ at
-    x = 1e−8) needs steps of order 1 to beat rounding, so if the first pass is not accurate
-    a second pass starts from steps of order 1, and the better of the two is kept.
+    The first step is 0.1·max(1, |x|) (divided by the stencil's reach): large enough that
+    the truncation error is far above rounding, so the table can watch it fall through
+    several rows before rounding takes over; tied to |x| because a step below ε·|x| cannot
+    move x; tied to 1 because away from 0 a function varies on its own scale, not on |x|'s
+    (sin at 1e4 wiggles with period 2π). Near zero a function defined only for x > 0 (log,
+    √ at 1e−8) needs steps below |x|, so a first pass starts from 0.1·|x| and the second,
+    from 0.1, runs only if the first is not accurate; the better of the two is kept.
+
+    Raises DomainError at a kink (one-sided slopes that differ) and ConvergenceError when
+    no three rows of the table agree.
     """
-    stencil = _stencil(n)
     centre = _value(g, x)
     if not math.isfinite(centre):
         raise DomainError(f"f({x!r}) = {centre}: no derivative where f is not finite")
-    # (Below 2⁻⁹⁰⁰ steps scaled to |x| cannot move f at all: start from 1 directly.)
-    scales = [abs(x)] if abs(x) >= 1 else ([abs(x), 1.0] if abs(x) > 2.0**-900 else [1.0])
-    best, error, noise = math.nan, math.inf, math.inf
+    reach = max(abs(m) for m, _ in _stencil(n))
+    magnitude = abs(x)
+    scales = [magnitude, 1.0] if 2.0**-900 < magnitude < 1 else [max(1.0, magnitude)]
+    best, kink, largest = _NONE, _NONE, 0.0
     for scale in scales:
-        value, value_error, value_noise = _ridders(g, x, n, scale, stencil)
-        if value_error < error:
-            best, error, noise = value, value_error, value_noise
-        if error <= 1e-11 * abs(best):
+        estimate, bend, seen = _ridders(g, x, n, 0.1 * scale / reach, centre)
+        largest = max(largest, seen)
+        if estimate.error < best.error:
+            best, kink = estimate, bend
+        if best.error <= 1e-11 * abs(best.value):
             break
-    if not math.isfinite(error):
+    if not math.isfinite(best.error):
         raise ConvergenceError(
-            f"no finite difference quotient of order {n} could be formed at x = {x!r}",
+            f"no three finite difference quotients of order {n} agreed at x = {x!r}",
             iterations=0,
-            estimate=best,
-            error=error,
+            estimate=best.value,
+            error=best.error,
         )
-    if error > 1e-6 * abs(best) and error > 1000 * noise and error > 1e-8 * abs(centre):
+    # An error below 1e−12 of the largest quotient seen (the size of f's slopes at the scale
+    # of the first step) shows f⁽ⁿ⁾(x) = 0 to all the precision the table has: at a zero of
+    # f⁽ⁿ⁾ no relative test can pass, and rounding inside f (cancellation the noise estimate
+    # cannot see) sets the error.
+    floor = max(floor, 1e-12 * largest)
+    if n == 1 and abs(kink.value) > max(8 * kink.error, floor, 1e-9 * abs(best.value)):
+        left, right = best.value - kink.value, best.value + kink.value
+        raise DomainError(
+            f"f is not differentiable at x = {x!r}: its one-sided slopes differ "
+            f"(from the left ≈ {left:.6g}, from the right ≈ {right:.6g})"
+        )
+    if (
+        best.error > 1e-6 * abs(best.value)
+        and best.error > 1000 * best.noise
+        and best.error > floor
+        and best.error > 1e-8 * abs(centre)
+    ):
         # The table never settled although rounding was not the obstacle: f is probably not
         # differentiable here (a jump, a cusp, a pole nearby). An error that is tiny beside
         # f's own size is not that: it is rounding inside f, which ε·|values| underestimates
         # (f computed from other numerical derivatives, say) around a derivative near 0.
         raise ConvergenceError(
             f"the difference quotients of order {n} at x = {x!r} do not converge "
-            f"(estimate {best!r} ± {error:.3g}); f may not be differentiable there",
+            f"(estimate {best.value!r} ± {best.error:.3g}); f may not be differentiable there",
             iterations=0,
-            estimate=best,
-            error=error,
+            estimate=best.value,
+            error=best.error,
         )
-    return best, error + 2 * _EPS * abs(best)
+    return best.value, best.error + 2 * _EPS * abs(best.value)
 
 
 # --------------------------------------------------------------------------------------------

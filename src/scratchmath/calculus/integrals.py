@@ -38,6 +38,7 @@ from scratchmath.calculus.derivatives import (
     _value,
 )
 from scratchmath.errors import ConvergenceError, DomainError
+from scratchmath.scalars import REAL, accurate_sum
 
 __all__ = [
     "IntegrationResult",
@@ -71,6 +72,19 @@ def _rule_arguments(f: object, a: object, b: object, n: object) -> tuple[float, 
     return _check_real(a, "a"), _check_real(b, "b"), _check_pieces(n)
 
 
+def _weighted_sum(terms: list[tuple[float, float]]) -> float:
+    """Σ value·weight, correctly rounded, the weights (widths) applied before the sum.
+
+    Weighting first keeps a sum of values near 1e308 from overflowing on the way to a
+    finite area; a sum that overflows all the same saturates to ±inf, and one that would be
+    ∞ − ∞ is a DomainError rather than a bare ValueError from ``math.fsum``.
+    """
+    total = accurate_sum([value * weight for value, weight in terms], REAL)
+    if math.isnan(total):
+        raise DomainError("the sum is undefined: f's weighted values reach both +inf and -inf")
+    return float(total)
+
+
 def riemann_sum(f: RealFunction, a: float, b: float, n: int, rule: str = "midpoint") -> float:
     """A Riemann sum of f over [a, b] with n equal pieces.
 
@@ -95,7 +109,7 @@ def riemann_sum(f: RealFunction, a: float, b: float, n: int, rule: str = "midpoi
         raise DomainError(f"rule must be 'left', 'right' or 'midpoint', got {rule!r}")
     width = (b - a) / n
     shift = offsets[rule]
-    return math.fsum(_value(f, a + (i + shift) * width) for i in range(n)) * width
+    return _weighted_sum([(_value(f, a + (i + shift) * width), width) for i in range(n)])
 
 
 def trapezoid(f: RealFunction, a: float, b: float, n: int) -> float:
@@ -113,8 +127,8 @@ def trapezoid(f: RealFunction, a: float, b: float, n: int) -> float:
     """
     a, b, n = _rule_arguments(f, a, b, n)
     width = (b - a) / n
-    inner = math.fsum(_value(f, a + i * width) for i in range(1, n))
-    return (inner + (_value(f, a) + _value(f, b)) / 2) * width
+    ends = [(_value(f, a), width / 2), (_value(f, b), width / 2)]
+    return _weighted_sum(ends + [(_value(f, a + i * width), width) for i in range(1, n)])
 
 
 def simpson(f: RealFunction, a: float, b: float, n: int) -> float:
@@ -135,9 +149,10 @@ def simpson(f: RealFunction, a: float, b: float, n: int) -> float:
     if n % 2:
         raise DomainError(f"Simpson's rule pairs the pieces, so n must be even, got {n}")
     width = (b - a) / n
-    odd = math.fsum(_value(f, a + i * width) for i in range(1, n, 2))
-    even = math.fsum(_value(f, a + i * width) for i in range(2, n, 2))
-    return (_value(f, a) + 4 * odd + 2 * even + _value(f, b)) * width / 3
+    weights = (width / 3, 4 * width / 3, 2 * width / 3)
+    return _weighted_sum(
+        [(_value(f, a + i * width), weights[0 if i in (0, n) else 2 - i % 2]) for i in range(n + 1)]
+    )
 
 
 # --------------------------------------------------------------------------------------------

@@ -29,7 +29,8 @@ from __future__ import annotations
 import math
 import numbers
 from collections.abc import Callable, Sequence
-from typing import Any, NamedTuple
+from itertools import pairwise
+from typing import Any, NamedTuple, cast
 
 from scratchmath.calculus.derivatives import (
     _check_callable,
@@ -38,6 +39,7 @@ from scratchmath.calculus.derivatives import (
 )
 from scratchmath.errors import DimensionError, DomainError
 from scratchmath.matrices import Matrix, eigh
+from scratchmath.scalars import REAL, accurate_sum
 from scratchmath.vectors import Vector
 
 __all__ = [
@@ -179,6 +181,14 @@ def _gradient(f: ScalarField, point: tuple[float, ...]) -> tuple[float, ...]:
     )
 
 
+def _finite_sum(terms: list[float], what: str) -> float:
+    """Σ terms, correctly rounded; ±inf where it overflows, DomainError where it is ∞ − ∞."""
+    total = accurate_sum(terms, REAL)
+    if math.isnan(total):
+        raise DomainError(f"{what} is undefined: its terms overflow to both +inf and -inf")
+    return float(total)
+
+
 def directional_derivative(
     f: ScalarField, x: Vector | Sequence[float], v: Vector | Sequence[float]
 ) -> float:
@@ -204,7 +214,7 @@ def directional_derivative(
             f"the direction v has dimension {len(direction)} but x has {len(point)}"
         )
     slope = _gradient(f, point)
-    return math.fsum(g * d for g, d in zip(slope, direction, strict=True))
+    return _finite_sum([g * d for g, d in zip(slope, direction, strict=True)], "∇f(x)·v")
 
 
 def jacobian(f: VectorField, x: Vector | Sequence[float]) -> Matrix:
@@ -280,6 +290,10 @@ def _hessian_with_error(
         value, error = _derivative_with_error(_along_axis(f, point, i), point[i], 2)
         H[i][i] = value
         squared_error += error * error
+    # An off-diagonal part uᵀHu can be 0 exactly (v₀² − v₁² along (1, ±1)), where only an
+    # absolute test can accept it: beside the curvature along the axes, 1e−12 of it is 0.
+    curvature = max(abs(H[k][k]) * scale[k] ** 2 for k in range(n))
+    for i in range(n):
         for j in range(i):
             parts = []
             for sign in (1.0, -1.0):
@@ -289,7 +303,7 @@ def _hessian_with_error(
                 def along(t: float, u: list[float] = u) -> float:
                     return _scalar_value(f, tuple(c + t * d for c, d in zip(point, u, strict=True)))
 
-                parts.append(_derivative_with_error(along, 0.0, 2))
+                parts.append(_derivative_with_error(along, 0.0, 2, floor=1e-12 * curvature))
             denominator = 4.0 * scale[i] * scale[j]
             H[i][j] = H[j][i] = (parts[0][0] - parts[1][0]) / denominator
             entry_error = (parts[0][1] + parts[1][1]) / denominator
@@ -325,12 +339,24 @@ def _classify_multivariate(f: Callable[..., float], x: object) -> str:
     some > 0 and some < 0: a saddle; otherwise (some eigenvalue is zero and the rest agree
     in sign) the test says nothing. An eigenvalue counts as zero when |λ| is within four
     times the estimated error of the Hessian (by Weyl's inequality a perturbation E moves
-    each eigenvalue by at most ‖E‖₂ ≤ ‖E‖_F).
+    each eigenvalue by at most ‖E‖₂ ≤ ‖E‖_F). A point where ∇f is not 0 is refused first.
     """
+    from scratchmath.calculus.roots import check_critical
+
     _check_callable(f)
     point = _point(x)
+    slopes = [
+        _derivative_with_error(_along_axis(f, point, i), point[i], 1) for i in range(len(point))
+    ]
     H, error = _hessian_with_error(f, point)
     values, _ = eigh(Matrix._trusted(tuple(map(tuple, H))))
+    check_critical(
+        math.hypot(*(s for s, _ in slopes)),
+        math.hypot(*(e for _, e in slopes)),
+        max(map(abs, values)),
+        max(map(abs, point)),
+        "‖∇f(x)‖",
+    )
     zero = 4.0 * error
     positive = any(v > zero for v in values)
     negative = any(v < -zero for v in values)
@@ -401,8 +427,34 @@ class DescentResult(_DescentFields):
         )
 
 
-#: Stop and call the run diverging after this many steps in a row that increased f.
+#: Stop after this many steps in a row that increased f, and say why (diverging or oscillating).
 _RISING_STEPS = 20
+
+
+def _rising_reason(path: list[Vector]) -> str:
+    """Why f keeps rising: the steps run away (diverging), or they flip back and forth.
+
+    At the edge of stability (η just above 2/L near a minimum, L the largest curvature) each
+    step overshoots the valley floor and the next comes back, so successive steps point
+    nearly opposite ways while their length barely grows; f rises slowly from a tiny value
+    and the iterates stay where they are. Divergence makes the steps grow geometrically.
+    Told apart by the angle between the last two steps and the growth of the step length
+    over the rising stretch.
+    """
+    recent = [cast(tuple[float, ...], tuple(p)) for p in path[-_RISING_STEPS - 1 :]]
+    last = [tuple(b - a for a, b in zip(p, q, strict=True)) for p, q in pairwise(recent)]
+    newest, before, oldest = last[-1], last[-2], last[0]
+    lengths = math.hypot(*newest), math.hypot(*before), math.hypot(*oldest)
+    if 0 not in lengths:
+        cosine = math.fsum(a * b for a, b in zip(newest, before, strict=True))
+        cosine /= lengths[0] * lengths[1]
+        if cosine < -0.5 and lengths[0] <= 2 * lengths[2]:
+            return (
+                f"oscillating: f rose for {_RISING_STEPS} steps in a row while the steps flip "
+                "back and forth without growing: the learning rate is at the edge of stability "
+                "(η ≈ 2/L for the largest curvature L); a smaller learning_rate converges"
+            )
+    return f"diverging: f rose for {_RISING_STEPS} steps in a row; try a smaller learning_rate"
 
 
 def gradient_descent(
@@ -424,7 +476,8 @@ def gradient_descent(
     The run stops with ``converged=True`` when ‖∇f(x)‖₂ ≤ tol, and with ``converged=False``
     (and a ``reason``) when ``max_steps`` are used up, when f or the gradient becomes NaN
     or infinite (x itself overflowing too; then ``value`` is NaN), or when f has risen for
-    20 steps in a row (the steps are too long).
+    20 steps in a row: "diverging" when the steps grow, "oscillating" when they flip back
+    and forth at a steady length (η at the edge of stability, ≈ 2/L).
 
     >>> r = gradient_descent(lambda v: v[0] ** 2 + 10 * v[1] ** 2, [1.0, 1.0],
     ...                      learning_rate=0.05, grad=lambda v: [2 * v[0], 20 * v[1]])
@@ -494,8 +547,6 @@ def gradient_descent(
         previous, value = value, _scalar_value(f, x)
         rising = rising + 1 if value > previous else 0
         if rising >= _RISING_STEPS:
-            reason = (
-                f"diverging: f rose for {_RISING_STEPS} steps in a row; try a smaller learning_rate"
-            )
+            reason = _rising_reason(path)
             break
     return DescentResult(path[-1], value, steps, converged, path, reason=reason)

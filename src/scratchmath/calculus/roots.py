@@ -209,6 +209,14 @@ def _slope(f: RealFunction) -> Callable[[float], float]:
     return lambda x: _derivative_with_error(f, x, 1)[0]
 
 
+def _sampled_slope(f: RealFunction, x: float) -> float:
+    """f′(x), or NaN where f has no derivative (a kink, a jump, a pole): a gap in the sample."""
+    try:
+        return _derivative_with_error(f, x, 1)[0]
+    except (DomainError, ConvergenceError):
+        return math.nan
+
+
 def critical_points(f: RealFunction, a: float, b: float, *, samples: int = 200) -> list[float]:
     """The critical points of f in [a, b]: the x where f′(x) = 0, sorted, each once.
 
@@ -216,21 +224,26 @@ def critical_points(f: RealFunction, a: float, b: float, *, samples: int = 200) 
     of a differentiable f inside an interval is a critical point (not conversely: x³ at 0).
 
     f′ is sampled at ``samples + 1`` evenly spaced points; each sign change of f′ between
-    neighbours is refined by :func:`find_root` applied to f′. A root where f′ touches zero
-    without changing sign (x³ at 0: f′ = 3x² ≥ 0) shows as a local minimum of |f′| on the
-    grid; there f″ changes sign, :func:`find_root` applied to f″ locates it, and it is kept
-    only if |f′| there is zero to within 1e−10 of the largest |f′| sampled (so a near miss
-    closer than that counts as a touch). Critical points closer together than the grid
+    neighbours is refined by :func:`find_root` applied to f′, and kept only if |f′| there is
+    far below its size at both ends (f′ of 1/x² changes sign through its pole, where |f′|
+    is huge: that is no critical point). A root where f′ touches zero without changing sign
+    (x³ at 0: f′ = 3x² ≥ 0) shows as a local minimum of |f′| on the grid; there f″ changes
+    sign, :func:`find_root` applied to f″ locates it, and it is kept only if |f′| there is
+    zero to within 1e−10 of the largest |f′| sampled. Points where f is not differentiable
+    (|x| at 0) have no f′ and are not listed. Critical points closer together than the grid
     spacing may be missed: raise ``samples``.
 
     >>> [round(x, 9) for x in critical_points(lambda x: (x - 1) ** 2, -2.0, 2.0)]
     [1.0]
     >>> [round(x, 9) + 0.0 for x in critical_points(lambda x: x ** 3, -1.0, 2.0)]  # a touch
     [0.0]
+    >>> critical_points(lambda x: 1 / x ** 2, -1.0, 1.1)    # a pole, not a critical point
+    []
 
     Raises:
         TypeError: if f is not callable or a bound or ``samples`` has the wrong type.
-        DomainError: if a bound is NaN or infinite, or samples < 2.
+        DomainError: if a bound is NaN or infinite, samples < 2, or f′ = 0 on a whole stretch
+            of samples (f constant there: every point of it is critical, too many to list).
     """
     _check_callable(f)
     a = _check_real(a, "a")
@@ -245,29 +258,65 @@ def critical_points(f: RealFunction, a: float, b: float, *, samples: int = 200) 
     if a == b:
         return [a] if fp(a) == 0 else []
     grid = [a + (b - a) * i / samples for i in range(samples + 1)]
-    slopes = [fp(x) for x in grid]
-    largest = max(map(abs, slopes))
+    slopes = [_sampled_slope(f, x) for x in grid]
+    largest = max((abs(s) for s in slopes if not math.isnan(s)), default=0.0)
+    _refuse_flat_stretches(grid, slopes, largest, a, b)
     found = [x for x, s in zip(grid, slopes, strict=True) if s == 0]
     for i in range(samples):
         left, right = slopes[i], slopes[i + 1]
-        if left != 0 and right != 0 and (left > 0) != (right > 0):
-            found.append(find_root(fp, grid[i], grid[i + 1]))
+        if left * right < 0:  # a sign change (False when either is 0 or NaN)
+            root = _refined(fp, grid[i], grid[i + 1])
+            if root is not None and abs(fp(root)) <= max(
+                1e-3 * min(abs(left), abs(right)), 1e-10 * largest
+            ):
+                found.append(root)
     # Touches: |f′| has a local minimum at a grid point without a sign change around it.
     for i in range(1, samples):
         left, middle, right = slopes[i - 1], slopes[i], slopes[i + 1]
-        if middle == 0 or not (abs(middle) <= abs(left) and abs(middle) <= abs(right)):
+        if not (middle * left > 0 and middle * right > 0):
+            continue  # a zero, a gap or a sign change: handled above
+        if not (abs(middle) <= abs(left) and abs(middle) <= abs(right)):
             continue
-        if (left > 0) != (middle > 0) or (middle > 0) != (right > 0):
-            continue  # a sign change: already found above
         curvature = _curvature_function(f)
         lo, hi = grid[i - 1], grid[i + 1]
         c_lo, c_hi = curvature(lo), curvature(hi)
         if c_lo == 0 or c_hi == 0 or (c_lo > 0) == (c_hi > 0):
             continue
-        candidate = find_root(curvature, lo, hi)
-        if abs(fp(candidate)) <= 1e-10 * largest:
+        candidate = _refined(curvature, lo, hi)
+        if candidate is not None and abs(fp(candidate)) <= 1e-10 * largest:
             found.append(candidate)
     return _merge(sorted(found), 1e-9 * (b - a))
+
+
+def _refuse_flat_stretches(
+    grid: list[float], slopes: list[float], largest: float, a: float, b: float
+) -> None:
+    """Raise DomainError where f′ = 0 at two neighbouring samples: f is flat between them.
+
+    A constant stretch has every point critical; listing the grid points there would
+    present a sample as if it were the answer.
+    """
+    flat = [i for i in range(len(grid) - 1) if slopes[i] == 0 and slopes[i + 1] == 0]
+    if not flat:
+        return
+    if largest == 0:
+        raise DomainError(f"f is constant on [{a!r}, {b!r}]: every point is critical")
+    first = flat[0]
+    last = first
+    while last + 1 in flat:
+        last += 1
+    raise DomainError(
+        f"f′ = 0 on the whole stretch [{grid[first]!r}, {grid[last + 1]!r}]: f is constant "
+        "there and every point of it is critical"
+    )
+
+
+def _refined(g: Callable[[float], float], lo: float, hi: float) -> float | None:
+    """The root of g in a sign-changing bracket, or None where g (a derivative) fails inside."""
+    try:
+        return find_root(g, lo, hi)
+    except (DomainError, ConvergenceError):
+        return None
 
 
 def _curvature_function(f: RealFunction) -> Callable[[float], float]:
@@ -294,7 +343,8 @@ def classify_critical_point(f: Callable[..., float], x: object) -> str:
     of f″ and "saddle" becomes possible.
 
     f″(c) counts as zero when it is within a few times its own estimated error of zero.
-    The test presumes f′(c) = 0; it does not check it.
+    The slope is checked first: a point where f′ (or ∇f) is not 0 is no critical point,
+    and classifying it would answer a question that was not asked (x² at 1 is no minimum).
 
     >>> classify_critical_point(lambda x: x * x, 0.0)
     'minimum'
@@ -303,9 +353,15 @@ def classify_critical_point(f: Callable[..., float], x: object) -> str:
     >>> classify_critical_point(lambda x: x ** 3, 0.0)
     'inconclusive'
 
+    >>> classify_critical_point(lambda x: x * x, 1.0)
+    Traceback (most recent call last):
+    ...
+    scratchmath.errors.DomainError: x is not a critical point: |f′(x)| = 2, not 0 ...
+
     Raises:
         TypeError: if f is not callable, or x is neither a real number nor a sequence.
-        DomainError: if x is NaN or infinite, or f(x) is not finite.
+        DomainError: if x is NaN or infinite, f(x) is not finite, f is not differentiable
+            at x, or x is not a critical point (|f′(x)| or ‖∇f(x)‖ is not 0).
     """
     _check_callable(f)
     if isinstance(x, bool | str | bytes):
@@ -315,7 +371,32 @@ def classify_critical_point(f: Callable[..., float], x: object) -> str:
 
         return _classify_multivariate(f, x)
     point = _check_real(x, "x")
+    slope, slope_error = _derivative_with_error(f, point, 1)
     curvature, error = _derivative_with_error(f, point, 2)
+    check_critical(abs(slope), slope_error, abs(curvature), abs(point), "|f′(x)|")
     if abs(curvature) <= 8 * error:
         return "inconclusive"
     return "minimum" if curvature > 0 else "maximum"
+
+
+def check_critical(
+    slope: float, slope_error: float, curvature: float, size: float, name: str
+) -> None:
+    """Raise DomainError unless a point with this slope and curvature is a critical point.
+
+    The slope is taken as 0 when it is within 8 times its own error estimate, or when the
+    point lies within 1e−6·max(1, |x|) of the critical point that Newton's step
+    slope/curvature points to (so the end of a gradient descent, stopped at ‖∇f‖ ≤ 1e−8,
+    still counts). ``name`` says which slope it is (|f′(x)| or ‖∇f(x)‖).
+
+    >>> check_critical(2.0, 1e-15, 2.0, 1.0, "|f′(x)|")     # x² at 1: slope 2, curvature 2
+    Traceback (most recent call last):
+    ...
+    scratchmath.errors.DomainError: x is not a critical point: |f′(x)| = 2, not 0 ...
+    """
+    if slope <= 8 * slope_error or slope <= 1e-6 * max(1.0, size) * curvature:
+        return
+    raise DomainError(
+        f"x is not a critical point: {name} = {slope:.3g}, not 0 (the second-derivative "
+        "test classifies only points where the slope vanishes)"
+    )
