@@ -244,7 +244,8 @@ class _Settling:
             estimate = self._floor  # changes that are rounding noise: settled
         else:
             return math.inf
-        return estimate / max(abs(rho), self._floor / tol)
+        size: float = abs(rho)
+        return estimate / max(size, self._floor / tol)
 
 
 def _power_of_two_scale(a: Table) -> int:
@@ -658,7 +659,8 @@ def _negligible(h: Table, k: int) -> bool:
     gap = abs(a - d)
     aa, bb = max(abs(d), gap), min(abs(d), gap)
     s = aa + ab
-    return ba * (ab / s) <= max(_NEGLIGIBLE, _EPS * (bb * (aa / s)))
+    negligible: bool = ba * (ab / s) <= max(_NEGLIGIBLE, _EPS * (bb * (aa / s)))
+    return negligible
 
 
 def _active_block(h: Table, hi: int) -> int:
