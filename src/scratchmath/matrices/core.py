@@ -47,6 +47,7 @@ from fractions import Fraction
 from typing import Any, overload
 
 from scratchmath.errors import DimensionError, DomainError
+from scratchmath.scalars import REAL, accurate_sum
 from scratchmath.vectors import (
     _EXACT,
     _REAL,
@@ -764,7 +765,7 @@ def matrix_norm(A: Matrix, kind: str | float = "fro") -> float:
         from scratchmath.matrices.svd import singular_values
 
         sigma = singular_values(A)
-        return float(max(sigma) if kind == 2 else math.fsum(sigma))
+        return float(max(sigma) if kind == 2 else accurate_sum(sigma, REAL))  # inf, not raise
     if kind in (1, math.inf) and not isinstance(kind, (bool, str)):
         lines = zip(*rows, strict=True) if kind == 1 else rows
         return max(
