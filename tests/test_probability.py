@@ -37,7 +37,7 @@ from scratchmath.probability import (
     running_mean,
     variance,
 )
-from scratchmath.probability.expectation import _integrate_pieces, _pieces
+from scratchmath.probability.expectation import _frame, _integrate_pieces
 from scratchmath.probability.special import (
     binomial_pmf,
     log_binomial_pmf,
@@ -123,7 +123,10 @@ def test_pmf_sums_to_one(dist: DiscreteDistribution) -> None:
 @given(continuous)
 @settings(max_examples=25)
 def test_pdf_integrates_to_one(dist: ContinuousDistribution) -> None:
-    total = _integrate_pieces(lambda x: float(dist.pdf(x)), _pieces([dist]))
+    frame = _frame([dist])  # x = c + s·u: the density of u is s·f(c + s·u)
+    total = _integrate_pieces(
+        lambda u: frame.scale * float(dist.pdf(frame.centre + frame.scale * u)), frame.breaks
+    )
     assert close(total, 1.0, 1e-11)
 
 

@@ -762,7 +762,7 @@ def matrix_norm(A: Matrix, kind: str | float = "fro") -> float:
         from scratchmath.matrices.svd import singular_values
 
         sigma = singular_values(A)
-        return float(max(sigma) if kind == 2 else math.fsum(sigma))
+        return float(max(sigma) if kind == 2 else _sum(sigma, _REAL))  # inf, not raise
     if kind in (1, math.inf) and not isinstance(kind, (bool, str)):
         lines = zip(*rows, strict=True) if kind == 1 else rows
         return max(

@@ -208,6 +208,48 @@ def _residual(a: Table, lam: Any, x: Sequence[Any]) -> float:
     return _norm([y - lam * c for y, c in zip(_matvec(a, x), x, strict=True)])
 
 
+class _Settling:
+    """Watches the Rayleigh quotients ρ₁, ρ₂, … of an iteration and estimates |ρₖ − λ|.
+
+    A small residual ‖Ax − ρx‖ is a *backward* error: (ρ, x) is an exact eigenpair of a
+    matrix near A. For a non-normal A that says little about ρ itself ([[1, 10⁴], [0, 0.99]]
+    has residual 10⁻⁸ at ρ = 1.006). So the iterations also ask the eigenvalue to settle:
+    converging geometrically at a rate q, the error left after step k is about
+    |Δρₖ|·q/(1 − q), with q measured from successive differences (the larger of the last
+    two ratios, to be safe). Where |ρ| is so small that tol·|ρ| is below the rounding
+    floor (about ε‖A‖), the floor is the target instead: no more digits can be had.
+    """
+
+    __slots__ = ("_changes", "_floor", "_last")
+
+    def __init__(self, floor: float) -> None:
+        self._floor = floor
+        self._last: Any = None
+        self._changes: list[float] = []
+
+    def relative_error(self, rho: Any, tol: float) -> float:
+        """Record ρₖ; return the estimate of |ρₖ − λ| relative to |ρₖ|, or to the rounding
+        floor where that is larger (inf while the rate cannot be told yet)."""
+        if self._last is not None:
+            self._changes.append(abs(rho - self._last))
+        self._last = rho
+        changes = self._changes[-3:]
+        if changes and changes[-1] == 0:
+            return 0.0
+        if len(changes) < 3:
+            return math.inf
+        smooth = 0.0 not in changes[:-1]
+        q = max(changes[-1] / changes[-2], changes[-2] / changes[-3]) if smooth else math.inf
+        if q < 1.0:
+            estimate = changes[-1] * q / (1.0 - q)
+        elif changes[-1] <= self._floor:
+            estimate = self._floor  # changes that are rounding noise: settled
+        else:
+            return math.inf
+        size: float = abs(rho)
+        return estimate / max(size, self._floor / tol)
+
+
 def _power_of_two_scale(a: Table) -> int:
     """e with max|aᵢⱼ|·2⁻ᵉ in [½, 1): scaling by 2⁻ᵉ is exact and keeps squares in range."""
     largest = max(abs(x) for row in a for x in row)
@@ -336,8 +378,11 @@ def power_iteration(
     xₖ₊₁ = A xₖ / ‖A xₖ‖₂. Write x₀ = Σ aᵢvᵢ: then Aᵏx₀ = λ₁ᵏ(a₁v₁ + Σ aᵢ(λᵢ/λ₁)ᵏvᵢ), so
     the direction tends to v₁ at the rate |λ₂/λ₁| per step. λ is estimated by the Rayleigh
     quotient ρ = xᵀAx, and the iteration stops when the residual ‖Ax − ρx‖₂ ≤ tol·‖A‖_F
-    (a backward-error test: (ρ, x) is then an exact eigenpair of a matrix within tol·‖A‖_F
-    of A). The default x₀ is a fixed pseudo-random vector (reproducible).
+    and the estimated error of ρ is ≤ tol·|ρ| (or ρ has settled to rounding). The residual
+    alone is a backward error ((ρ, x) is an exact eigenpair of a matrix within tol·‖A‖_F
+    of A), which for a non-normal A can leave ρ far off; the error of ρ is estimated from
+    its geometric convergence (see ``_Settling``). The default x₀ is a fixed pseudo-random
+    vector (reproducible).
 
     >>> lam, v = power_iteration(Matrix([[2, 1], [1, 2]]))
     >>> round(lam, 12), v.isclose(Vector([2 ** -0.5, 2 ** -0.5]))
@@ -356,7 +401,7 @@ def power_iteration(
         TypeError: A is not a Matrix or x0 not a Vector.  DimensionError: A is not square, or
         x0 does not fit.  DomainError: NaN/inf entries, a complex A, x0 = 0, tol ≤ 0 or
         max_iter < 1.  ConvergenceError: no convergence in max_iter steps (``estimate`` is
-        the last ρ, ``error`` the last relative residual).
+        the last ρ, ``error`` the larger of the relative residual and error estimate).
     """
     a, x, tol, max_iter, e, scale = _prepare(A, x0, tol, max_iter, "power_iteration")
     if isinstance(x[0], complex):
@@ -364,15 +409,17 @@ def power_iteration(
     if scale == 0:
         return 0.0, _vector(x)  # A = 0: every vector is an eigenvector, for λ = 0
     rho, error = 0.0, math.inf
+    settling = _Settling(8 * _EPS * scale)
     for _ in range(max_iter):
         y = _matvec(a, x)
         rho = math.fsum(map(_MUL, x, y))  # the Rayleigh quotient xᵀAx, ‖x‖ = 1
-        error = _norm([yi - rho * xi for yi, xi in zip(y, x, strict=True)]) / scale
-        if error <= tol:
+        residual = _norm([yi - rho * xi for yi, xi in zip(y, x, strict=True)]) / scale
+        error = max(residual, settling.relative_error(rho, tol))
+        if error <= tol or residual == 0:
             return _ldexp(rho, e), _vector(x)
         x = _unit(y)  # y ≠ 0 here: y = 0 would give ρ = 0 and a zero residual
     raise ConvergenceError(
-        f"power_iteration did not converge in {max_iter} iterations (relative residual "
+        f"power_iteration did not converge in {max_iter} iterations (relative error "
         f"{error:.3g} > tol = {tol:g}); is the largest |λ| shared, as by ±λ or a complex pair?",
         iterations=max_iter,
         estimate=_ldexp(rho, e),
@@ -393,8 +440,9 @@ def inverse_iteration(
     xₖ₊₁ = (A − σI)⁻¹xₖ / ‖(A − σI)⁻¹xₖ‖₂: power iteration on (A − σI)⁻¹, whose eigenvalues
     are 1/(λᵢ − σ) — largest for the λ nearest σ, so convergence is fast when σ is close.
     A − σI is factorized once (LU with partial pivoting) and each step costs two triangular
-    solves. λ is the Rayleigh quotient xᴴAx; stop when ‖Ax − λx‖₂ ≤ tol·‖A‖_F. A complex σ
-    finds complex eigenpairs.
+    solves. λ is the Rayleigh quotient xᴴAx; stop when ‖Ax − λx‖₂ ≤ tol·‖A‖_F and the
+    estimated error of λ is ≤ tol·|λ| (as in ``power_iteration``: near a non-normal A − σI
+    a small residual alone would accept σ itself). A complex σ finds complex eigenpairs.
 
     >>> lam, v = inverse_iteration(Matrix([[4, 1], [2, 3]]), 1.5)   # λ = 2, v ∥ (−1, 2)
     >>> round(lam, 12), v.isclose(Vector([-1, 2]) / 5 ** 0.5)
@@ -415,14 +463,16 @@ def inverse_iteration(
     lu, perm = _shifted_lu(a, sigma, _EPS * scale)
     lam: Any = sigma
     error = math.inf
+    settling = _Settling(8 * _EPS * scale)
     for _ in range(max_iter):
         x = _unit(_lu_solve(lu, perm, x))
         lam = _real_if_possible(_dot(x, _matvec(a, x)))
-        error = _residual(a, lam, x) / scale
-        if error <= tol:
+        residual = _residual(a, lam, x) / scale
+        error = max(residual, settling.relative_error(lam, tol))
+        if error <= tol or residual == 0:
             return _scale_back(lam, e), _vector(x)
     raise ConvergenceError(
-        f"inverse_iteration did not converge in {max_iter} iterations (relative residual "
+        f"inverse_iteration did not converge in {max_iter} iterations (relative error "
         f"{error:.3g} > tol = {tol:g}); is the shift {shift!r} equally near two eigenvalues?",
         iterations=max_iter,
         estimate=_scale_back(lam, e),
@@ -582,44 +632,160 @@ def _eigenvalues_2x2(a: float, b: float, c: float, d: float) -> tuple[Any, Any]:
 
 _QR_STEPS_PER_EIGENVALUE = 60  # as LAPACK: Francis QR needs about 2–4; this is a guard
 
+# The smallest normal float, divided by ε: a subdiagonal entry below it is negligible
+# whatever the diagonal (LAPACK's SMLNUM·(n/ulp) in spirit, for a matrix scaled to ‖A‖ ≈ 1).
+_NEGLIGIBLE = sys.float_info.min / _EPS
+
+
+def _negligible(h: Table, k: int) -> bool:
+    """Whether the subdiagonal entry hₖ,ₖ₋₁ can be set to 0 without moving any eigenvalue
+    by more than its own rounding error (the test of Ahues and Tisseur, as in LAPACK).
+
+    The classic test |hₖ,ₖ₋₁| ≤ ε(|hₖ₋₁,ₖ₋₁| + |hₖₖ|) is necessary; it is also sufficient
+    unless the 2×2 block around the entry is itself nearly singular or its diagonal nearly
+    equal, so the product of the off-diagonal pair is then compared with the diagonal gap
+    (the eigenvalues of [[a, b], [c, d]] move by about bc/(a − d) when c is dropped).
+    """
+    sub = abs(h[k][k - 1])
+    if sub <= _NEGLIGIBLE:
+        return True
+    a, d = h[k - 1][k - 1], h[k][k]
+    size = abs(a) + abs(d)
+    if size == 0:  # look at the neighbours instead
+        size = abs(h[k - 1][k - 2]) if k >= 2 else 0.0
+        size += abs(h[k + 1][k]) if k + 1 < len(h) else 0.0
+    if sub > _EPS * size:
+        return False
+    super_ = abs(h[k - 1][k])
+    ab, ba = max(sub, super_), min(sub, super_)
+    gap = abs(a - d)
+    aa, bb = max(abs(d), gap), min(abs(d), gap)
+    s = aa + ab
+    negligible: bool = ba * (ab / s) <= max(_NEGLIGIBLE, _EPS * (bb * (aa / s)))
+    return negligible
+
+
+def _active_block(h: Table, hi: int) -> int:
+    """The first row ``low`` of the unreduced block h[low..hi]: below the last negligible
+    subdiagonal entry, which is set to 0 (deflation: the problem splits there)."""
+    for k in range(hi, 0, -1):
+        if _negligible(h, k):
+            h[k][k - 1] = 0.0
+            return k
+    return 0
+
+
+def _francis_shifts(h: Table, low: int, hi: int, steps: int) -> tuple[Any, Any]:
+    """The two shifts of a Francis step on the block h[low..hi].
+
+    Normally the eigenvalues of the trailing 2×2 block (Wilkinson's choice: they converge
+    quadratically to the bottom eigenvalues); when both are real, the one nearer hₕᵢ,ₕᵢ
+    twice, as LAPACK does. Every 10th step without deflation an "exceptional" pair, built
+    from the size of the last subdiagonal entries, breaks the rare cycles of the standard
+    shifts (alternately at the bottom and at the top of the block).
+    """
+    if steps % 10 == 0:
+        if steps % 20 == 0:
+            e = abs(h[hi][hi - 1]) + abs(h[hi - 1][hi - 2])
+            x = h[hi][hi] + 0.75 * e
+        else:
+            e = abs(h[low + 1][low]) + abs(h[low + 2][low + 1])
+            x = h[low][low] + 0.75 * e
+        return _eigenvalues_2x2(x, -0.4375 * e, e, x)
+    s1, s2 = _eigenvalues_2x2(h[hi - 1][hi - 1], h[hi - 1][hi], h[hi][hi - 1], h[hi][hi])
+    if isinstance(s1, complex):
+        return s1, s2
+    nearer = s1 if abs(s1 - h[hi][hi]) <= abs(s2 - h[hi][hi]) else s2
+    return nearer, nearer
+
+
+def _first_column(h: Table, low: int, s1: Any, s2: Any) -> tuple[float, float, float]:
+    """The direction of the first column of (H − s₁I)(H − s₂I), rows low..low+2.
+
+    Formed from the differences hₗₗ − sᵢ rather than as H² − (s₁+s₂)H + s₁s₂I: for a matrix
+    near c·I (a cluster of eigenvalues 1 ± 10⁻⁸) the expanded form is 1 − 2 + 1, all
+    rounding, and the shifts would steer nothing. Divided by a scale so nothing overflows.
+    """
+    h00, h10, h01, h11 = h[low][low], h[low + 1][low], h[low][low + 1], h[low + 1][low + 1]
+    if isinstance(s1, complex):  # a conjugate pair: (h00 − s₁)(h00 − s̄₁) = |h00 − s₁|²
+        d = h00 - s1
+        product = d.real * d.real + d.imag * d.imag
+        total = (h00 - s1.real) + (h11 - s1.real)
+    else:
+        product = (h00 - s1) * (h00 - s2)
+        total = (h00 - s1) + (h11 - s2)
+    scale = abs(h00 - s2) + abs(h10) or 1.0
+    h10s = h10 / scale
+    return h10s * h01 + product / scale, h10s * total, h10s * h[low + 2][low + 1]
+
+
+def _francis_step(h: Table, low: int, hi: int, s1: Any, s2: Any) -> None:
+    """One implicit double-shift QR step on the block h[low..hi]: H ← QᵀHQ.
+
+    By the implicit-Q theorem it suffices to apply a reflection mapping the first column of
+    (H − s₁I)(H − s₂I) to e₁, then to chase the resulting "bulge" down the subdiagonal with
+    3×3 reflections (and a last 2×2 one), restoring Hessenberg form.
+    """
+    x, y, z = _first_column(h, low, s1, s2)
+    for k in range(low, hi - 1):
+        if k > low:
+            x, y, z = h[k][k - 1], h[k + 1][k - 1], h[k + 2][k - 1]
+        (v0, v1, v2), beta, alpha = _householder([x, y, z])
+        if beta == 0:
+            continue
+        r0, r1, r2 = h[k], h[k + 1], h[k + 2]
+        for j in range(max(low, k - 1), hi + 1):
+            t = beta * (v0 * r0[j] + v1 * r1[j] + v2 * r2[j])
+            r0[j] -= t * v0
+            r1[j] -= t * v1
+            r2[j] -= t * v2
+        for i in range(low, min(k + 3, hi) + 1):
+            row = h[i]
+            t = beta * (row[k] * v0 + row[k + 1] * v1 + row[k + 2] * v2)
+            row[k] -= t * v0
+            row[k + 1] -= t * v1
+            row[k + 2] -= t * v2
+        if k > low:
+            h[k][k - 1] = alpha
+            h[k + 1][k - 1] = h[k + 2][k - 1] = 0.0
+    (v0, v1), beta, alpha = _householder([h[hi - 1][hi - 2], h[hi][hi - 2]])
+    if beta != 0:
+        r0, r1 = h[hi - 1], h[hi]
+        for j in range(hi - 2, hi + 1):
+            t = beta * (v0 * r0[j] + v1 * r1[j])
+            r0[j] -= t * v0
+            r1[j] -= t * v1
+        for i in range(low, hi + 1):
+            row = h[i]
+            t = beta * (row[hi - 1] * v0 + row[hi] * v1)
+            row[hi - 1] -= t * v0
+            row[hi] -= t * v1
+        h[hi - 1][hi - 2], h[hi][hi - 2] = alpha, 0.0
+
 
 def _francis_qr(h: Table) -> list[Any]:
     """All eigenvalues of the upper Hessenberg H (destroyed), by the Francis double-shift QR.
 
     A QR step H − sI = QR, H ← RQ + sI = QᵀHQ is a similarity that, with a shift s near an
     eigenvalue, drives the last subdiagonal entry to 0 quadratically. Francis performs two
-    steps with the conjugate shifts s₁, s₂ (the eigenvalues of the trailing 2×2 block) at
-    once in real arithmetic: (H − s₁I)(H − s₂I) = H² − (s₁+s₂)H + s₁s₂I is real. By the
-    implicit-Q theorem it suffices to apply a reflection that maps that matrix's first column
-    to e₁ and then chase the resulting "bulge" down the subdiagonal with 3×3 reflections.
-
-    When a subdiagonal entry falls below ε·(|hₖ₋₁,ₖ₋₁| + |hₖₖ|) it is set to 0 and the
-    problem splits (deflation): a trailing 1×1 block is a real eigenvalue, a 2×2 block a real
-    or conjugate pair. Every 10th step without deflation uses an "exceptional" shift, which
-    breaks the rare cycles of the standard shift; a block that still does not deflate in 60
-    steps is a ConvergenceError.
+    steps with the shifts s₁, s₂ (see ``_francis_shifts``) at once in real arithmetic
+    (``_francis_step``). Whenever a subdiagonal entry becomes negligible (``_negligible``)
+    the problem splits: a trailing 1×1 block is a real eigenvalue, a 2×2 block a real or
+    conjugate pair. A block that does not deflate in 60 steps is a ConvergenceError.
     """
     n = len(h)
     values: list[Any] = []
-    norm = max(math.fsum(map(abs, row)) for row in h)
     hi, steps, total = n - 1, 0, 0
     for _ in range(n * (_QR_STEPS_PER_EIGENVALUE + 1) + 1):
         if hi < 0:
             break
-        low = 0  # find the active block h[low..hi]: the last negligible subdiagonal entry
-        for k in range(hi, 0, -1):
-            s = abs(h[k - 1][k - 1]) + abs(h[k][k]) or norm
-            if abs(h[k][k - 1]) <= _EPS * s:
-                h[k][k - 1] = 0.0
-                low = k
-                break
-        if low == hi:
-            values.append(h[hi][hi])
-            hi, steps = hi - 1, 0
-            continue
-        if low == hi - 1:
-            values.extend(_eigenvalues_2x2(h[low][low], h[low][hi], h[hi][low], h[hi][hi]))
-            hi, steps = hi - 2, 0
+        low = _active_block(h, hi)
+        if low >= hi - 1:
+            if low == hi:
+                values.append(h[hi][hi])
+            else:
+                values.extend(_eigenvalues_2x2(h[low][low], h[low][hi], h[hi][low], h[hi][hi]))
+            hi, steps = low - 1, 0
             continue
         if steps == _QR_STEPS_PER_EIGENVALUE:
             raise ConvergenceError(
@@ -630,52 +796,8 @@ def _francis_qr(h: Table) -> list[Any]:
                 error=abs(h[hi][hi - 1]),
             )
         steps, total = steps + 1, total + 1
-        if steps % 10 == 0:
-            e = abs(h[hi][hi - 1]) + abs(h[hi - 1][hi - 2])
-            x = h[hi][hi] + 0.75 * e
-            trace, det = 2 * x, x * x + 0.4375 * e * e
-        else:
-            p, q = h[hi - 1][hi - 1], h[hi][hi]
-            trace, det = p + q, p * q - h[hi - 1][hi] * h[hi][hi - 1]
-        # first column of H² − trace·H + det·I, rows low, low+1, low+2
-        h00, h10 = h[low][low], h[low + 1][low]
-        x = h00 * h00 + h[low][low + 1] * h10 - trace * h00 + det
-        y = h10 * (h00 + h[low + 1][low + 1] - trace)
-        z = h10 * h[low + 2][low + 1]
-        for k in range(low, hi - 1):
-            if k > low:
-                x, y, z = h[k][k - 1], h[k + 1][k - 1], h[k + 2][k - 1]
-            (v0, v1, v2), beta, alpha = _householder([x, y, z])
-            if beta == 0:
-                continue
-            r0, r1, r2 = h[k], h[k + 1], h[k + 2]
-            for j in range(max(low, k - 1), hi + 1):
-                t = beta * (v0 * r0[j] + v1 * r1[j] + v2 * r2[j])
-                r0[j] -= t * v0
-                r1[j] -= t * v1
-                r2[j] -= t * v2
-            for i in range(low, min(k + 3, hi) + 1):
-                row = h[i]
-                t = beta * (row[k] * v0 + row[k + 1] * v1 + row[k + 2] * v2)
-                row[k] -= t * v0
-                row[k + 1] -= t * v1
-                row[k + 2] -= t * v2
-            if k > low:
-                h[k][k - 1] = alpha
-                h[k + 1][k - 1] = h[k + 2][k - 1] = 0.0
-        (v0, v1), beta, alpha = _householder([h[hi - 1][hi - 2], h[hi][hi - 2]])
-        if beta != 0:
-            r0, r1 = h[hi - 1], h[hi]
-            for j in range(hi - 2, hi + 1):
-                t = beta * (v0 * r0[j] + v1 * r1[j])
-                r0[j] -= t * v0
-                r1[j] -= t * v1
-            for i in range(low, hi + 1):
-                row = h[i]
-                t = beta * (row[hi - 1] * v0 + row[hi] * v1)
-                row[hi - 1] -= t * v0
-                row[hi] -= t * v1
-            h[hi - 1][hi - 2], h[hi][hi - 2] = alpha, 0.0
+        s1, s2 = _francis_shifts(h, low, hi, steps)
+        _francis_step(h, low, hi, s1, s2)
     return values
 
 

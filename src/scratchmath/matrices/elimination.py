@@ -30,6 +30,7 @@ nearby system (backward stability in practice).
 
 from __future__ import annotations
 
+import math
 import operator
 import sys
 from collections.abc import Sequence
@@ -56,6 +57,7 @@ from scratchmath.matrices.fraction_free import (
 )
 from scratchmath.scalars import EXACT as _EXACT
 from scratchmath.scalars import is_finite as _is_finite
+from scratchmath.scalars import magnitude, saturating_ldexp
 from scratchmath.scalars import promote as _promote
 from scratchmath.vectors import Vector, _check_tolerance
 
@@ -116,10 +118,24 @@ def _eliminate(rows: Rows, exact: bool) -> tuple[list[list[Any]], list[int], int
     return a, perm, sign
 
 
-def _inf_norm(rows: Rows) -> float:
-    """‖A‖∞ = maxᵢ Σⱼ |aᵢⱼ|, a cheap norm for the singularity threshold."""
+def _binary_exponent(rows: Any) -> int:
+    """e with max|aᵢⱼ|·2⁻ᵉ in [½, 1) (0 for a zero or exact matrix): scaling by 2⁻ᵉ is exact
+    and keeps sums of entries near 10³⁰⁸ from overflowing."""
+    largest = max((magnitude(x) for row in rows for x in row), default=0.0)
+    return math.frexp(largest)[1] if 0 < largest < math.inf else 0
+
+
+def _noise_level(rows: Rows, count: int) -> float:
+    """count·ε·‖A‖∞, ‖A‖∞ = maxᵢ Σⱼ |aᵢⱼ|: the rounding noise elimination leaves behind.
+
+    Summed over the entries scaled by 2⁻ᵉ and scaled back at the end, so that for entries
+    near 10³⁰⁸ the norm does not overflow to inf (which made every pivot "negligible").
+    """
     table: Any = rows
-    return max(float(sum(map(abs, row))) for row in table)
+    e = _binary_exponent(table)
+    norm = max(float(sum(saturating_ldexp(abs(x), -e) for x in row)) for row in table)
+    level: float = saturating_ldexp(count * _EPS * norm, e)
+    return level
 
 
 def _check_pivots(lu_rows: list[list[Any]], A: Matrix, exact: bool, what: str) -> None:
@@ -129,7 +145,7 @@ def _check_pivots(lu_rows: list[list[Any]], A: Matrix, exact: bool, what: str) -
     matrix is singular to working precision, and a "solution" would be noise.
     """
     n = len(lu_rows)
-    threshold = 0.0 if exact else n * _EPS * _inf_norm(A._rows)
+    threshold = 0.0 if exact else _noise_level(A._rows, n)
     for k in range(n):
         pivot = lu_rows[k][k]
         if pivot == 0 or (not exact and abs(pivot) <= threshold):
@@ -366,7 +382,12 @@ def _row_echelon(A: Matrix, tol: float | None) -> tuple[list[list[Any]], list[in
     mul, sub = operator.mul, operator.sub
     threshold = 0.0
     if not exact:
-        threshold = max(m, n) * _EPS * _inf_norm(A._rows) if tol is None else tol
+        # Row operations do not care about a common factor, so work on A·2⁻ᵉ (max entry in
+        # [½, 1)): no row combination of entries near 10³⁰⁸ can overflow.
+        e = _binary_exponent(a)
+        a = [[saturating_ldexp(x, -e) for x in row] for row in a]
+        scaled: Any = a
+        threshold = _noise_level(scaled, max(m, n)) if tol is None else saturating_ldexp(tol, -e)
     pivots: list[int] = []
     r = 0
     for c in range(n):
@@ -464,13 +485,11 @@ def rank(A: Matrix, tol: float | None = None) -> int:
     """The rank of A: the dimension of its column space (= of its row space).
 
     It is the number of pivots elimination finds. Exact matrices: exact elimination, so
-    the rank is exact (tol is ignored). Floats: elimination with *complete* pivoting (the
-    largest remaining entry, in any row and column, each step) stops when that entry is
-    ≤ tol; the default tol = max(m, n)·ε·|p₁|, p₁ the first and largest pivot (= max|aᵢⱼ|):
-    rounding noise of that size cannot be told from zero. Complete pivoting never divides
-    by a pivot smaller than the entries it eliminates, so the noise stays near ε·|p₁| and
-    this rank is more reliable than counting the pivots of ``rref``. (Counting singular
-    values above a threshold is the most reliable numerical rank of all.)
+    the rank is exact (tol is ignored). Floats: the number of singular values σᵢ > tol, by
+    default tol = max(m, n)·ε·σ₁ (NumPy's ``matrix_rank``): the singular values measure the
+    distance to the nearest matrix of each lower rank, so σᵢ below the rounding noise of A
+    mean A is within rounding of a matrix of rank < i. Pivots cannot tell this: Kahan's
+    triangular matrix has no small pivot at all, yet is within 10⁻¹⁶‖A‖ of rank n − 1.
 
     >>> rank(Matrix([[1, 2], [2, 4]])), rank(Matrix.identity(3))
     (1, 3)
@@ -489,29 +508,17 @@ def rank(A: Matrix, tol: float | None = None) -> int:
         if lower_bound == min(A.shape):
             return lower_bound
         return len(gauss_jordan(table, A.shape[1])[2])
-    a: list[list[Any]] = [list(row) for row in A._rows]
+    return _numerical_rank(A, tolerance)
+
+
+def _numerical_rank(A: Matrix, tol: float | None) -> int:
+    """The number of singular values above tol (default max(m, n)·ε·σ₁), for a float A."""
+    from scratchmath.matrices.svd import _scaled_singular_values  # svd imports this module
+
+    sigma, e = _scaled_singular_values(A)  # σᵢ·2⁻ᵉ: compared in the scaled units
     m, n = A.shape
-    mul, sub = operator.mul, operator.sub
-    cols = list(range(n))  # the columns not yet used as pivot columns
-    for r in range(min(m, n)):
-        best, p, c = -1.0, r, cols[0]
-        for i in range(r, m):
-            row = a[i]
-            for j in cols:
-                if abs(row[j]) > best:
-                    best, p, c = abs(row[j]), i, j
-        if tolerance is None:
-            tolerance = max(m, n) * _EPS * best  # best is now p₁ = max|aᵢⱼ|
-        if best <= tolerance:
-            return r
-        a[r], a[p] = a[p], a[r]
-        cols.remove(c)
-        pivot_row, pivot = a[r], a[r][c]
-        for i in range(r + 1, m):
-            f = a[i][c] / pivot
-            if f != 0:
-                a[i] = list(map(sub, a[i], map(mul, repeat(f), pivot_row)))
-    return min(m, n)
+    threshold = max(m, n) * _EPS * sigma[0] if tol is None else saturating_ldexp(tol, -e)
+    return sum(1 for s in sigma if s > threshold)
 
 
 def null_space(A: Matrix, tol: float | None = None) -> list[Vector]:
@@ -520,7 +527,11 @@ def null_space(A: Matrix, tol: float | None = None) -> list[Vector]:
     Read off the rref: each free (non-pivot) column j gives one basis vector, with xⱼ = 1,
     the other free unknowns 0, and each pivot unknown solved from its row. So
     rank A + dim N(A) = n (the rank–nullity theorem). Exact input gives an exact basis; an
-    invertible A gives []. Floats use the rref's tolerance (see ``rref``).
+    invertible A gives []. Floats use the rref's tolerance (see ``rref``) when its pivots
+    agree with the numerical rank (see ``rank``); where they do not — elimination can miss a
+    near-dependence that leaves no small pivot (Kahan's matrix) — the basis is instead the
+    right singular vectors of the singular values at or below the rank's threshold
+    (orthonormal, as SciPy's ``null_space``), so that rank A + dim N(A) = n always.
 
     >>> null_space(Matrix([[1, 1], [1, 1]]))
     [Vector([-1, 1])]
@@ -532,12 +543,19 @@ def null_space(A: Matrix, tol: float | None = None) -> list[Vector]:
     """
     A = _check_matrix(A)
     exact = _require_rows_finite(A, "find the null space of")
+    n = A.shape[1]
     if exact:
         a, pivots = _rref_fraction_free(A)
     else:
-        a, pivots = _row_echelon(A, _check_optional_tolerance(tol))
+        tolerance = _check_optional_tolerance(tol)
+        a, pivots = _row_echelon(A, tolerance)
+        numerical_rank = _numerical_rank(A, tolerance)
+        if numerical_rank != len(pivots):
+            from scratchmath.matrices.svd import svd  # svd imports this module
+
+            _, _, V = svd(A, full_matrices=True)
+            return list(V.columns[numerical_rank:])
         a = _reduce(a, pivots, A._kind)
-    n = A.shape[1]
     one, zero = _promote((1, 0), A._kind)
     basis: list[Vector] = []
     pivot_set = set(pivots)

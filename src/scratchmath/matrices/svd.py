@@ -41,6 +41,7 @@ from typing import Any, NamedTuple
 from scratchmath.errors import ConvergenceError, DimensionError, DomainError
 from scratchmath.matrices.core import Matrix, _check_matrix, _real_table, _require_finite_matrix
 from scratchmath.scalars import EXACT as _EXACT
+from scratchmath.scalars import saturating_ldexp
 from scratchmath.vectors import Scalar, Vector
 
 __all__ = [
@@ -146,11 +147,51 @@ def _complete(basis: list[list[float]], dim: int, count: int) -> list[list[float
     return out
 
 
-def _svd_table(a: Table, exact_rank: int | None) -> tuple[Table, list[float], Table, list[float]]:
-    """The SVD of a table: (columns of U, σ descending, columns of V, σ²); see ``svd``.
+class _SVDTable(NamedTuple):
+    """The SVD of a table, with the singular values kept scaled by 2⁻ᵉ.
 
-    σᵢ² is returned too, summed from the squares (``math.fsum``) rather than squared from
-    the rounded σᵢ, for PCA's variances.
+    Every algorithm here first scales A by a power of two so that its largest entry is in
+    [½, 1) — exact, and far from overflow and underflow — and works on the scaled numbers:
+    the one scaling policy of this module. ``sigma`` and ``squares`` undo the scaling,
+    saturating to inf where σ₁ itself is beyond the float range; ratios such as σ₁/σₖ are
+    taken from the scaled values, which never overflow.
+    """
+
+    u_columns: Table  # the columns of U
+    scaled_sigma: list[float]  # σᵢ·2⁻ᵉ, descending
+    v_columns: Table  # the columns of V
+    scaled_squares: list[float]  # σᵢ²·2⁻²ᵉ, summed from squares (for PCA's variances)
+    exponent: int  # e
+
+    @property
+    def sigma(self) -> list[float]:
+        """σ₁ ≥ … ≥ σₖ, saturating to inf beyond the float range."""
+        return [saturating_ldexp(x, self.exponent) for x in self.scaled_sigma]
+
+    @property
+    def squares(self) -> list[float]:
+        """σᵢ², from the squares of the entries rather than from the rounded σᵢ."""
+        return [saturating_ldexp(x, 2 * self.exponent) for x in self.scaled_squares]
+
+
+def _scale_exponent(a: Table) -> int:
+    """e with max|aᵢⱼ|·2⁻ᵉ in [½, 1) (0 for the zero matrix)."""
+    largest = max(abs(x) for row in a for x in row)
+    return math.frexp(largest)[1] if largest > 0 else 0
+
+
+def _fix_signs(u_cols: Table, v_cols: Table) -> None:
+    """Make each vᵢ's largest entry positive, flipping the pair (uᵢ, vᵢ) → (−uᵢ, −vᵢ),
+    which leaves UΣVᵀ unchanged (ties within rounding go to the first entry)."""
+    for r, v in enumerate(v_cols[: len(u_cols)]):
+        big = max(map(abs, v))
+        if next(x for x in v if abs(x) >= big * (1 - 1e-9)) < 0:
+            v_cols[r] = [-x for x in v]
+            u_cols[r] = [-x for x in u_cols[r]]
+
+
+def _svd_table(a: Table, exact_rank: int | None) -> _SVDTable:
+    """The SVD of a table, by one-sided Jacobi on the taller of A and Aᵀ; see ``svd``.
 
     ``exact_rank`` (known for an exact matrix) sets the singular values beyond it to exactly 0.
     """
@@ -159,40 +200,27 @@ def _svd_table(a: Table, exact_rank: int | None) -> tuple[Table, list[float], Ta
     if transposed:  # work on the tall one: A = UΣVᵀ ⇔ Aᵀ = VΣUᵀ
         a = [list(col) for col in zip(*a, strict=True)]
         m, n = n, m
-    largest = max(abs(x) for row in a for x in row)
-    e = math.frexp(largest)[1] if largest > 0 else 0  # scale by 2⁻ᵉ: exact, no overflow
+    e = _scale_exponent(a)
     columns = [[math.ldexp(x, -e) for x in col] for col in zip(*a, strict=True)]
     vt = _hestenes(columns)
     norms = [math.hypot(*col) for col in columns]
     order = sorted(range(n), key=lambda i: -norms[i])
-    sigma = [math.ldexp(norms[i], e) for i in order]
-    squares = [_ldexp(math.fsum(x * x for x in columns[i]), 2 * e) for i in order]
+    sigma = [norms[i] for i in order]
+    squares = [math.fsum(x * x for x in columns[i]) for i in order]
     rank = n if exact_rank is None else exact_rank
     sigma[rank:] = [0.0] * (n - rank)
     squares[rank:] = [0.0] * (n - rank)
     u_cols: list[list[float]] = []
-    v_cols: list[list[float]] = []
+    v_cols = [vt[i] for i in order]
     for r, i in enumerate(order):
-        v = vt[i]
-        # Signs are free in pairs (uᵢ, vᵢ) → (−uᵢ, −vᵢ); fix them: vᵢ's largest entry > 0.
-        big = max(map(abs, v))
-        sign = -1.0 if next(x for x in v if abs(x) >= big * (1 - 1e-9)) < 0 else 1.0
-        v_cols.append([sign * x for x in v])
         # uᵢ = wᵢ/σᵢ, except for σᵢ = 0 or negligible (see _hestenes): those are completed.
         if r < rank and norms[i] * norms[i] >= _NEGLIGIBLE:
-            u_cols.append([sign * x / norms[i] for x in columns[i]])
+            u_cols.append([x / norms[i] for x in columns[i]])
     u_cols = _complete(u_cols, m, n)
     if transposed:
         u_cols, v_cols = v_cols, u_cols
-    return u_cols, sigma, v_cols, squares
-
-
-def _ldexp(x: float, e: int) -> float:
-    """x·2ᵉ, saturating to inf instead of raising OverflowError."""
-    try:
-        return math.ldexp(x, e)
-    except OverflowError:
-        return math.inf
+    _fix_signs(u_cols, v_cols)
+    return _SVDTable(u_cols, sigma, v_cols, squares, e)
 
 
 def _exact_rank(A: Matrix) -> int | None:
@@ -230,7 +258,8 @@ def svd(A: Matrix, *, full_matrices: bool = False) -> tuple[Matrix, list[float],
     """
     table = _real_table(A, "svd")
     m, n = len(table), len(table[0])
-    u_cols, sigma, v_cols, _ = _svd_table(table, _exact_rank(A))
+    decomposition = _svd_table(table, _exact_rank(A))
+    u_cols, sigma, v_cols = decomposition.u_columns, decomposition.sigma, decomposition.v_columns
     if full_matrices:
         u_cols = _complete(u_cols, m, m)
         v_cols = _complete(v_cols, n, n)
@@ -255,15 +284,22 @@ def singular_values(A: Matrix) -> list[float]:
     Raises:
         TypeError: A is not a Matrix.  DomainError: NaN or infinite entries.
     """
+    scaled, e = _scaled_singular_values(A)
+    return [saturating_ldexp(x, e) for x in scaled]
+
+
+def _scaled_singular_values(A: object) -> tuple[list[float], int]:
+    """(σ₁·2⁻ᵉ, …, σₖ·2⁻ᵉ) and e, for a real or complex A (see ``singular_values``)."""
     A = _check_matrix(A)
     _require_finite_matrix(A, "compute singular values of")
     rows: Any = A._rows
     if isinstance(rows[0][0], complex):
         top = [[z.real for z in row] + [-z.imag for z in row] for row in rows]
         bottom = [[z.imag for z in row] + [z.real for z in row] for row in rows]
-        doubled = _svd_table(top + bottom, None)[1]
-        return doubled[::2]
-    return _svd_table(_real_table(A, "singular_values"), _exact_rank(A))[1]
+        doubled = _svd_table(top + bottom, None)
+        return doubled.scaled_sigma[::2], doubled.exponent
+    decomposition = _svd_table(_real_table(A, "singular_values"), _exact_rank(A))
+    return decomposition.scaled_sigma, decomposition.exponent
 
 
 def pinv(A: Matrix) -> Matrix:
@@ -283,16 +319,26 @@ def pinv(A: Matrix) -> Matrix:
         TypeError: A is not a Matrix.  DomainError: NaN/inf or complex entries.
     """
     A = _check_matrix(A)
-    u_cols, sigma, v_cols, _ = _svd_table(_real_table(A, "pinv"), _exact_rank(A))
+    decomposition = _svd_table(_real_table(A, "pinv"), _exact_rank(A))
+    u_cols, sigma, v_cols = (
+        decomposition.u_columns,
+        decomposition.scaled_sigma,
+        decomposition.v_columns,
+    )
+    e = decomposition.exponent
     m, n = A.shape
     cutoff = max(m, n) * _EPS * sigma[0]
     kept = [r for r, s in enumerate(sigma) if s > cutoff]
-    # (A⁺)ᵢⱼ = Σᵣ vᵢᵣ·uⱼᵣ/σᵣ over the kept r
+    # (A⁺)ᵢⱼ = Σᵣ vᵢᵣ·uⱼᵣ/σᵣ over the kept r, with σᵣ = 2ᵉ·(scaled σᵣ): the 2⁻ᵉ comes last.
     scaled_u = [[x / sigma[r] for x in u_cols[r]] for r in kept]
     v_rows = list(zip(*(v_cols[r] for r in kept), strict=True)) if kept else [()] * n
     return _matrix(
         [
-            [sum(map(_MUL, vrow, ucol)) for ucol in zip(*scaled_u, strict=True)] or [0.0] * m
+            [
+                saturating_ldexp(sum(map(_MUL, vrow, ucol)), -e)
+                for ucol in zip(*scaled_u, strict=True)
+            ]
+            or [0.0] * m
             for vrow in v_rows
         ]
     )
@@ -312,7 +358,7 @@ def cond(A: Matrix) -> float:
     Raises:
         TypeError: A is not a Matrix.  DomainError: NaN or infinite entries.
     """
-    sigma = singular_values(A)
+    sigma, _ = _scaled_singular_values(A)  # the ratio of scaled values cannot overflow early
     if sigma[-1] == 0:
         return math.inf
     return sigma[0] / sigma[-1]
@@ -340,12 +386,15 @@ def low_rank_approximation(A: Matrix, k: int) -> Matrix:
         raise DomainError(
             f"k must satisfy 1 ≤ k ≤ min(m, n) = {min(m, n)} for a {m}×{n} matrix, got {k}"
         )
-    u_cols, sigma, v_cols, _ = _svd_table(_real_table(A, "low_rank_approximation"), None)
-    # (Aₖ)ᵢⱼ = Σᵣ₌₁ᵏ uᵢᵣ·σᵣ·vⱼᵣ
-    u_rows = list(zip(*u_cols[:k], strict=True))
-    scaled_v = [[sigma[r] * x for x in v_cols[r]] for r in range(k)]
+    decomposition = _svd_table(_real_table(A, "low_rank_approximation"), None)
+    sigma, e = decomposition.scaled_sigma, decomposition.exponent
+    # (Aₖ)ᵢⱼ = Σᵣ₌₁ᵏ uᵢᵣ·σᵣ·vⱼᵣ, with the scaled σᵣ and the 2ᵉ applied last (saturating).
+    u_rows = list(zip(*decomposition.u_columns[:k], strict=True))
+    scaled_v = [[sigma[r] * x for x in decomposition.v_columns[r]] for r in range(k)]
     v_cols_k = list(zip(*scaled_v, strict=True))
-    return _matrix([[sum(map(_MUL, urow, vcol)) for vcol in v_cols_k] for urow in u_rows])
+    return _matrix(
+        [[saturating_ldexp(sum(map(_MUL, urow, vcol)), e) for vcol in v_cols_k] for urow in u_rows]
+    )
 
 
 # ---------------------------------------------------------------------------------------
@@ -441,13 +490,19 @@ def pca(data: Matrix | Iterable[Iterable[Scalar]], k: int) -> PCAResult:
         raise DomainError(
             f"k must satisfy 1 ≤ k ≤ min(samples, features) = {min(samples, d)}, got {k}"
         )
+    # Work on the data scaled by 2⁻ᵉ (max |entry| in [½, 1)), so that sums of samples near
+    # 10³⁰⁸ cannot overflow; the mean and the variances are scaled back at the end.
+    e = _scale_exponent(x)
+    x = [[math.ldexp(v, -e) for v in row] for row in x]
     mean = [math.fsum(col) / samples for col in zip(*x, strict=True)]
     centered = [[xi - mi for xi, mi in zip(row, mean, strict=True)] for row in x]
-    _, _, v_cols, squares = _svd_table(centered, None)
+    decomposition = _svd_table(centered, None)
+    squares = decomposition.squares  # of the scaled data: finite
     total = math.fsum(squares)
     if total == 0:
         raise DomainError("pca: all samples are equal, so there is no variance to explain")
-    variance = [s2 / (samples - 1) for s2 in squares[:k]]
+    variance = [saturating_ldexp(s2 / (samples - 1), 2 * e) for s2 in squares[:k]]
     ratio = [s2 / total for s2 in squares[:k]]
-    components = [Vector._trusted(tuple(v)) for v in v_cols[:k]]
-    return PCAResult(components, variance, ratio, Vector._trusted(tuple(mean)))
+    components = [Vector._trusted(tuple(v)) for v in decomposition.v_columns[:k]]
+    unscaled_mean = tuple(saturating_ldexp(v, e) for v in mean)
+    return PCAResult(components, variance, ratio, Vector._trusted(unscaled_mean))

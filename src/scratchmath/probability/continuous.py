@@ -233,6 +233,19 @@ class Normal(ContinuousDistribution):
         z = ((centre - float(self._mu)) + t) / float(self._sigma)
         return -0.5 * z * z - _LOG_SQRT_2PI - math.log(self._sigma)
 
+    def _log_density_ratio(self, other: ContinuousDistribution, centre: float, t: float) -> float:
+        if not isinstance(other, Normal):
+            return super()._log_density_ratio(other, centre, t)
+        # log(q/p) = (z_p² − z_q²)/2 + log(σ_p/σ_q) = (z_p − z_q)(z_p + z_q)/2 + log(σ_p/σ_q),
+        # with z_p − z_q = (z_p(σ_q − σ_p) + (μ_q − μ_p))/σ_q: no difference of near-equal
+        # logarithms, so a KL of 10⁻¹⁷ keeps its digits.
+        mu_p, sigma_p = float(self._mu), float(self._sigma)
+        mu_q, sigma_q = float(other._mu), float(other._sigma)
+        z_p = ((centre - mu_p) + t) / sigma_p
+        z_q = ((centre - mu_q) + t) / sigma_q
+        gap = (z_p * (sigma_q - sigma_p) + (mu_q - mu_p)) / sigma_q
+        return 0.5 * gap * (z_p + z_q) + math.log1p((sigma_p - sigma_q) / sigma_q)
+
     def cdf(self, x: Real) -> float:
         """The distribution function F(x) = Φ((x − μ)/σ) = ½ erfc(−z/√2).
 
@@ -283,6 +296,14 @@ class Normal(ContinuousDistribution):
         4
         """
         return self._sigma * self._sigma
+
+    def std(self) -> float:
+        """The standard deviation σ itself (√(σ²) would overflow for σ = 10²⁰⁰).
+
+        >>> Normal(3, 2).std()
+        2.0
+        """
+        return float(self._sigma)
 
     def _draw(self, n: int, rng: random.Random) -> list[Any]:
         # Inversion, X = μ + σ·Φ⁻¹(U), with U redrawn in the (probability 2⁻⁵³) case U = 0.
@@ -350,6 +371,13 @@ class Exponential(ContinuousDistribution):
             return -math.inf
         return math.log(self._rate) - float(self._rate) * value
 
+    def _log_density_ratio(self, other: ContinuousDistribution, centre: float, t: float) -> float:
+        if not isinstance(other, Exponential):
+            return super()._log_density_ratio(other, centre, t)
+        # log(q/p) = log(λ_q/λ_p) − (λ_q − λ_p)·x, without subtracting two near-equal logs.
+        rate_p, rate_q = float(self._rate), float(other._rate)
+        return math.log1p((rate_q - rate_p) / rate_p) - (rate_q - rate_p) * (centre + t)
+
     def cdf(self, x: Real) -> float:
         """The distribution function F(x) = 1 − e^(−λx) for x ≥ 0, else 0.
 
@@ -401,7 +429,15 @@ class Exponential(ContinuousDistribution):
         >>> Exponential(2).variance()
         Fraction(1, 4)
         """
-        return _ratio(1, self._rate * self._rate)
+        return _ratio(_ratio(1, self._rate), self._rate)  # 1/λ/λ: no underflow of λ·λ
+
+    def std(self) -> float:
+        """The standard deviation σ = 1/λ (not √(1/λ²), which overflows for λ = 10⁻³⁰⁰).
+
+        >>> Exponential(4).std()
+        0.25
+        """
+        return float(_ratio(1, self._rate))
 
     def _draw(self, n: int, rng: random.Random) -> list[Any]:
         # Inversion: X = −log(1 − U)/λ (U in [0, 1), so 1 − U is never 0).

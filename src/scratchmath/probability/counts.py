@@ -61,7 +61,7 @@ class Binomial(_IntegerDistribution):
 
     Raises:
         TypeError: if n is not an int or p not a real number.
-        DomainError: if n < 0, or p is NaN or outside [0, 1].
+        DomainError: if n < 0 or not a whole number (3.5), or p is NaN or outside [0, 1].
     """
 
     __slots__ = ("_n", "_p")

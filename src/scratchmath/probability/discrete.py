@@ -39,6 +39,7 @@ from scratchmath.errors import ConvergenceError, DomainError
 from scratchmath.probability.distributions import (
     DiscreteDistribution,
     Real,
+    _check_integer,
     _check_probability,
     _check_quantile,
     _check_real,
@@ -54,6 +55,10 @@ _EPS = 2.0**-52
 #: A Binomial with a Fraction p is exact (Fraction masses) up to this many trials; beyond,
 #: the exact numbers grow to thousands of digits and floats take over.
 EXACT_LIMIT = 10_000
+
+#: A Geometric with a Fraction p gives exact masses (1 − p)ᵏ⁻¹p while the numbers involved
+#: have at most this many bits (a millisecond's arithmetic); beyond, floats take over.
+EXACT_BITS = 1 << 20
 
 # A run of terms that shrink geometrically is cut once what is left is provably below this
 # fraction of the running total: far below the rounding error of a double.
@@ -340,6 +345,15 @@ class Bernoulli(_IntegerDistribution):
     def _mass(self, k: int) -> Real:
         return self._p if k == 1 else 1 - self._p
 
+    def _log_mass(self, k: int) -> float:
+        # log(1 − p) as log1p(−p): for p = 10⁻²⁰ the float 1 − p is 1.0 and its log 0.
+        if _exact(self._p):
+            return super()._log_mass(k)
+        p = float(self._p)
+        if k == 1:
+            return math.log(p) if p > 0.0 else -math.inf
+        return math.log1p(-p) if p < 1.0 else -math.inf
+
     def _cumulative(self, k: int) -> Real:
         return 1 - self._p  # only k = 0 reaches here (0 ≤ k < high = 1)
 
@@ -560,15 +574,13 @@ class DiscreteUniform(_IntegerDistribution):
 
     Raises:
         TypeError: if a or b is not an int.
-        DomainError: if a > b.
+        DomainError: if a > b, or a or b is a real number that is not whole (2.5).
     """
 
     __slots__ = ("_a", "_b")
 
     def __init__(self, a: int, b: int) -> None:
-        for name, value in (("a", a), ("b", b)):
-            if isinstance(value, bool) or not isinstance(value, int):
-                raise TypeError(f"{name} must be an int, got {type(value).__name__} {value!r}")
+        a, b = _check_integer("a", a), _check_integer("b", b)
         if a > b:
             raise DomainError(f"DiscreteUniform needs a ≤ b, got a = {a} > b = {b}")
         self._a, self._b = a, b
@@ -660,7 +672,9 @@ class Geometric(_IntegerDistribution):
     """The number of trials up to and including the first success: 1, 2, 3, …
 
     Definition: p(k) = (1 − p)ᵏ⁻¹ p for k ≥ 1; F(k) = 1 − (1 − p)ᵏ.
-    With a float p the powers go through log1p/expm1, so a tiny p loses nothing.
+    With a Fraction p the masses are exact Fractions (while they have below 2²⁰ bits: k up
+    to about 10⁶ for p = ½); with a float p the powers go through log1p/expm1, so a tiny
+    p loses nothing.
 
     >>> Geometric(Fraction(1, 2)).pmf(3)
     Fraction(1, 8)
@@ -701,9 +715,18 @@ class Geometric(_IntegerDistribution):
     def _is_exact(self) -> bool:
         return _exact(self._p)
 
+    def _exact_power(self, k: int) -> bool:
+        """Whether (1 − p)ᵏ is computed exactly: p is rational and the power's numerator and
+        denominator fit in EXACT_BITS bits (p = ½ stays exact to k ≈ 10⁶)."""
+        if not _exact(self._p):
+            return False
+        failure = 1 - Fraction(self._p)
+        width = max(failure.numerator.bit_length(), failure.denominator.bit_length())
+        return k * width <= EXACT_BITS
+
     def _mass(self, k: int) -> Real:
         p = self._p
-        if _exact(p) and k <= 10_000:
+        if self._exact_power(k):
             return (1 - Fraction(p)) ** (k - 1) * p
         if p == 1:
             return 1.0  # k = 1, the whole support
@@ -718,7 +741,7 @@ class Geometric(_IntegerDistribution):
 
     def _cumulative(self, k: int) -> Real:
         p = self._p
-        if _exact(p) and k <= 10_000:
+        if self._exact_power(k):
             return 1 - (1 - Fraction(p)) ** k
         return -math.expm1(k * math.log1p(-float(p)))
 
@@ -736,7 +759,7 @@ class Geometric(_IntegerDistribution):
         >>> Geometric(Fraction(1, 2)).variance()
         Fraction(2, 1)
         """
-        return _ratio(1 - self._p, self._p * self._p)
+        return _ratio(_ratio(1 - self._p, self._p), self._p)  # no underflow of p·p
 
     def ppf(self, q: Real) -> int | float:
         """The quantile F⁻¹(q) = ⌈log(1 − q)/log(1 − p)⌉ (at least 1), checked against F.

@@ -35,6 +35,7 @@ from fractions import Fraction
 from typing import Any
 
 from scratchmath.errors import DomainError
+from scratchmath.scalars import exact_sqrt
 
 __all__ = ["ContinuousDistribution", "DiscreteDistribution"]
 
@@ -75,11 +76,26 @@ def _check_probability(name: str, value: object) -> Real:
 
 
 def _check_count(name: str, value: object) -> int:
-    """``value`` as a non-negative int."""
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise TypeError(f"{name} must be an int, got {type(value).__name__} {value!r}")
+    """``value`` as a non-negative int.
+
+    A real number that is not a whole number (3.5, NaN, ∞) lies outside the domain of a count
+    (DomainError, as a negative one does); any other non-int, a whole float like 2.0
+    included, is the wrong type (TypeError).
+    """
+    value = _check_integer(name, value)
     if value < 0:
         raise DomainError(f"{name} must be a non-negative integer, got {value}")
+    return value
+
+
+def _check_integer(name: str, value: object) -> int:
+    """``value`` as an int; a real number that is not a whole number is a DomainError."""
+    if isinstance(value, Fraction) and value.denominator != 1:
+        raise DomainError(f"{name} must be a whole number, got {value!r}")
+    if isinstance(value, float) and not (math.isfinite(value) and value.is_integer()):
+        raise DomainError(f"{name} must be a whole number, got {value!r}")
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError(f"{name} must be an int, got {type(value).__name__} {value!r}")
     return value
 
 
@@ -167,7 +183,10 @@ class _Distribution(ABC):
         Raises:
             TypeError: if the variance is undefined (a Categorical with non-numeric outcomes).
         """
-        return math.sqrt(self.variance())
+        variance = self.variance()
+        if _exact(variance):  # correctly rounded, and no OverflowError for 10⁴⁰⁰
+            return exact_sqrt(variance)  # type: ignore[arg-type]
+        return math.sqrt(variance)
 
     def sample(self, n: int, rng: random.Random | int | None = None) -> list[Any]:
         """n independent draws from the distribution, as a list.
@@ -372,6 +391,12 @@ class ContinuousDistribution(_Distribution):
         integral over t near 0 then keeps its accuracy for N(10³, 0.01²), whose x-nodes near
         10³ would be rounded to 10⁻¹³ — a relative 10⁻¹¹ of σ."""
         return self._logpdf(centre + t)
+
+    def _log_density_ratio(self, other: ContinuousDistribution, centre: float, t: float) -> float:
+        """log(g(x)/f(x)) at x = centre + t, f this density and g the other's (−inf where
+        g = 0 < f). Families override it for a member of their own family, where the
+        difference of the two logarithms would cancel (N(0, 1) against N(10⁻⁸, 1))."""
+        return other._logpdf_shifted(centre, t) - self._logpdf_shifted(centre, t)
 
 
 def _log_real(x: Real, base: Real | None = None) -> float:

@@ -26,9 +26,9 @@ from __future__ import annotations
 import itertools
 import math
 import random
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from fractions import Fraction
-from typing import Any
+from typing import Any, NamedTuple
 
 from scratchmath.errors import ConvergenceError, DomainError
 from scratchmath.probability.discrete import Categorical, _IntegerDistribution
@@ -38,6 +38,7 @@ from scratchmath.probability.distributions import (
     Real,
     _exact,
 )
+from scratchmath.scalars import REAL, accurate_sum, magnitude, to_float
 
 __all__ = ["expectation", "law_of_large_numbers", "running_mean", "variance"]
 
@@ -63,6 +64,19 @@ def _value(g: Callable[[Any], Any], x: Any) -> Real:
     return y
 
 
+def _weighted(y: Real, mass: Real, x: Any) -> Real:
+    """The term y·p(x) of an expectation's sum; one beyond the float range means the sum is
+    infinite or beyond 10³⁰⁸ (E[2ˣ] for Geometric(½)): a ConvergenceError, as documented."""
+    try:
+        return y * mass
+    except OverflowError:
+        raise ConvergenceError(
+            f"the term g(x)·p(x) at x = {x!r} exceeds the float range: the expectation is "
+            "infinite, or beyond 10³⁰⁸",
+            estimate=math.inf,
+        ) from None
+
+
 def _identity(x: Any) -> Any:
     if isinstance(x, bool) or not isinstance(x, int | float | Fraction):
         raise TypeError(f"the outcomes must be numbers to average them, got {x!r}; pass g")
@@ -74,7 +88,12 @@ def _total(terms: list[Real]) -> Real:
     build-up however many terms)."""
     if all(_exact(t) for t in terms):
         return sum(terms, Fraction(0))
-    return math.fsum(terms)
+    return _float_total(terms)
+
+
+def _float_total(terms: list[Real]) -> float:
+    """Σ terms as a float, correctly rounded; ±inf (never OverflowError) beyond the range."""
+    return float(accurate_sum((to_float(t) for t in terms), REAL))
 
 
 def _discrete_points(dist: DiscreteDistribution) -> tuple[list[Any], bool]:
@@ -120,11 +139,11 @@ def _discrete_sum(dist: DiscreteDistribution, term: Callable[[Any, Real], Real])
             continue
         quiet = 0
         k = start
-        running = math.fsum(abs(float(value)) for value in terms)
+        running = _float_total([magnitude(value) for value in terms])
         for _ in range(MAX_EXTRA_TERMS):
             t = term(k, dist.pmf(k))
             terms.append(t)
-            size = abs(float(t))
+            size = magnitude(t)
             running += size
             quiet = quiet + 1 if size <= 2.0**-60 * running else 0
             if quiet >= _QUIET_RUN or k == end:
@@ -135,30 +154,126 @@ def _discrete_sum(dist: DiscreteDistribution, term: Callable[[Any, Real], Real])
                 f"the sum over {dist!r} does not settle in {MAX_EXTRA_TERMS} terms past the "
                 "bulk: the expectation seems infinite",
                 iterations=MAX_EXTRA_TERMS,
-                estimate=math.fsum(terms),
+                estimate=_float_total(terms),
             )
-    return math.fsum(terms)
+    return _float_total(terms)
 
 
-def _pieces(dists: Iterable[ContinuousDistribution]) -> list[float]:
-    """Break points for integrating against these densities: their supports' ends and a few
-    quantiles of each, so every piece holds a well-scaled part of the mass (an adaptive rule
-    over (−∞, ∞) could otherwise miss a narrow bump at x = 10⁶)."""
-    lows, highs, points = [], [], set()
+# The continuous machinery: every integral is taken in the standardised variable
+# u = (x − c)/s, with c the median and s the interquartile spread of the (first) distribution.
+# Over u the bulk of the mass lies within a few units of 0 whatever the scale of X, so an
+# integrator tuned to unit scales meets N(0, 10⁻⁴) and Exponential(10⁻⁵) alike.
+
+#: The quantile levels at which the range of integration is split: every piece then holds a
+#: well-scaled part of the mass (an adaptive rule over (−∞, ∞) could miss a bump at 10⁶).
+_LEVELS = (0.001, 0.05, 0.25, 0.5, 0.75, 0.95, 0.999)
+
+#: Below this spread the offsets x − c = s·u fall among the subnormal floats and lose their
+#: digits: such a distribution is refused rather than integrated wrongly.
+_NARROWEST = 2.0**-970
+
+
+class _Frame(NamedTuple):
+    """The standardised variable u = (x − centre)/scale, and the break points of the
+    integration in it (±inf for an infinite support)."""
+
+    centre: float
+    scale: float
+    log_scale: float
+    breaks: list[float]
+
+    def log_density(self, dist: ContinuousDistribution, u: float) -> float:
+        """log of the density of U = (X − centre)/scale at u: log s + log f(centre + s·u),
+        with centre + s·u never rounded (see ``_logpdf_shifted``)."""
+        return self.log_scale + dist._logpdf_shifted(self.centre, self.scale * u)
+
+
+def _spread(dist: ContinuousDistribution) -> float:
+    """A width that holds the bulk of the mass: the interquartile range (or a wider one
+    where the quartiles coincide in floats)."""
+    for low, high in ((0.25, 0.75), (0.05, 0.95), (0.001, 0.999)):
+        width = float(dist.ppf(high)) - float(dist.ppf(low))
+        if 0.0 < width < math.inf:
+            return width
+    raise DomainError(f"{dist!r} has no spread that a float can hold")
+
+
+def _frame(
+    dists: Sequence[ContinuousDistribution], within: ContinuousDistribution | None = None
+) -> _Frame:
+    """The frame of the first of ``dists``, with breaks at the supports' ends and quantiles
+    of every one of them (only those inside the support of ``within``, when given).
+
+    Raises DomainError when the spread is too narrow (or too wide) for floats to resolve.
+    """
+    first = dists[0]
+    centre = float(first.ppf(0.5))
+    scale = _spread(first)
+    if scale < _NARROWEST:
+        raise DomainError(
+            f"{first!r} is too narrow to integrate in floats: its spread {scale:.3g} is "
+            "below the spacing of the floats that would resolve it"
+        )
+    points: set[float] = set()
+    lows, highs = [], []
     for dist in dists:
-        low, high = dist.support()
-        lows.append(float(low))
-        highs.append(float(high))
-        for level in (0.001, 0.05, 0.25, 0.5, 0.75, 0.95, 0.999):
-            points.add(float(dist.ppf(level)))
-        points.update(float(v) for v in (low, high))
+        low, high = (float(v) for v in dist.support())
+        lows.append(low)
+        highs.append(high)
+        points.update((low, high))
+        points.update(float(dist.ppf(level)) for level in _LEVELS)
     low, high = min(lows), max(highs)
+    if within is not None:
+        low, high = (float(v) for v in within.support())
     points.update((low, high))
-    return sorted(v for v in points if low <= v <= high)
+    breaks = set()
+    for x in points:
+        if low <= x <= high:
+            u = (x - centre) / scale
+            if not math.isnan(u):
+                breaks.add(u)
+    return _Frame(centre, scale, math.log(scale), sorted(breaks))
+
+
+def _stretched(f: Callable[[float], float], start: float, w: float) -> Callable[[float], float]:
+    """v ↦ |w|·f(start + w·v): f over [start, ±∞) as a function over [0, ∞) (w < 0 leftwards)."""
+    width = abs(w)
+    return lambda v: width * f(start + w * v)
+
+
+def _absolute(f: Callable[[float], float]) -> Callable[[float], float]:
+    return lambda x: abs(f(x))
+
+
+def _finite_pieces(
+    f: Callable[[float], float], breaks: list[float]
+) -> list[tuple[Callable[[float], float], float, float]]:
+    """The pieces [a, b] between the breaks, with an infinite piece [a, ∞) rewritten over
+    v ∈ [0, ∞) by u = a + w·v, w the distance from the middle break to a.
+
+    Why: the integrator maps [0, ∞) onto (0, 1] at unit scale; w carries the tail's own
+    scale (how far out the outer quantiles lie), so a tail that decays over 10⁶ units
+    (a wide q against a narrow p) is not seen as a spike at its start.
+    """
+    finite = [v for v in breaks if math.isfinite(v)]
+    middle = finite[len(finite) // 2] if finite else 0.0
+    pieces: list[tuple[Callable[[float], float], float, float]] = []
+    for a, b in itertools.pairwise(breaks):
+        if not a < b:
+            continue
+        if math.isinf(a) and math.isinf(b):
+            pieces.append((f, a, b))
+        elif math.isinf(b):
+            pieces.append((_stretched(f, a, a - middle if a > middle else 1.0), 0.0, math.inf))
+        elif math.isinf(a):
+            pieces.append((_stretched(f, b, b - middle if b < middle else -1.0), 0.0, math.inf))
+        else:
+            pieces.append((f, a, b))
+    return pieces
 
 
 def _integrate_pieces(f: Callable[[float], float], breaks: list[float]) -> float:
-    """∫ f over the union of the pieces [breaks[i], breaks[i+1]], by calculus.integrate.
+    """∫ f over the union of the pieces between the breaks, by calculus.integrate.
 
     The absolute tolerance must follow the size of f: an integral that is 0 by symmetry (or a
     density of height 10⁻²⁵⁰) has no relative accuracy to reach. So a cheap first pass
@@ -168,23 +283,37 @@ def _integrate_pieces(f: Callable[[float], float], breaks: list[float]) -> float
     """
     from scratchmath.calculus import integrate  # layer 3, imported when first needed
 
-    pieces = [(a, b) for a, b in itertools.pairwise(breaks) if a < b]
-
-    def size(x: float) -> float:
-        return abs(f(x))
-
-    scale = math.fsum(integrate(size, a, b, rel_tol=1e-4, abs_tol=1e-300) for a, b in pieces)
+    pieces = _finite_pieces(f, breaks)
+    sizes = [integrate(_absolute(g), a, b, rel_tol=1e-4, abs_tol=1e-300) for g, a, b in pieces]
+    scale: float = accurate_sum(sizes, REAL)
     if scale == 0.0:
         return 0.0
+    if not math.isfinite(scale):
+        return scale  # the integral overflows the floats (a variance beyond 10³⁰⁸, say)
     total = []
-    for a, b in pieces:
+    for g, a, b in pieces:
         try:
-            total.append(integrate(f, a, b, rel_tol=1e-12, abs_tol=1e-14 * scale))
+            total.append(integrate(g, a, b, rel_tol=1e-12, abs_tol=1e-14 * scale))
         except ConvergenceError as exc:
             if not (isinstance(exc.estimate, float) and exc.error <= 1e-11 * scale):
                 raise
             total.append(exc.estimate)
-    return math.fsum(total)
+    result: float = accurate_sum(total, REAL)
+    return result
+
+
+def _standardised_moments(dist: ContinuousDistribution) -> tuple[_Frame, float, float]:
+    """The frame of ``dist`` and the mean m and variance v of U = (X − c)/s, from the
+    definitions m = ∫ u f_U(u) du and v = ∫ (u − m)² f_U(u) du."""
+    frame = _frame([dist])
+
+    def density(u: float) -> float:
+        log_f = frame.log_density(dist, u)
+        return 0.0 if log_f == -math.inf else math.exp(log_f)
+
+    m = _integrate_pieces(lambda u: u * density(u), frame.breaks)
+    v = _integrate_pieces(lambda u: (u - m) * (u - m) * density(u), frame.breaks)
+    return frame, m, v
 
 
 def expectation(
@@ -195,8 +324,10 @@ def expectation(
     Definition: E[g(X)] = Σₓ g(x)·p(x) for a discrete X, ∫ g(x)·f(x) dx for a continuous X.
     The sum is exact (a Fraction) when the probabilities and the values of g are rational;
     an infinite support is summed until the tail is below rounding (see ``_discrete_sum``).
-    The integral goes through :func:`scratchmath.calculus.integrate`, split at quantiles of
-    the distribution. The closed-form ``mean()`` is never consulted.
+    The integral goes through :func:`scratchmath.calculus.integrate`, in the standardised
+    variable u = (x − median)/(interquartile range) and split at quantiles, so a narrow
+    N(0, 10⁻⁸) or a wide Exponential(10⁻⁸) is as accurate as N(0, 1). The closed-form
+    ``mean()`` is never consulted.
 
     >>> from scratchmath.probability import Bernoulli, DiscreteUniform, Exponential
     >>> expectation(DiscreteUniform(1, 6))
@@ -209,32 +340,30 @@ def expectation(
     Raises:
         TypeError: if dist is not a distribution, g is not callable or returns a non-number,
             or (g omitted) the outcomes are not numbers.
-        DomainError: if g returns NaN, or the support is too large to sum.
+        DomainError: if g returns NaN, the support is too large to sum, or the distribution
+            is too narrow (a spread below 10⁻²⁹²) for floats to resolve.
         ConvergenceError: if the sum or integral does not settle (an infinite expectation).
     """
     if g is not None and not callable(g):
         raise TypeError(f"g must be callable, got {type(g).__name__}")
     h = _identity if g is None else g
     if isinstance(dist, DiscreteDistribution):
-        return _discrete_sum(dist, lambda x, p: _value(h, x) * p)
+        return _discrete_sum(dist, lambda x, p: _weighted(_value(h, x), p, x))
     if isinstance(dist, ContinuousDistribution):
         if g is None:
-            # E[X] = c + ∫ (x − c) f(x) dx for any c, as ∫ f = 1. With c the median, the
-            # quadrature's small error in the mass (nodes near x = 10⁶ are rounded to 10⁻¹⁰)
-            # is not multiplied by the size of x.
-            centre = float(dist.ppf(0.5))
+            # E[X] = c + s·E[U]: the mean in the standardised variable, moved back. Summing
+            # x·f(x) directly would round every node x = c + s·u near a large c.
+            frame, m, _ = _standardised_moments(dist)
+            return frame.centre + frame.scale * m
+        frame = _frame([dist])
 
-            def centred(x: float) -> float:
-                density = dist.pdf(x)
-                return (x - centre) * density if density else 0.0
+        def integrand(u: float) -> float:
+            log_f = frame.log_density(dist, u)
+            if log_f == -math.inf:
+                return 0.0
+            return float(_value(h, frame.centre + frame.scale * u)) * math.exp(log_f)
 
-            return centre + _integrate_pieces(centred, _pieces([dist]))
-
-        def integrand(x: float) -> float:
-            density = dist.pdf(x)
-            return float(_value(h, x)) * density if density else 0.0
-
-        return _integrate_pieces(integrand, _pieces([dist]))
+        return _integrate_pieces(integrand, frame.breaks)
     raise TypeError(f"expectation needs a distribution, got {type(dist).__name__}")
 
 
@@ -254,7 +383,11 @@ def variance(dist: DiscreteDistribution | ContinuousDistribution) -> Real:
         TypeError: if dist is not a distribution or its outcomes are not numbers.
         ConvergenceError: if the variance is infinite.
     """
-    if not isinstance(dist, DiscreteDistribution | ContinuousDistribution):
+    if isinstance(dist, ContinuousDistribution):
+        # Var X = s²·Var U in the standardised variable U = (X − c)/s (see ``_frame``).
+        frame, _, v = _standardised_moments(dist)
+        return frame.scale * (frame.scale * v)
+    if not isinstance(dist, DiscreteDistribution):
         raise TypeError(f"variance needs a distribution, got {type(dist).__name__}")
     mu = expectation(dist)
     return expectation(dist, lambda x: (x - mu) * (x - mu))

@@ -46,8 +46,8 @@ from scratchmath.probability.expectation import (
     MAX_TERMS,
     _discrete_points,
     _discrete_sum,
+    _frame,
     _integrate_pieces,
-    _pieces,
 )
 
 __all__ = ["cross_entropy", "cross_entropy_loss", "entropy", "kl_divergence"]
@@ -78,13 +78,19 @@ def _kind(name: str, *dists: object) -> str:
 
 
 def _log_mass(dist: DiscreteDistribution, x: Any, base: Real | None = None) -> float:
-    """log p(x) in the given base; from the mass itself when it is a positive float (so that
-    log₂(1/1024) is exactly −10), else from the family's log-mass (no underflow)."""
+    """log p(x) in the given base.
+
+    From the mass itself when it is at most ½ (so that log₂(1/1024) is exactly −10); else
+    from the family's log-mass. Above ½ the float mass has lost its distance to 1 — for
+    Bernoulli(10⁻²⁰), p(0) = 1 − 10⁻²⁰ rounds to 1.0 and its log to 0 — while the family
+    computes log(1 − p) as log1p(−p). Where the mass underflows to 0 the log-mass also
+    gives the right, finite, answer.
+    """
     try:
         mass = dist.pmf(x)
     except (TypeError, DomainError):
         return -math.inf
-    if mass > 0:
+    if 0 < mass <= 0.5 or (mass > 0 and _exact(mass)):
         return _log_real(mass, base)
     natural = dist._logpmf(x)
     if base is None or natural == -math.inf:
@@ -111,19 +117,6 @@ def _support_within(p: Distribution, q: Distribution) -> bool:
     return all(_log_mass(q, x) > -math.inf for x in outcomes)
 
 
-def _shifted_pieces(
-    centre: float, dists: list[ContinuousDistribution], within: ContinuousDistribution | None
-) -> list[float]:
-    """The break points of :func:`_pieces` in the variable t = x − centre (only those inside
-    the support of ``within``, when given). Integrating over t, with densities evaluated at
-    centre + t without rounding it, keeps narrow densities far from 0 accurate."""
-    breaks = _pieces(dists)
-    if within is not None:
-        low, high = within.support()
-        breaks = [v for v in breaks if low <= v <= high]
-    return [v - centre for v in breaks]
-
-
 def _phi_expm1(d: float) -> float:
     """e^d − 1 − d ≥ 0, without the cancellation of expm1(d) − d when d is small."""
     if abs(d) < 0.25:
@@ -136,22 +129,28 @@ def _phi_expm1(d: float) -> float:
     return math.expm1(d) - d
 
 
-def _kl_term(log_p: float, log_q: float) -> float:
-    """p·φ(q/p) with φ(t) = t − 1 − log t ≥ 0, from the natural logs of p and q.
+def _kl_term(log_p: float, log_ratio: float) -> float:
+    """p·φ(q/p) with φ(t) = t − 1 − log t ≥ 0, from log p and log_ratio = log(q/p).
 
     Σ p·φ(q/p) = Σ q − Σ p − Σ p log(q/p) = D(p‖q) when q's mass all lies where p's does, and
     every term is ≥ 0 — so the computed divergence is ≥ 0 (Gibbs' inequality survives the
-    rounding) and is exactly 0 when p = q. Where p = 0 the term is q, the mass p never sees.
+    rounding) and is exactly 0 when p = q. The ratio comes in as one logarithm, not as the
+    difference log q − log p, so that a family can compute it without cancellation (for
+    N(0, 1) against N(10⁻⁸, 1) the two logs agree to 16 digits).
     """
+    if log_ratio == -math.inf:
+        return math.inf
+    p = math.exp(log_p)
+    if log_ratio > 50.0:  # q ≫ p: p·e^d would overflow where q = e^(log q) does not
+        return math.exp(log_p + log_ratio) - p * (1.0 + log_ratio)
+    return p * _phi_expm1(log_ratio)
+
+
+def _kl_mass_term(log_p: float, log_q: float) -> float:
+    """The term p·φ(q/p) of a sum, from the logs of the two masses (p = 0 contributes q)."""
     if log_p == -math.inf:
         return math.exp(log_q)
-    if log_q == -math.inf:
-        return math.inf
-    d = log_q - log_p
-    p = math.exp(log_p)
-    if d > 50.0:  # q ≫ p: p·e^d would overflow where q = e^(log q) does not
-        return math.exp(log_q) - p * (1.0 + d)
-    return p * _phi_expm1(d)
+    return _kl_term(log_p, log_q - log_p)
 
 
 def entropy(dist: Distribution, *, base: Real = 2) -> float:
@@ -176,17 +175,19 @@ def entropy(dist: Distribution, *, base: Real = 2) -> float:
     b = _check_base(base)
     if _kind("entropy", dist) == "discrete":
         assert isinstance(dist, DiscreteDistribution)
-        total = _discrete_sum(dist, lambda x, m: -m * _log_real(m, b) if m > 0 else 0.0)
+        total = _discrete_sum(dist, lambda x, m: -m * _log_mass(dist, x, b) if m > 0 else 0.0)
         return 0.0 + float(total)  # 0.0 + turns a −0.0 into 0.0
     assert isinstance(dist, ContinuousDistribution)
     scale = 1.0 / math.log(b)
-    centre = float(dist.ppf(0.5))
+    frame = _frame([dist], dist)
 
-    def integrand(t: float) -> float:  # at x = centre + t
-        log_f = dist._logpdf_shifted(centre, t)
-        return 0.0 if log_f == -math.inf else -math.exp(log_f) * log_f * scale
+    def integrand(u: float) -> float:  # h = −∫ f_U(u)·log f(x) du, x = c + s·u
+        log_f = dist._logpdf_shifted(frame.centre, frame.scale * u)
+        if log_f == -math.inf:
+            return 0.0
+        return -math.exp(frame.log_scale + log_f) * log_f * scale
 
-    return _integrate_pieces(integrand, _shifted_pieces(centre, [dist], dist))
+    return _integrate_pieces(integrand, frame.breaks)
 
 
 def cross_entropy(p: Distribution, q: Distribution, *, base: Real = 2) -> float:
@@ -215,15 +216,16 @@ def cross_entropy(p: Distribution, q: Distribution, *, base: Real = 2) -> float:
         return 0.0 + float(total)
     assert isinstance(p, ContinuousDistribution) and isinstance(q, ContinuousDistribution)
     scale = 1.0 / math.log(b)
-    centre = float(p.ppf(0.5))
+    frame = _frame([p, q], p)
 
-    def integrand(t: float) -> float:  # at x = centre + t
-        log_p = p._logpdf_shifted(centre, t)
+    def integrand(u: float) -> float:  # H = −∫ p_U(u)·log q(x) du, x = c + s·u
+        t = frame.scale * u
+        log_p = p._logpdf_shifted(frame.centre, t)
         if log_p == -math.inf:
             return 0.0
-        return -math.exp(log_p) * q._logpdf_shifted(centre, t) * scale
+        return -math.exp(frame.log_scale + log_p) * q._logpdf_shifted(frame.centre, t) * scale
 
-    return _integrate_pieces(integrand, _shifted_pieces(centre, [p, q], p))
+    return _integrate_pieces(integrand, frame.breaks)
 
 
 def kl_divergence(p: Distribution, q: Distribution, *, base: Real = 2) -> float:
@@ -255,16 +257,21 @@ def kl_divergence(p: Distribution, q: Distribution, *, base: Real = 2) -> float:
     if kind == "discrete":
         assert isinstance(p, DiscreteDistribution) and isinstance(q, DiscreteDistribution)
         outcomes = dict.fromkeys(_discrete_points(p)[0] + _discrete_points(q)[0])
-        terms = [_kl_term(_log_mass(p, x), _log_mass(q, x)) for x in outcomes]
+        terms = [_kl_mass_term(_log_mass(p, x), _log_mass(q, x)) for x in outcomes]
         return math.fsum(terms) * scale
     assert isinstance(p, ContinuousDistribution) and isinstance(q, ContinuousDistribution)
 
-    centre = float(p.ppf(0.5))
+    frame = _frame([p, q])
 
-    def integrand(t: float) -> float:  # at x = centre + t
-        return _kl_term(p._logpdf_shifted(centre, t), q._logpdf_shifted(centre, t))
+    def integrand(u: float) -> float:  # D = ∫ p_U·φ(q/p) du, x = c + s·u
+        t = frame.scale * u
+        log_p = p._logpdf_shifted(frame.centre, t)
+        if log_p == -math.inf:  # outside p's support the term is q's mass
+            log_q = q._logpdf_shifted(frame.centre, t)
+            return 0.0 if log_q == -math.inf else math.exp(frame.log_scale + log_q)
+        return _kl_term(frame.log_scale + log_p, p._log_density_ratio(q, frame.centre, t))
 
-    return _integrate_pieces(integrand, _shifted_pieces(centre, [p, q], None)) * scale
+    return _integrate_pieces(integrand, frame.breaks) * scale
 
 
 def cross_entropy_loss(probabilities: Sequence[Real], label: int) -> float:

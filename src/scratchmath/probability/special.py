@@ -26,6 +26,7 @@ small terms, so the probability keeps almost full precision even for λ = 10⁹.
 from __future__ import annotations
 
 import math
+from fractions import Fraction
 
 from scratchmath.errors import DomainError
 
@@ -259,10 +260,26 @@ def log_binomial_pmf(k: int, n: int, p: float) -> float:
         _stirling_error(n)
         - _stirling_error(k)
         - _stirling_error(n - k)
-        - _deviance(float(k), n * p)
-        - _deviance(float(n - k), n * q)
-        - 0.5 * math.log(2.0 * math.pi * k * (1.0 - k / n))
+        - _binomial_deviance(k, n, p, success=True)
+        - _binomial_deviance(n - k, n, p, success=False)
+        - 0.5 * math.log(2.0 * math.pi * k * ((n - k) / n))  # (n − k)/n: no 1 − k/n cancellation
     )
+
+
+def _binomial_deviance(x: int, n: int, p: float, *, success: bool) -> float:
+    """D(x, np) (or D(x, n(1 − p)) for the failures), for the exact mean of the float p.
+
+    The float n·p is off by up to ½ulp — whole units at n = 10¹⁵ — and D moves by
+    (1 − x/m)·δ when m moves by δ, a relative error of ε·|x − m| in the probability. So for
+    large n the rounding δ is measured exactly (in Fractions) and corrected to first order
+    (the second-order term x·δ²/2m² is below 10⁻³⁰).
+    """
+    m = n * p if success else n * (1.0 - p)
+    if n <= 1000:  # there δ·|x − m| is below 10⁻¹⁴
+        return _deviance(float(x), m)
+    exact = n * Fraction(p) if success else n * (1 - Fraction(p))
+    delta = float(exact - Fraction(m))
+    return _deviance(float(x), m) + (1.0 - x / m) * delta
 
 
 def binomial_pmf(k: int, n: int, p: float) -> float:
