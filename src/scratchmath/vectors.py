@@ -15,7 +15,8 @@
 =========================  ==========================================================
 
 Methods of a vector: ``dot``, ``norm``, ``normalize``, ``isclose``, ``distance``, ``angle``,
-``is_orthogonal``, ``project`` and ``cross``; operators ``+ - * / @ abs ==``.
+``is_orthogonal``, ``project``, ``cross``, and entry by entry ``map`` and ``hadamard``;
+operators ``+ - * / @ abs ==``.
 
 A short worked example. Integers and fractions stay exact; a square root makes a float:
 
@@ -358,6 +359,45 @@ class Vector(Sequence[Scalar]):
     def __abs__(self) -> float:
         return p_norm(self, 2)
 
+    # -- entry by entry ------------------------------------------------------------------
+
+    def map(self, f: Callable[..., Scalar], *others: Vector) -> Vector:
+        """The vector (f(v₀), f(v₁), …): f applied to each component (and to others' too).
+
+        (v.map(f, w, …))ᵢ = f(vᵢ, wᵢ, …), as Python's ``map(f, v, w, …)``. The components of
+        the result are promoted to one kind as on construction, and a whole ``Fraction`` is
+        written as the int it equals. The loop runs in C (``map``), so an elementwise
+        function such as tanh over a long vector costs one call of f per component.
+
+        >>> Vector([1, 2, 3]).map(lambda x: x * x)
+        Vector([1, 4, 9])
+        >>> Vector([1, 2]).map(max, Vector([3, 0]))
+        Vector([3, 2])
+
+        Raises:
+            TypeError: f is not callable, an item of others is not a Vector, or f returns a
+                non-number.
+            DimensionError: the dimensions differ.
+        """
+        if not callable(f):
+            raise TypeError(f"f must be callable, not {type(f).__name__}")
+        for w in others:
+            _check_same_dimension(self, _check_vector(w, "each of others"), "map over")
+        return _vector_of_results(tuple(map(f, self._c, *(w._c for w in others))))
+
+    def hadamard(self, other: Vector) -> Vector:
+        """The elementwise (Hadamard) product u ⊙ v = (u₀v₀, u₁v₁, …), exact for rationals.
+
+        >>> Vector([1, 2, 3]).hadamard(Vector([4, 5, Fraction(1, 3)]))
+        Vector([4, 10, 1])
+
+        Raises:
+            TypeError: other is not a Vector.  DimensionError: the dimensions differ.
+        """
+        other = _check_vector(other, "other")
+        a, b, _ = self._paired(other, "multiply elementwise")
+        return _vector_of_results(tuple(map(operator.mul, a, b)))
+
     # -- inner products, norms and the geometry they give -------------------------------
 
     def dot(self, other: Vector) -> Scalar:
@@ -532,6 +572,31 @@ class Vector(Sequence[Scalar]):
             )
         (a1, a2, a3), (b1, b2, b3), _ = self._paired(other, "cross")
         return Vector._trusted((a2 * b3 - a3 * b2, a3 * b1 - a1 * b3, a1 * b2 - a2 * b1))
+
+
+_EXACT_TYPES = frozenset((int, Fraction))
+
+
+def _tidy_scalar(x: Any) -> Any:
+    """A Fraction with denominator 1 as the int it equals (Fraction(4, 1) → 4)."""
+    if type(x) is Fraction and x.denominator == 1:
+        return x.numerator
+    return x
+
+
+def _vector_of_results(components: tuple[Any, ...]) -> Vector:
+    """A Vector of values computed by some function: trusted when already homogeneous.
+
+    One pass over the types (in C) decides: all floats, or all exact, need no promotion;
+    anything else goes through the checking constructor (which promotes, or refuses a
+    non-number).
+    """
+    types = set(map(type, components))
+    if types <= {float}:
+        return Vector._trusted(components)
+    if types <= _EXACT_TYPES:
+        return Vector._trusted(tuple(map(_tidy_scalar, components)))
+    return Vector(components)
 
 
 def _scalar_repr(x: Scalar) -> str:

@@ -13,9 +13,9 @@
 ============================  ===========================================================
 
 Attributes and methods of a matrix: ``shape``, ``rows``, ``columns``, ``T``, ``trace``,
-``is_symmetric``, ``norm``, ``isclose``, and (delegating to the other modules of this
-package) ``det``, ``inverse``, ``rank``, ``rref``. Operators: ``+ - * / @ ** ==`` and
-indexing ``A[i, j]`` (an entry) and ``A[i]`` (a row).
+``is_symmetric``, ``norm``, ``isclose``, entry by entry ``map`` and ``hadamard``, and
+(delegating to the other modules of this package) ``det``, ``inverse``, ``rank``, ``rref``.
+Operators: ``+ - * / @ ** ==`` and indexing ``A[i, j]`` (an entry) and ``A[i]`` (a row).
 
 A matrix *is* a linear map: the j-th column of A is where A sends the j-th basis vector,
 and by linearity that fixes where it sends every vector. The product A @ B is the map
@@ -45,6 +45,7 @@ import numbers
 import operator
 from collections.abc import Callable, Iterable, Iterator
 from fractions import Fraction
+from itertools import chain
 from typing import Any, overload
 
 from scratchmath.errors import DimensionError, DomainError
@@ -525,6 +526,49 @@ class Matrix:
             raise DomainError("cannot divide a matrix by zero")
         return Matrix._trusted(tuple(tuple([_divide(x, s) for x in row]) for row in rows))
 
+    # -- entry by entry --------------------------------------------------------------------
+
+    def map(self, f: Callable[..., Scalar], *others: Matrix) -> Matrix:
+        """The matrix (f(aᵢⱼ)): f applied to each entry (and to the matching entries of others).
+
+        (A.map(f, B, …))ᵢⱼ = f(aᵢⱼ, bᵢⱼ, …), as Python's ``map``. The entries of the result
+        are promoted to one kind as on construction (a whole ``Fraction`` becomes an int).
+        Each row is one ``map`` call running in C, so an elementwise function over a large
+        matrix costs one call of f per entry and no indexing.
+
+        >>> Matrix([[1, -2], [3, -4]]).map(abs)
+        Matrix([[1, 2], [3, 4]])
+        >>> Matrix([[1, 2]]).map(lambda a, b: a - b, Matrix([[Fraction(1, 2), 2]]))
+        Matrix([[Fraction(1, 2), 0]])
+
+        Raises:
+            TypeError: f is not callable, an item of others is not a Matrix, or f returns a
+                non-number.
+            DimensionError: the shapes differ.
+        """
+        if not callable(f):
+            raise TypeError(f"f must be callable, not {type(f).__name__}")
+        for B in others:
+            self._check_same_shape(_check_matrix(B, "each of others"), "map over")
+        if others:
+            tables = zip(self._rows, *(B._rows for B in others), strict=True)
+            return _matrix_of_results(tuple(tuple(map(f, *rows)) for rows in tables))
+        return _matrix_of_results(tuple(tuple(map(f, row)) for row in self._rows))
+
+    def hadamard(self, other: Matrix) -> Matrix:
+        """The elementwise (Hadamard) product A ⊙ B: (A ⊙ B)ᵢⱼ = aᵢⱼ·bᵢⱼ, exact for rationals.
+
+        Not the matrix product: it is what a gradient is multiplied by when a function is
+        applied entry by entry (the Jacobian of such a function is diagonal).
+
+        >>> Matrix([[1, 2], [3, 4]]).hadamard(Matrix([[5, 6], [7, 8]]))
+        Matrix([[5, 12], [21, 32]])
+
+        Raises:
+            TypeError: other is not a Matrix.  DimensionError: the shapes differ.
+        """
+        return self._entrywise(_check_matrix(other, "other"), operator.mul, "multiply elementwise")
+
     # -- the product: composition of linear maps ------------------------------------------
 
     @overload
@@ -697,6 +741,24 @@ class Matrix:
         from scratchmath.matrices.elimination import rref
 
         return rref(self)
+
+
+_EXACT_TYPES = frozenset((int, Fraction))
+
+
+def _matrix_of_results(rows: Rows) -> Matrix:
+    """A Matrix of values computed by some function: trusted when already homogeneous.
+
+    One pass over the types (in C) decides: all floats, or all exact, need no promotion;
+    anything else goes through the checking constructor (which promotes, or refuses a
+    non-number).
+    """
+    types = set(map(type, chain.from_iterable(rows)))
+    if types <= {float}:
+        return Matrix._trusted(rows)
+    if types <= _EXACT_TYPES:
+        return Matrix._trusted(_tidy_rows(rows))
+    return Matrix(rows)
 
 
 def _check_index(i: object, what: str) -> None:
