@@ -444,12 +444,11 @@ def test_float_rank_agrees_with_exact_rank(A: Matrix) -> None:
 
 @given(low_rank_int_matrices())
 def test_float_null_space_is_mapped_to_zero(A: Matrix) -> None:
-    """When float rref finds the true rank, its null-space basis satisfies A v ≈ 0."""
+    """The float null space obeys rank–nullity with the numerical rank, and A v ≈ 0."""
     Af = A * 1.0
     basis = null_space(Af)
-    pivots = sum(1 for row in rref(Af).rows if any(row))
-    assert pivots + len(basis) == A.shape[1]  # rank–nullity for the computed rref
-    assume(pivots == rank(A))
+    assert rank(Af) + len(basis) == A.shape[1]  # rank–nullity, the numerical rank
+    assume(rank(Af) == rank(A))
     for v in basis:
         assert abs(Af @ v) <= 1e-9 * matrix_norm(Af) * abs(v)
 
@@ -751,7 +750,7 @@ def test_bad_arithmetic() -> None:
         A[2]
     with pytest.raises(IndexError, match="column index 3 out of range for a 2×3 matrix"):
         A[0, 3]
-    with pytest.raises(TypeError, match="matrix row indices must be integers, not str"):
+    with pytest.raises(TypeError, match="matrix row indices must be integers or slices, not str"):
         A["0"]  # type: ignore[call-overload]
     with pytest.raises(TypeError, match="a matrix takes 2 indices"):
         A[0, 0, 0]  # type: ignore[call-overload]
@@ -816,8 +815,10 @@ def test_bad_solve() -> None:
         solve(A, Vector([1, 2, 3]))
     with pytest.raises(DimensionError, match="cannot solve 2×2 against 3×1"):
         solve(A, Matrix([[1], [2], [3]]))
-    with pytest.raises(TypeError, match="b must be a Vector or a Matrix, not list"):
-        solve(A, [1, 2])  # type: ignore[arg-type]
+    with pytest.raises(
+        TypeError, match=r"b must be a Vector or a Matrix \(or a list of numbers\), not set"
+    ):
+        solve(A, {1, 2})  # type: ignore[arg-type]
     with pytest.raises(DomainError, match="NaN or infinite"):
         solve(A, Vector([1.0, math.nan]))
     with pytest.raises(

@@ -1090,7 +1090,7 @@ BAD_INPUT: list[tuple[str, Any, type[Exception], str]] = [
     ("u + v (dims)", lambda: U2 + V3, DimensionError, r"cannot add vectors of dimensions 2 and 3"),
     ("u - v (dims)", lambda: U2 - V3, DimensionError, r"cannot subtract .* 2 and 3"),
     ("u + 1", lambda: U2 + 1, TypeError, r"unsupported operand type\(s\) for \+"),
-    ("u * u", lambda: U2 * U2, TypeError, r"unsupported operand type\(s\) for \*"),
+    ("u * u", lambda: U2 * U2, TypeError, r"use u @ v for the inner product .* u.hadamard\(v\)"),
     ("u * True", lambda: U2 * True, TypeError, r"unsupported operand type\(s\) for \*"),
     ("'a' * u", lambda: "a" * U2, TypeError, r"can't multiply sequence|unsupported operand"),
     ("u / 0", lambda: U2 / 0, DomainError, r"cannot divide a vector by zero"),

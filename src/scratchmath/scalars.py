@@ -20,6 +20,7 @@ Every layer above computes with four kinds of scalar: ``int`` and ``Fraction`` (
 ``is_finite``          neither NaN nor ±inf (always True for exact numbers)
 ``magnitude``          |x| as a float, inf where it exceeds the float range
 ``saturating_ldexp``   x·2ᵉ, saturating to ±inf instead of raising OverflowError
+``format_scalar``      format(x, spec) for any scalar (a Fraction through float if need be)
 =====================  ===================================================================
 
 >>> divide(1, 3), divide(4, 2), divide(1.0, 4)
@@ -55,6 +56,7 @@ __all__ = [
     "check_scalar",
     "divide",
     "exact_sqrt",
+    "format_scalar",
     "homogenize",
     "is_finite",
     "kind_of",
@@ -281,3 +283,22 @@ def saturating_ldexp(x: Any, e: int) -> Any:
         return math.ldexp(x, e)
     except OverflowError:
         return math.copysign(math.inf, x)
+
+
+def format_scalar(x: Scalar, spec: str) -> str:
+    """format(x, spec) for any scalar; a Fraction takes float specs (".3f") through float.
+
+    Python 3.11's Fraction refuses float format specs, so ``f"{v:.3f}"`` on an exact
+    vector would fail; the float of an exact number is what such a spec asks for.
+
+    >>> format_scalar(Fraction(1, 3), ".3f"), format_scalar(2, "d"), format_scalar(0.5, ".1%")
+    ('0.333', '2', '50.0%')
+
+    Raises: ValueError or TypeError for a spec that fits no number (as format does).
+    """
+    try:
+        return format(x, spec)
+    except (TypeError, ValueError):
+        if isinstance(x, Fraction):
+            return format(to_float(x), spec)
+        raise

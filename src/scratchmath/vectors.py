@@ -57,6 +57,7 @@ from scratchmath.scalars import (
     check_scalar,
     divide,
     exact_sqrt,
+    format_scalar,
     homogenize,
     is_finite,
     kind_of,
@@ -242,6 +243,43 @@ class Vector(Sequence[Scalar]):
     def __str__(self) -> str:
         return f"({', '.join(map(str, self._c))})"
 
+    def __format__(self, spec: str) -> str:
+        """A format spec applies to every component: f"{v:.3f}" gives (1.000, 0.333).
+
+        >>> f"{Vector([1.0, 1 / 3]):.3f}"
+        '(1.000, 0.333)'
+        """
+        if not spec:
+            return str(self)
+        return f"({', '.join(format_scalar(x, spec) for x in self._c)})"
+
+    def __round__(self, ndigits: int | None = None) -> Vector:
+        """round(v, n): every component rounded, as Python's round does for one number.
+
+        >>> round(Vector([1.23456, 2.5]), 2)
+        Vector([1.23, 2.5])
+
+        A complex component has its real and imaginary parts rounded.
+        """
+        return Vector(_round_scalar(x, ndigits) for x in self._c)
+
+    def tolist(self) -> list[Scalar]:
+        """The components as a plain Python list (as numpy's ``ndarray.tolist``).
+
+        >>> Vector([1, 2]).tolist()
+        [1, 2]
+        """
+        return list(self._c)
+
+    def __array__(self, dtype: Any = None, copy: Any = None) -> Any:
+        """``numpy.array(v)``: the 1-d array of the components.
+
+        numpy calls this, so numpy is already imported when it runs; scratchmath itself
+        never imports numpy.
+        """
+        numpy = sys.modules["numpy"]
+        return numpy.array(self.tolist(), dtype=dtype)
+
     def isclose(self, other: Vector, *, rel_tol: float = 1e-9, abs_tol: float = 0.0) -> bool:
         """Whether every component is close, in the sense of ``math.isclose``.
 
@@ -297,16 +335,29 @@ class Vector(Sequence[Scalar]):
         return a, b, kind
 
     def __add__(self, other: object) -> Vector:
-        if not isinstance(other, Vector):
+        """u + v; v may be a plain list or tuple of numbers (``Vector([1, 2]) + [3, 4]``)."""
+        other = _as_vector(other)
+        if other is None:
             return NotImplemented
         a, b, _ = self._paired(other, "add")
         return Vector._trusted(tuple(map(operator.add, a, b)))
 
+    def __radd__(self, other: object) -> Vector:
+        """[3, 4] + Vector([1, 2]): a list on the left is read as a vector too."""
+        return self.__add__(other)
+
     def __sub__(self, other: object) -> Vector:
-        if not isinstance(other, Vector):
+        other = _as_vector(other)
+        if other is None:
             return NotImplemented
         a, b, _ = self._paired(other, "subtract")
         return Vector._trusted(tuple(map(operator.sub, a, b)))
+
+    def __rsub__(self, other: object) -> Vector:
+        other = _as_vector(other)
+        if other is None:
+            return NotImplemented
+        return other.__sub__(self)
 
     def __neg__(self) -> Vector:
         return Vector._trusted(tuple(-x for x in self._c))
@@ -325,6 +376,13 @@ class Vector(Sequence[Scalar]):
         return components, scalar
 
     def __mul__(self, a: object) -> Vector:
+        """a·v for a scalar a. Between two vectors * has no single meaning, so it is refused
+        with a pointer to the two products that do: u @ v and u.hadamard(v)."""
+        if isinstance(a, (Vector, list, tuple)):
+            raise TypeError(
+                "Vector * Vector is not defined: use u @ v for the inner product (a number) "
+                "or u.hadamard(v) for the elementwise product (a vector)"
+            )
         scaled = self._scaled_components(a)
         if scaled is None:
             return NotImplemented
@@ -352,9 +410,17 @@ class Vector(Sequence[Scalar]):
         return Vector._trusted(tuple(_divide(x, scalar) for x in components))
 
     def __matmul__(self, other: object) -> Scalar:
-        if not isinstance(other, Vector):
+        """u @ v, the inner product; v may be a plain list or tuple of numbers."""
+        other = _as_vector(other)
+        if other is None:
             return NotImplemented
         return self.dot(other)
+
+    def __rmatmul__(self, other: object) -> Scalar:
+        other = _as_vector(other)
+        if other is None:
+            return NotImplemented
+        return other.dot(self)
 
     def __abs__(self) -> float:
         return p_norm(self, 2)
@@ -614,6 +680,23 @@ def _check_dimension(n: object, name: str) -> int:
     if n < 0:
         raise DomainError(f"{name} must be non-negative, got {n}")
     return n
+
+
+def _round_scalar(x: Any, ndigits: int | None) -> Scalar:
+    """round(x, ndigits) for any scalar: a complex number part by part."""
+    if isinstance(x, complex):
+        return complex(round(x.real, ndigits), round(x.imag, ndigits))
+    result: Scalar = round(x, ndigits)
+    return result
+
+
+def _as_vector(v: object) -> Vector | None:
+    """v as a Vector if it is one, or a plain list/tuple of numbers; None for anything else."""
+    if isinstance(v, Vector):
+        return v
+    if isinstance(v, (list, tuple)):
+        return Vector(v)
+    return None
 
 
 def _check_vector(v: object, name: str) -> Vector:

@@ -43,6 +43,7 @@ import cmath
 import math
 import numbers
 import operator
+import sys
 from collections.abc import Callable, Iterable, Iterator
 from fractions import Fraction
 from itertools import chain
@@ -55,6 +56,7 @@ from scratchmath.scalars import accurate_sum as _sum
 from scratchmath.scalars import check_scalar as _check_scalar
 from scratchmath.scalars import divide as _divide
 from scratchmath.scalars import exact_sqrt as _exact_sqrt
+from scratchmath.scalars import format_scalar
 from scratchmath.scalars import homogenize as _homogenize
 from scratchmath.scalars import kind_of as _kind_of_scalar
 from scratchmath.scalars import promote as _promote
@@ -391,25 +393,87 @@ class Matrix:
     def __getitem__(self, index: int) -> Vector: ...
     @overload
     def __getitem__(self, index: tuple[int, int]) -> Scalar: ...
-    def __getitem__(self, index: int | tuple[int, int]) -> Scalar | Vector:
-        """A[i, j] is the entry aᵢⱼ; A[i] is row i as a Vector (0-based, negatives count back)."""
+    @overload
+    def __getitem__(self, index: slice) -> Matrix: ...
+    @overload
+    def __getitem__(self, index: tuple[slice, slice]) -> Matrix: ...
+    @overload
+    def __getitem__(self, index: tuple[int, slice] | tuple[slice, int]) -> Vector: ...
+    def __getitem__(
+        self, index: int | slice | tuple[int | slice, int | slice]
+    ) -> Scalar | Vector | Matrix:
+        """A[i, j] is the entry aᵢⱼ; A[i] is row i as a Vector (0-based, negatives count back).
+
+        Slices work as in numpy: ``A[:, j]`` is column j and ``A[i, :]`` row i (Vectors),
+        ``A[1:3, :]`` or ``A[1:3]`` the rows 1 and 2 (a Matrix), ``A[:2, 1:]`` a block.
+
+        >>> A = Matrix([[1, 2, 3], [4, 5, 6]])
+        >>> A[1, 2], A[:, 0], A[0, 1:], A[:, 1:]
+        (6, Vector([1, 4]), Vector([2, 3]), Matrix([[2, 3], [5, 6]]))
+
+        Raises:
+            TypeError: an index that is not an int or a slice.  IndexError: an int out of
+            range.  DimensionError: a slice that selects no row or no column.
+        """
+        m, n = self.shape
         if isinstance(index, tuple):
             if len(index) != 2:
                 raise TypeError(f"a matrix takes 2 indices A[i, j], got {len(index)}")
             i, j = index
-            _check_index(i, "row")
-            _check_index(j, "column")
-            m, n = self.shape
-            if not -m <= i < m:
-                raise IndexError(f"row index {i} out of range for a {m}×{n} matrix")
-            if not -n <= j < n:
-                raise IndexError(f"column index {j} out of range for a {m}×{n} matrix")
-            return self._rows[i][j]
-        _check_index(index, "row")
-        m, n = self.shape
-        if not -m <= index < m:
-            raise IndexError(f"row index {index} out of range for a {m}×{n} matrix")
-        return Vector._trusted(self._rows[index])
+            rows = _select(i, m, "row", (m, n))
+            columns = _select(j, n, "column", (m, n))
+            if isinstance(i, int) and isinstance(j, int):
+                return self._rows[i][j]
+            picked = [tuple(self._rows[r][c] for c in columns) for r in rows]
+            if isinstance(i, int):
+                return Vector._trusted(picked[0])
+            if isinstance(j, int):
+                return Vector._trusted(tuple(row[0] for row in picked))
+            return Matrix._trusted(tuple(picked))
+        rows = _select(index, m, "row", (m, n))
+        if isinstance(index, int):
+            return Vector._trusted(self._rows[index])
+        return Matrix._trusted(tuple(self._rows[r] for r in rows))
+
+    def __len__(self) -> int:
+        """The number of rows, as for a numpy array (``len(A) == A.shape[0]``)."""
+        return len(self._rows)
+
+    def tolist(self) -> list[list[Scalar]]:
+        """The rows as plain Python lists (as numpy's ``ndarray.tolist``).
+
+        >>> Matrix([[1, 2], [3, 4]]).tolist()
+        [[1, 2], [3, 4]]
+        """
+        return [list(row) for row in self._rows]
+
+    def __array__(self, dtype: Any = None, copy: Any = None) -> Any:
+        """``numpy.array(A)``: the 2-d array of the entries (and ``Matrix(array)`` goes back).
+
+        numpy calls this, so numpy is already imported when it runs; scratchmath itself
+        never imports numpy.
+        """
+        numpy = sys.modules["numpy"]
+        return numpy.array(self.tolist(), dtype=dtype)
+
+    def __round__(self, ndigits: int | None = None) -> Matrix:
+        """round(A, n): every entry rounded.
+
+        >>> round(Matrix([[1.234, 5.678]]), 1)
+        Matrix([[1.2, 5.7]])
+        """
+        return Matrix(Vector(row).__round__(ndigits) for row in self._rows)
+
+    def __format__(self, spec: str) -> str:
+        """A format spec applies to every entry: f"{A:.2f}" aligns the formatted entries.
+
+        >>> print(f"{Matrix([[1.0, 0.5], [1 / 3, 10.0]]):.2f}")
+        [1.00   0.50]
+        [0.33  10.00]
+        """
+        if not spec:
+            return str(self)
+        return _aligned([[format_scalar(x, spec) for x in row] for row in self._rows])
 
     def __eq__(self, other: object) -> bool:
         """Exact equality: the same shape and equal entries (1 == 1.0)."""
@@ -425,13 +489,19 @@ class Matrix:
         return f"Matrix([{inner}])"
 
     def __str__(self) -> str:
-        """The entries in right-aligned columns, one row a line (fractions as p/q)."""
-        cells = [[str(x) for x in row] for row in self._rows]
-        widths = [max(map(len, column)) for column in zip(*cells, strict=True)]
-        return "\n".join(
-            "[" + "  ".join(c.rjust(w) for c, w in zip(row, widths, strict=True)) + "]"
-            for row in cells
-        )
+        """The entries in right-aligned columns, one row a line.
+
+        Exact entries print exactly (fractions as p/q); floats with at most 8 significant
+        digits, as numpy prints them (the full value is in ``repr``).
+
+        >>> print(Matrix([[1, Fraction(1, 3)], [2, -5]]))
+        [1  1/3]
+        [2   -5]
+        >>> print(Matrix([[1.0, 1 / 3], [2.5, -5e-20]]))
+        [ 1.  0.33333333]
+        [2.5      -5e-20]
+        """
+        return _aligned([[_short_str(x) for x in row] for row in self._rows])
 
     def isclose(self, other: Matrix, *, rel_tol: float = 1e-9, abs_tol: float = 0.0) -> bool:
         """Whether every entry is close, in the sense of ``math.isclose``.
@@ -576,7 +646,12 @@ class Matrix:
     @overload
     def __matmul__(self, other: Vector) -> Vector: ...
     def __matmul__(self, other: object) -> Matrix | Vector:
-        """A @ B, the composition "B then A"; A @ x, the image of the vector x."""
+        """A @ B, the composition "B then A"; A @ x, the image of the vector x.
+
+        x may be a plain list or tuple of numbers: ``A @ [1, 1]`` is ``A @ Vector([1, 1])``.
+        """
+        if isinstance(other, (list, tuple)):
+            other = Vector(other)
         if isinstance(other, Matrix):
             m, n = self.shape
             p, q = other.shape
@@ -600,6 +675,8 @@ class Matrix:
 
     def __rmatmul__(self, other: object) -> Vector:
         """x @ A for a vector x: the row-vector product, (xA)ⱼ = Σᵢ xᵢ aᵢⱼ = (Aᵀx)ⱼ."""
+        if isinstance(other, (list, tuple)):
+            other = Vector(other)
         if isinstance(other, Vector):
             m, n = self.shape
             if len(other) != m:
@@ -762,8 +839,44 @@ def _matrix_of_results(rows: Rows) -> Matrix:
 
 
 def _check_index(i: object, what: str) -> None:
-    if isinstance(i, bool) or not isinstance(i, int):
-        raise TypeError(f"matrix {what} indices must be integers, not {type(i).__name__}")
+    if isinstance(i, bool) or not isinstance(i, int | slice):
+        raise TypeError(f"matrix {what} indices must be integers or slices, not {type(i).__name__}")
+
+
+def _select(index: object, size: int, what: str, shape: tuple[int, int]) -> range:
+    """The row (or column) numbers an int or a slice selects, checked against the shape."""
+    _check_index(index, what)
+    if isinstance(index, slice):
+        selected = range(*index.indices(size))
+        if not selected:
+            raise DimensionError(
+                f"the {what} slice {index.start}:{index.stop}:{index.step} selects no {what} "
+                f"of a {_shape_text(shape)} matrix (a matrix has at least one)"
+            )
+        return selected
+    assert isinstance(index, int)
+    if not -size <= index < size:
+        raise IndexError(f"{what} index {index} out of range for a {_shape_text(shape)} matrix")
+    return range(index % size, index % size + 1)
+
+
+def _short_str(x: Scalar) -> str:
+    """An entry as ``print`` shows it: exact ones exactly, floats to 8 significant digits."""
+    if isinstance(x, float):
+        text = format(x, ".8g")
+        # numpy's mark of a float that happens to be whole: 1. rather than 1
+        return text if any(c in text for c in ".einf") else text + "."
+    if isinstance(x, complex):
+        return f"{x.real:.8g}{x.imag:+.8g}j"
+    return str(x)
+
+
+def _aligned(cells: list[list[str]]) -> str:
+    """Rows of strings in right-aligned columns, one bracketed row a line."""
+    widths = [max(map(len, column)) for column in zip(*cells, strict=True)]
+    return "\n".join(
+        "[" + "  ".join(c.rjust(w) for c, w in zip(row, widths, strict=True)) + "]" for row in cells
+    )
 
 
 def _check_vector_list(vectors: object) -> list[Vector]:

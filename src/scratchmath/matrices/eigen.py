@@ -25,8 +25,8 @@ A short worked example. The matrix below stretches (1, 1) by 3 and (1, −1) by 
 >>> values
 [1.0, 3.0]
 >>> print(Q)
-[ 0.7071067811865475  0.7071067811865475]
-[-0.7071067811865475  0.7071067811865475]
+[ 0.70710678  0.70710678]
+[-0.70710678  0.70710678]
 
 Roots of a polynomial are the *definition* but a poor *algorithm*: its coefficients are
 hypersensitive to rounding (Wilkinson's polynomial). So the algorithms below never form

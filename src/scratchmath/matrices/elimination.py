@@ -247,11 +247,12 @@ def _substitute_vector(a: list[list[Any]], perm: list[int], b: Sequence[Any]) ->
 def solve(A: Matrix, b: Vector | Matrix) -> Any:
     """The solution x of the linear system A x = b (A square and invertible).
 
-    b may be a Vector (then x is a Vector) or an n×k Matrix (then X is n×k with A X = B,
-    one system per column). Computed by LU with partial pivoting and two triangular
-    solves — never through A⁻¹, which costs more and is less accurate. Exact A and b give
-    an exact x. A float A counts as singular when a pivot is exactly zero or at most
-    n·ε·‖A‖∞ (ε = 2⁻⁵²): such a matrix is singular to working precision.
+    b may be a Vector or a plain list of numbers (then x is a Vector) or an n×k Matrix
+    (then X is n×k with A X = B, one system per column). Computed by LU with partial
+    pivoting and two triangular solves — never through A⁻¹, which costs more and is less
+    accurate. Exact A and b give an exact x. A float A counts as singular when a pivot is
+    exactly zero or at most n·ε·‖A‖∞ (ε = 2⁻⁵²): such a matrix is singular to working
+    precision.
 
     >>> solve(Matrix([[1, 1], [1, -1]]), Vector([3, 1]))
     Vector([2, 1])
@@ -265,6 +266,8 @@ def solve(A: Matrix, b: Vector | Matrix) -> Any:
     """
     A = _check_matrix(A)
     n = _require_square(A, "solve")
+    if isinstance(b, (list, tuple)):
+        b = Vector(b)  # a plain list of numbers is read as a vector
     if isinstance(b, Vector):
         if len(b) != n:
             raise DimensionError(
@@ -278,7 +281,9 @@ def solve(A: Matrix, b: Vector | Matrix) -> Any:
             )
         right = b
     else:
-        raise TypeError(f"b must be a Vector or a Matrix, not {type(b).__name__}")
+        raise TypeError(
+            f"b must be a Vector or a Matrix (or a list of numbers), not {type(b).__name__}"
+        )
     _require_finite_matrix(right, "solve with")
     kind = max(A._kind, right._kind)
     exact = kind == _EXACT
