@@ -21,6 +21,7 @@ Every layer above computes with four kinds of scalar: ``int`` and ``Fraction`` (
 ``magnitude``          |x| as a float, inf where it exceeds the float range
 ``saturating_ldexp``   x·2ᵉ, saturating to ±inf instead of raising OverflowError
 ``format_scalar``      format(x, spec) for any scalar (a Fraction through float if need be)
+``latex_scalar``       a scalar as LaTeX: exact fractions as \\frac{p}{q}, floats compact
 =====================  ===================================================================
 
 >>> divide(1, 3), divide(4, 2), divide(1.0, 4)
@@ -60,6 +61,7 @@ __all__ = [
     "homogenize",
     "is_finite",
     "kind_of",
+    "latex_scalar",
     "magnitude",
     "promote",
     "saturating_ldexp",
@@ -302,3 +304,30 @@ def format_scalar(x: Scalar, spec: str) -> str:
         if isinstance(x, Fraction):
             return format(to_float(x), spec)
         raise
+
+
+def latex_scalar(x: Scalar) -> str:
+    r"""A scalar as LaTeX, for Jupyter: a Fraction as \frac{p}{q}, a float to 6 digits.
+
+    >>> latex_scalar(Fraction(-1, 3)), latex_scalar(2), latex_scalar(0.1 + 0.2)
+    ('-\\frac{1}{3}', '2', '0.3')
+    >>> latex_scalar(1e-20), latex_scalar(1.5 - 2j)
+    ('1 \\times 10^{-20}', '1.5 - 2i')
+    """
+    if isinstance(x, Fraction):
+        if x.denominator == 1:
+            return str(x.numerator)
+        sign = "-" if x < 0 else ""
+        return f"{sign}\\frac{{{abs(x.numerator)}}}{{{x.denominator}}}"
+    if isinstance(x, float):
+        if not math.isfinite(x):
+            return {"inf": "\\infty", "-inf": "-\\infty"}.get(str(x), "\\mathrm{NaN}")
+        text = format(x, ".6g")
+        if "e" in text:
+            mantissa, exponent = text.split("e")
+            return f"{mantissa} \\times 10^{{{int(exponent)}}}"
+        return text
+    if isinstance(x, complex):
+        real, imaginary = latex_scalar(x.real), latex_scalar(abs(x.imag))
+        return f"{real} {'-' if x.imag < 0 else '+'} {imaginary}i"
+    return str(x)

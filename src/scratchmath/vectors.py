@@ -61,6 +61,7 @@ from scratchmath.scalars import (
     homogenize,
     is_finite,
     kind_of,
+    latex_scalar,
     magnitude,
     promote,
     saturating_ldexp,
@@ -242,6 +243,15 @@ class Vector(Sequence[Scalar]):
 
     def __str__(self) -> str:
         return f"({', '.join(map(str, self._c))})"
+
+    def _repr_latex_(self) -> str:
+        r"""The vector as a LaTeX column, which Jupyter shows as maths.
+
+        >>> Vector([1, Fraction(1, 2)])._repr_latex_()
+        '$\\begin{pmatrix} 1 \\\\ \\frac{1}{2} \\end{pmatrix}$'
+        """
+        entries = r" \\ ".join(map(latex_scalar, self._c))
+        return f"$\\begin{{pmatrix}} {entries} \\end{{pmatrix}}$"
 
     def __format__(self, spec: str) -> str:
         """A format spec applies to every component: f"{v:.3f}" gives (1.000, 0.333).

@@ -56,7 +56,7 @@ from scratchmath.scalars import accurate_sum as _sum
 from scratchmath.scalars import check_scalar as _check_scalar
 from scratchmath.scalars import divide as _divide
 from scratchmath.scalars import exact_sqrt as _exact_sqrt
-from scratchmath.scalars import format_scalar
+from scratchmath.scalars import format_scalar, latex_scalar
 from scratchmath.scalars import homogenize as _homogenize
 from scratchmath.scalars import kind_of as _kind_of_scalar
 from scratchmath.scalars import promote as _promote
@@ -463,6 +463,17 @@ class Matrix:
         Matrix([[1.2, 5.7]])
         """
         return Matrix(Vector(row).__round__(ndigits) for row in self._rows)
+
+    def _repr_latex_(self) -> str:
+        r"""The matrix in LaTeX (a pmatrix), which Jupyter shows as maths.
+
+        >>> Matrix([[1, Fraction(1, 2)], [0, 2.5]])._repr_latex_()
+        '$\\begin{pmatrix} 1 & 0.5 \\\\ 0 & 2.5 \\end{pmatrix}$'
+        >>> Matrix([[Fraction(1, 3), 0]])._repr_latex_()
+        '$\\begin{pmatrix} \\frac{1}{3} & 0 \\end{pmatrix}$'
+        """
+        rows = r" \\ ".join(" & ".join(map(latex_scalar, row)) for row in self._rows)
+        return f"$\\begin{{pmatrix}} {rows} \\end{{pmatrix}}$"
 
     def __format__(self, spec: str) -> str:
         """A format spec applies to every entry: f"{A:.2f}" aligns the formatted entries.

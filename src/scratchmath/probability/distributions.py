@@ -35,7 +35,7 @@ from fractions import Fraction
 from typing import Any
 
 from scratchmath.errors import DomainError
-from scratchmath.scalars import exact_sqrt
+from scratchmath.scalars import exact_sqrt, latex_scalar
 
 __all__ = ["ContinuousDistribution", "DiscreteDistribution"]
 
@@ -213,6 +213,15 @@ class _Distribution(ABC):
     def __repr__(self) -> str:
         inner = ", ".join(f"{name}={value!r}" for name, value in self._parameters())
         return f"{type(self).__name__}({inner})"
+
+    def _repr_latex_(self) -> str:
+        r"""The family, its parameters and its pmf or pdf in LaTeX (Jupyter shows it as maths).
+
+        >>> from scratchmath.probability import Bernoulli
+        >>> Bernoulli(Fraction(1, 3))._repr_latex_()
+        '$X \\sim \\mathrm{Bernoulli}(p = \\frac{1}{3}),\\quad P(X = k) = p^k (1 - p)^{1 - k},...'
+        """
+        return latex_of_distribution(type(self).__name__, self._parameters())
 
     def __eq__(self, other: object) -> bool:
         if type(other) is not type(self):
@@ -417,3 +426,63 @@ def _log_real(x: Real, base: Real | None = None) -> float:
     if base == 10:
         return math.log10(value)
     return math.log(value) / math.log(base)
+
+
+# ---------------------------------------------------------------------------------------------
+# How a notebook shows a distribution: its family, parameters and mass or density function.
+
+#: family name → its pmf or pdf in LaTeX (the parameters by their usual symbols).
+FORMULAS: dict[str, str] = {
+    "Bernoulli": r"P(X = k) = p^k (1 - p)^{1 - k},\ k \in \{0, 1\}",
+    "Binomial": r"P(X = k) = \binom{n}{k} p^k (1 - p)^{n - k},\ k = 0, \ldots, n",
+    "Categorical": r"P(X = x) = p_x",
+    "DiscreteUniform": r"P(X = k) = \frac{1}{b - a + 1},\ k = a, \ldots, b",
+    "Geometric": r"P(X = k) = (1 - p)^{k - 1} p,\ k = 1, 2, \ldots",
+    "Poisson": r"P(X = k) = \frac{\lambda^k e^{-\lambda}}{k!},\ k = 0, 1, \ldots",
+    "Uniform": r"f(x) = \frac{1}{b - a},\ a \le x \le b",
+    "Normal": r"f(x) = \frac{1}{\sigma \sqrt{2\pi}} e^{-(x - \mu)^2 / (2\sigma^2)}",
+    "Exponential": r"f(x) = \lambda e^{-\lambda x},\ x \ge 0",
+    "StudentT": r"f(x) = \frac{\Gamma(\frac{\nu + 1}{2})}{\sqrt{\nu\pi}\,"
+    r"\Gamma(\frac{\nu}{2})} \left(1 + \frac{x^2}{\nu}\right)^{-\frac{\nu + 1}{2}}",
+    "ChiSquared": r"f(x) = \frac{x^{k/2 - 1} e^{-x/2}}{2^{k/2} \Gamma(k/2)},\ x > 0",
+    "FDistribution": r"f(x) = \frac{\sqrt{\frac{(d_1 x)^{d_1} d_2^{d_2}}"
+    r"{(d_1 x + d_2)^{d_1 + d_2}}}}{x\, B(\frac{d_1}{2}, \frac{d_2}{2})},\ x > 0",
+    "Gamma": r"f(x) = \frac{\beta^\alpha}{\Gamma(\alpha)} x^{\alpha - 1} e^{-\beta x},\ x > 0",
+    "Beta": r"f(x) = \frac{x^{\alpha - 1} (1 - x)^{\beta - 1}}{B(\alpha, \beta)},\ 0 < x < 1",
+}
+
+#: parameter name → its usual symbol.
+SYMBOLS = {
+    "mu": r"\mu",
+    "sigma": r"\sigma",
+    "lam": r"\lambda",
+    "rate": r"\lambda",
+    "df": r"\nu",
+    "d1": "d_1",
+    "d2": "d_2",
+    "shape": r"\alpha",
+}
+
+
+def latex_of_distribution(family: str, parameters: tuple[tuple[str, Any], ...]) -> str:
+    r"""``X ~ Family(parameters), formula`` in LaTeX, for a notebook's display.
+
+    >>> print(latex_of_distribution("Poisson", (("lam", 2),)))
+    $X \sim \mathrm{Poisson}(\lambda = 2),\quad P(X = k) = \frac{\lambda^k e^{-\lambda}}{k!},...
+    """
+    shown = []
+    for name, value in parameters:
+        if name == "mapping":
+            value = ", ".join(f"p_{{{x}}} = {_latex_number(p)}" for x, p in value)
+            shown.append(value)
+        else:
+            shown.append(f"{SYMBOLS.get(name, name)} = {_latex_number(value)}")
+    formula = FORMULAS.get(family)
+    tail = f",\\quad {formula}" if formula else ""
+    return f"$X \\sim \\mathrm{{{family}}}({', '.join(shown)}){tail}$"
+
+
+def _latex_number(value: Any) -> str:
+    if isinstance(value, (int, float, Fraction, complex)) and not isinstance(value, bool):
+        return latex_scalar(value)
+    return str(value)
