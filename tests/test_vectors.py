@@ -1306,3 +1306,35 @@ def test_errors_from_the_users_inner_product_pass_through() -> None:
 def test_division_by_zero_is_always_a_domain_error(u: Vector, zero: Any) -> None:
     with pytest.raises(DomainError, match="divide a vector by zero"):
         u / zero
+
+
+# ---------------------------------------------------------------------------------------
+# Boundaries the mutation tool found unguarded (tools/mutation.py).
+# ---------------------------------------------------------------------------------------
+
+
+def test_a_bool_is_not_an_index() -> None:
+    with pytest.raises(TypeError, match="vector indices must be integers or slices, not bool"):
+        Vector([1, 2])[True]
+
+
+def test_exact_isclose_includes_its_boundary() -> None:
+    """|a − b| ≤ tolerance, with equality allowed (as math.isclose)."""
+    assert Vector([0]).isclose(Vector([1]), abs_tol=1)
+    assert Vector([10]).isclose(Vector([11]), rel_tol=Fraction(1, 11))
+    assert not Vector([10]).isclose(Vector([11]), rel_tol=Fraction(1, 12))
+
+
+def test_p_norm_sums_its_powers_without_losing_the_small_ones() -> None:
+    """1 + 1000 terms of 2⁻⁵⁴ each: a plain float sum drops every one (1 + 2⁻⁵⁴ = 1)."""
+    c = 2.0 ** (-18)  # c³ = 2⁻⁵⁴
+    v = Vector([1.0] + [c] * 1000)
+    expected = float(1 + 1000 * Fraction(2) ** -54) ** (1 / 3)  # the sum exactly, then ∛
+    assert math.isclose(p_norm(v, 3), expected, rel_tol=4 * 2.0**-52)
+    assert p_norm(v, 3) > 1.0 + 1e-14
+
+
+def test_exact_gram_schmidt_keeps_a_zero_component_positive() -> None:
+    (unit,) = gram_schmidt([Vector([0, 3, -4])])
+    assert unit == Vector([0.0, 0.6, -0.8])
+    assert math.copysign(1.0, unit[0]) == 1.0
