@@ -1327,11 +1327,11 @@ def test_exact_isclose_includes_its_boundary() -> None:
 
 def test_p_norm_sums_its_powers_without_losing_the_small_ones() -> None:
     """1 + 1000 terms of 2⁻⁵⁴ each: a plain float sum drops every one (1 + 2⁻⁵⁴ = 1)."""
-    c = 2.0 ** (-18)  # c³ = 2⁻⁵⁴
-    v = Vector([1.0] + [c] * 1000)
     expected = float(1 + 1000 * Fraction(2) ** -54) ** (1 / 3)  # the sum exactly, then ∛
-    assert math.isclose(p_norm(v, 3), expected, rel_tol=4 * 2.0**-52)
-    assert p_norm(v, 3) > 1.0 + 1e-14
+    for c in (2.0**-18, Fraction(1, 2**18)):  # c³ = 2⁻⁵⁴; the float and the exact path
+        v = Vector([1] + [c] * 1000)
+        assert math.isclose(p_norm(v, 3), expected, rel_tol=4 * 2.0**-52)
+        assert p_norm(v, 3) > 1.0 + 1e-14
 
 
 def test_exact_gram_schmidt_keeps_a_zero_component_positive() -> None:
