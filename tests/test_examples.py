@@ -30,6 +30,15 @@ EXPECTED: dict[str, list[str]] = {
         "so the game loses money: never play it.",
     ],
     "coin_law_of_large_numbers": ["within 0.01 of ½: True"],
+    "gamblers_fallacy": [
+        "  100000               +78               316             0.5004           0.0016",
+        "Runs of five heads: 3077; the next toss was heads 0.503 of the time.",
+    ],
+    "poisson_guessing_game": [
+        "entropy H = 10.0000 bits; binary search asks exactly 10 questions",
+        "entropy H = 5.3678 bits",
+        "H ≤ average < H + 1: True",
+    ],
     "guessing_game_entropy": [
         "found 700 after 10 questions",
         "questions needed (worst case over all 1024 secrets): 10",

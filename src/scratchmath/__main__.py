@@ -17,7 +17,7 @@ def main(argv: list[str] | None = None) -> int:
     """Run the tour; return the process exit status.
 
     >>> main(["--list"])  # doctest: +ELLIPSIS
-    vectors ...
+    calculus ...
     0
     """
     parser = argparse.ArgumentParser(

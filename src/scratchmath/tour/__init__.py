@@ -18,10 +18,10 @@ CHAPTERS: dict[str, tuple[str, Callable[[], str]]] = {}
 
 #: The chapter modules of this package, in roadmap order; each registers itself on import.
 ORDER = (
+    "calculus",
     "vectors",
     "matrices",
     "eigen",
-    "calculus",
     "multivariable",
     "integration",
     "probability",
@@ -44,7 +44,7 @@ def chapter_names() -> list[str]:
     """The names of the chapters, in roadmap order.
 
     >>> chapter_names()[0]
-    'vectors'
+    'calculus'
     """
     _register()
     return [name for name in ORDER if name in CHAPTERS]
