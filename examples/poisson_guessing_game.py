@@ -7,10 +7,11 @@ likely to be any of 0..1023, binary search needs 10 questions, and the entropy, 
 Now let the secret be the number of customers in a shop in an hour, X ~ Poisson(λ = 100).
 It still lies in 0..1023 (with overwhelming probability), but it is not equally likely to be
 any of them: values near 100 are common, 0 and 1000 practically never happen. The entropy
-H(X) = −Σ p(k) log₂ p(k) is then only about 5.4 bits (≈ ½ log₂(2πeλ)) — and the best strategy gets close:
-ask first about the likely values. Huffman's construction (merge the two least likely
-groups, again and again) gives the questioning tree with the fewest questions on average,
-and its average lies between H and H + 1 (Shannon's source-coding theorem).
+H(X) = −Σ p(k) log₂ p(k) is then only about 5.4 bits (≈ ½ log₂(2πeλ)) — and the best
+strategy gets close: ask first about the likely values. Huffman's construction (merge the
+two least likely groups, again and again) gives the questioning tree with the fewest
+questions on average, and its average lies between H and H + 1 (Shannon's source-coding
+theorem).
 
 scratchmath: ``entropy(Poisson(100))`` and the pmf ``Poisson(100).pmf(k)``.
 
