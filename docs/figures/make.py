@@ -1,9 +1,10 @@
 """Draw the pictures of the scratchmath chapters into docs/figures/*.png.
 
-    pip install -e ".[docs]"        # matplotlib, needed for the pictures only
+    pip install -e ".[plot]"        # matplotlib, needed for the pictures only
     python docs/figures/make.py
 
-Every number drawn is computed with scratchmath; matplotlib only draws. Without matplotlib
+Every figure is drawn through ``scratchmath.plot`` — the functions a learner uses for their
+own pictures — and every number drawn is computed with scratchmath; matplotlib only draws. Without matplotlib
 the script says so and exits cleanly (status 0): the library itself needs nothing.
 
 =============================  ==========================================================
@@ -14,6 +15,7 @@ svd_ellipse.png                the SVD turning the unit circle into an ellipse (
 gradient_descent_contour.png   gradient descent paths on contour plots (gradient_descent)
 coin_running_mean.png          the running mean of a coin settling (law_of_large_numbers)
 biased_coin_entropy.png        the entropy of a biased coin (entropy)
+poisson_guessing_game.png      the pmf of the guessing game's Poisson secret (plot_distribution)
 =============================  ==========================================================
 """
 
@@ -26,14 +28,21 @@ from pathlib import Path
 from typing import Any
 
 from scratchmath.calculus import (
-    derivative,
     difference_quotient,
     gradient_descent,
     integrate,
     riemann_sum,
 )
 from scratchmath.matrices import Matrix, svd
-from scratchmath.probability import Bernoulli, entropy, law_of_large_numbers
+from scratchmath.plot import (
+    plot_contour,
+    plot_distribution,
+    plot_function,
+    plot_linear_map,
+    plot_running_mean,
+    plot_vectors,
+)
+from scratchmath.probability import Bernoulli, Poisson, entropy
 from scratchmath.vectors import Vector
 
 HERE = Path(__file__).resolve().parent
@@ -61,29 +70,18 @@ def tangent_secants(plt: Any) -> Any:
         return 0.25 * x**3 - x + 1.5
 
     x0 = 1.0
-    xs = _linspace(-0.5, 3.2, 200)
     fig, ax = plt.subplots(figsize=SIZE)
-    ax.plot(xs, [f(x) for x in xs], color="black", lw=2.2, label="f(x) = x³/4 − x + 3/2")
+    plot_function(f, -0.5, 3.2, tangent_at=x0, ax=ax)
+    xs = _linspace(-0.5, 3.2, 200)
     colours = plt.cm.viridis([0.1, 0.35, 0.6, 0.8])
     for h, colour in zip((2.0, 1.0, 0.5, 0.25), colours, strict=True):
         slope = difference_quotient(f, x0, h)
-        ax.plot(xs, [f(x0) + slope * (x - x0) for x in xs], color=colour, lw=1.2)
-        ax.plot([x0 + h], [f(x0 + h)], "o", color=colour, ms=6)
-        ax.plot([], [], color=colour, label=f"secant, h = {h:<4}: slope {slope:.4f}")
-    slope = derivative(f, x0)
-    ax.plot(
-        xs,
-        [f(x0) + slope * (x - x0) for x in xs],
-        color="crimson",
-        lw=2.2,
-        ls="--",
-        label=f"tangent: f′(1) = {slope:.4f}",
-    )
-    ax.plot([x0], [f(x0)], "o", color="crimson", ms=8)
-    ax.set(xlim=(-0.5, 3.2), ylim=(-0.5, 4.5), xlabel="x", ylabel="y")
+        ax.plot(xs, [f(x0) + slope * (x - x0) for x in xs], color=colour, lw=1.2,
+                label=f"secant, h = {h:<4}: slope {slope:.4f}")
+        ax.scatter([x0 + h], [f(x0 + h)], color=colour)
+    ax.set(ylim=(-0.5, 4.5))
     ax.set_title("The tangent is the limit of secants: (f(x₀+h) − f(x₀))/h → f′(x₀) as h → 0")
     ax.legend(loc="upper left", fontsize=9)
-    ax.grid(alpha=0.3)
     return fig
 
 
@@ -92,20 +90,9 @@ def riemann_sums(plt: Any) -> Any:
     a, b = 0.0, 1.5 * math.pi
     exact = integrate(math.sin, a, b)
     fig, axes = plt.subplots(1, 2, figsize=SIZE, sharey=True)
-    xs = _linspace(a, b, 300)
     for ax, n in zip(axes, (6, 24), strict=True):
-        width = (b - a) / n
-        for k in range(n):
-            left = a + k * width
-            height = math.sin(left + width / 2)
-            colour = "tab:blue" if height >= 0 else "tab:red"
-            ax.bar(left, height, width=width, align="edge", color=colour, alpha=0.45, ec=colour)
-        ax.plot(xs, [math.sin(x) for x in xs], color="black", lw=2)
-        ax.axhline(0, color="grey", lw=0.8)
-        total = riemann_sum(math.sin, a, b, n, rule="midpoint")
-        ax.set_title(f"n = {n}: Σ f(mᵢ)Δx = {total:.5f}", fontsize=11)
-        ax.set_xlabel("x")
-    axes[0].set_ylabel("sin x")
+        plot_function(math.sin, a, b, riemann=n, ax=ax)
+        ax.set_title(f"n = {n}: Σ f(mᵢ)Δx = {riemann_sum(math.sin, a, b, n):.5f}", fontsize=11)
     fig.suptitle(
         f"Riemann sums fill the signed area: ∫ sin x dx over [0, 3π/2] = {exact:.5f}\n"
         "(midpoint rule; blue rectangles count +, red ones count −)",
@@ -124,26 +111,13 @@ def linear_map_grid(plt: Any) -> Any:
     """The square grid and its image under A: lines stay lines, the unit square's area × det A."""
     A = Matrix([[1.5, 0.8], [0.4, 1.2]])
     fig, axes = plt.subplots(1, 2, figsize=SIZE)
-    ticks = _linspace(-2, 2, 9)
-    fine = _linspace(-2, 2, 2)
-    for ax, M, title in (
-        (axes[0], Matrix.identity(2), "the plane, with e₀, e₁ and the unit square"),
-        (axes[1], A, f"after A = [[1.5, 0.8], [0.4, 1.2]]: area × det A = {A.det():.2f}"),
-    ):
-        for t in ticks:
-            for line in ([Vector([t, s]) for s in fine], [Vector([s, t]) for s in fine]):
-                points = [_xy(M @ p) for p in line]
-                ax.plot(*zip(*points, strict=True), color="tab:grey", lw=0.8, alpha=0.7)
-        square = [Vector(p) for p in ([0, 0], [1, 0], [1, 1], [0, 1])]
-        ax.fill(*zip(*[_xy(M @ p) for p in square], strict=True), color="gold", alpha=0.6)
-        for i, colour in ((0, "crimson"), (1, "tab:blue")):
-            x, y = _xy(M @ Vector.basis(2, i))
-            ax.annotate(
-                "", xy=(x, y), xytext=(0, 0), arrowprops={"arrowstyle": "->", "color": colour}
-            )
-            ax.text(x * 1.08, y * 1.08, f"A e{'₀₁'[i]}" if M is A else f"e{'₀₁'[i]}", color=colour)
-        ax.set(xlim=(-3.2, 3.2), ylim=(-3.2, 3.2), aspect="equal")
-        ax.set_title(title, fontsize=10)
+    plot_linear_map(Matrix.identity(2), ax=axes[0])
+    plot_linear_map(A, ax=axes[1])
+    axes[0].set_title("the plane, e₀, e₁ and the unit square", fontsize=10)
+    axes[1].set_title(f"after A = [[1.5, 0.8], [0.4, 1.2]]: area × det A = {A.det():.2f}",
+                      fontsize=10)
+    for ax in axes:
+        ax.set(xlim=(-3.2, 3.2), ylim=(-3.2, 3.2))
     fig.suptitle("A linear map moves every point by x ↦ Ax: grid lines stay straight and parallel")
     fig.tight_layout()
     return fig
@@ -156,31 +130,17 @@ def svd_ellipse(plt: Any) -> Any:
     angles = _linspace(0, 2 * math.pi, 200)
     circle = [Vector([math.cos(t), math.sin(t)]) for t in angles]
     fig, axes = plt.subplots(1, 2, figsize=SIZE)
+    images = [A @ V.columns[j] for j in range(2)]
+    for j in range(2):  # the picture is the theorem: A vⱼ = σⱼ uⱼ
+        assert (images[j] - sigma[j] * U.columns[j]).norm() < 1e-9
+    plot_vectors(list(V.columns), labels=["v₁", "v₂"], ax=axes[0])
+    plot_vectors(images, labels=["σ₁u₁", "σ₂u₂"], ax=axes[1])
     axes[0].plot(*zip(*[_xy(p) for p in circle], strict=True), color="black")
     axes[1].plot(*zip(*[_xy(A @ p) for p in circle], strict=True), color="black")
-    for j, colour in ((0, "crimson"), (1, "tab:blue")):
-        v, u = V.columns[j], U.columns[j]
-        Av = A @ v
-        assert (Av - sigma[j] * u).norm() < 1e-9  # the picture is the theorem: Avⱼ = σⱼuⱼ
-        sub = "₁₂"[j]
-        for ax, (x, y), label in (
-            (axes[0], _xy(v), f"v{sub}"),
-            (axes[1], _xy(Av), f"σ{sub}u{sub}"),
-        ):
-            ax.annotate(
-                "",
-                xy=(x, y),
-                xytext=(0, 0),
-                arrowprops={"arrowstyle": "->", "color": colour, "lw": 2},
-            )
-            offset = (6, 6) if j == 0 else (-30, 8)
-            ax.annotate(label, (x, y), xytext=offset, textcoords="offset points", color=colour)
     axes[0].set_title("the unit circle and V's columns v₁, v₂", fontsize=10)
     axes[1].set_title(f"its image under A: σ₁ = {sigma[0]:.3f}, σ₂ = {sigma[1]:.3f}", fontsize=10)
     for ax in axes:
-        ax.set(xlim=(-2.3, 2.3), ylim=(-2.3, 2.3), aspect="equal")
-        ax.axhline(0, color="grey", lw=0.5)
-        ax.axvline(0, color="grey", lw=0.5)
+        ax.set(xlim=(-2.3, 2.3), ylim=(-2.3, 2.3))
     fig.suptitle(
         "SVD A = UΣVᵀ: A = [[1.6, 1.0], [0.3, 1.1]] sends the unit circle to an ellipse;\n"
         "its semi-axes are σ₁u₁ and σ₂u₂, the images of the orthonormal v₁, v₂",
@@ -193,15 +153,6 @@ def svd_ellipse(plt: Any) -> Any:
 # ------------------------------------------------------------------------------------------
 # Multivariable calculus
 # ------------------------------------------------------------------------------------------
-
-
-def _contour(
-    ax: Any, f: Callable[[Sequence[float]], float], box: tuple[float, ...], levels: Any
-) -> None:
-    x0, x1, y0, y1 = box
-    xs, ys = _linspace(x0, x1, 160), _linspace(y0, y1, 160)
-    Z = [[f([x, y]) for x in xs] for y in ys]
-    ax.contour(xs, ys, Z, levels=levels, cmap="viridis", linewidths=0.8)
 
 
 def gradient_descent_contour(plt: Any) -> Any:
@@ -219,26 +170,22 @@ def gradient_descent_contour(plt: Any) -> Any:
         return [-2 * (1 - x) - 400 * x * (y - x * x), 200 * (y - x * x)]
 
     fig, axes = plt.subplots(1, 2, figsize=SIZE)
-    _contour(axes[0], bowl, (-4.5, 4.5, -1.6, 1.6), [0.25 * 2**k for k in range(8)])
+    plot_contour(bowl, [(-4.5, 4.5), (-1.6, 1.6)], levels=[0.25 * 2**k for k in range(8)],
+                 ax=axes[0])
     for rate, colour in ((0.02, "tab:blue"), (0.09, "crimson")):
         result = gradient_descent(bowl, [-4.0, 1.0], learning_rate=rate, max_steps=60)
-        points = [_xy(p) for p in result.path]
-        axes[0].plot(
-            *zip(*points, strict=True), "o-", color=colour, ms=2.5, lw=1, label=f"η = {rate}"
-        )
+        plot_contour(bowl, [(-4.5, 4.5), (-1.6, 1.6)], path=result, levels=[], ax=axes[0])
+        axes[0].lines[-1].set(color=colour, label=f"η = {rate}")
     axes[0].set_title("f = x² + 10y² from (−4, 1), 60 steps", fontsize=10)
     axes[0].legend(fontsize=9)
-
-    _contour(axes[1], rosenbrock, (-1.6, 1.6, -0.5, 1.6), [0.5 * 2**k for k in range(-6, 10)])
     result = gradient_descent(
         rosenbrock, [-1.2, 1.0], learning_rate=0.001, grad=rosenbrock_grad, max_steps=20_000
     )
-    points = [_xy(p) for p in result.path[:: max(1, len(result.path) // 400)]]
-    axes[1].plot(*zip(*points, strict=True), ".-", color="crimson", ms=2, lw=0.8)
+    thinned = result.path[:: max(1, len(result.path) // 400)]
+    plot_contour(rosenbrock, [(-1.6, 1.6), (-0.5, 1.6)], path=thinned,
+                 levels=[0.5 * 2**k for k in range(-6, 10)], ax=axes[1])
     axes[1].plot([1], [1], "*", color="black", ms=12)
     axes[1].set_title(f"Rosenbrock from (−1.2, 1): η = 0.001, {result.steps} steps", fontsize=9)
-    for ax in axes:
-        ax.set(xlabel="x", ylabel="y")
     fig.suptitle("Gradient descent x ← x − η∇f(x) walks across the contour lines, downhill")
     fig.tight_layout()
     return fig
@@ -255,44 +202,38 @@ def coin_running_mean(plt: Any) -> Any:
     ns = list(range(1, n + 1))
     fig, ax = plt.subplots(figsize=SIZE)
     band = [2 * 0.5 / math.sqrt(k) for k in ns]
-    ax.fill_between(
-        ns,
-        [0.5 - w for w in band],
-        [0.5 + w for w in band],
-        color="gold",
-        alpha=0.35,
-        label="½ ± 2σ/√n",
-    )
+    ax.fill_between(ns, [0.5 - w for w in band], [0.5 + w for w in band], color="gold",
+                    alpha=0.35, label="½ ± 2σ/√n")
     for seed, colour in ((1, "tab:blue"), (2, "crimson"), (3, "tab:green")):
-        means = [float(m) for m in law_of_large_numbers(Bernoulli(0.5), n, rng=seed)]
-        ax.plot(ns, means, color=colour, lw=1.2, label=f"coin with seed {seed}")
+        plot_running_mean(Bernoulli(0.5).sample(n, rng=seed), ax=ax)
+        ax.lines[-1].set(color=colour, label=f"coin with seed {seed}")
     ax.axhline(0.5, color="black", lw=1, ls="--")
-    ax.set(xscale="log", xlim=(1, n), ylim=(0, 1), xlabel="number of tosses n (log scale)")
-    ax.set_ylabel("fraction of heads so far")
+    ax.set(xlim=(1, n), ylim=(0, 1), ylabel="fraction of heads so far")
     ax.set_title("The law of large numbers: the running mean of a fair coin settles at ½")
     ax.legend(loc="upper right", fontsize=9)
-    ax.grid(alpha=0.3)
     return fig
 
 
 def biased_coin_entropy(plt: Any) -> Any:
     """H(p) = −p log₂ p − (1 − p) log₂(1 − p): 0 for a sure coin, 1 bit for a fair one."""
-    ps = _linspace(0, 1, 201)
     fig, ax = plt.subplots(figsize=SIZE)
-    ax.plot(ps, [entropy(Bernoulli(p)) for p in ps], color="tab:blue", lw=2.2)
+    plot_function(lambda p: entropy(Bernoulli(p)), 0, 1, ax=ax)
     for p in (0.5, 0.9, 0.99):
         h = entropy(Bernoulli(p))
-        ax.plot([p], [h], "o", color="crimson")
-        ax.annotate(
-            f"p = {p}: H = {h:.3f} bits",
-            (p, h),
-            xytext=(-150 if p > 0.6 else 10, 8),
-            textcoords="offset points",
-            color="crimson",
-        )
-    ax.set(xlim=(0, 1), ylim=(0, 1.1), xlabel="p = probability of heads", ylabel="H(p) in bits")
+        ax.scatter([p], [h], color="crimson", zorder=3)
+        ax.annotate(f"p = {p}: H = {h:.3f} bits", (p, h), xytext=(-150 if p > 0.6 else 10, 8),
+                    textcoords="offset points", color="crimson")
+    ax.set(ylim=(0, 1.1), xlabel="p = probability of heads", ylabel="H(p) in bits")
     ax.set_title("The entropy of a biased coin: most uncertain, 1 bit, when it is fair")
-    ax.grid(alpha=0.3)
+    return fig
+
+
+def poisson_guessing_game(plt: Any) -> Any:
+    """The pmf of Poisson(100): the secret of the guessing game is rarely far from 100."""
+    fig, ax = plt.subplots(figsize=SIZE)
+    plot_distribution(Poisson(100), ax=ax)
+    ax.set_title(f"Poisson(100): entropy {entropy(Poisson(100)):.2f} bits, so about 5.4 "
+                 "yes/no questions find it (10 for a uniform secret in 0..1023)", fontsize=10)
     return fig
 
 
@@ -304,6 +245,7 @@ FIGURES: dict[str, Callable[[Any], Any]] = {
     "gradient_descent_contour": gradient_descent_contour,
     "coin_running_mean": coin_running_mean,
     "biased_coin_entropy": biased_coin_entropy,
+    "poisson_guessing_game": poisson_guessing_game,
 }
 
 
