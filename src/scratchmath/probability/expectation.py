@@ -430,7 +430,7 @@ def running_mean(samples: Iterable[Real], *, exact: bool = False) -> list[Real]:
         if exact_so_far and _exact(x):
             exact_total += x
             if exact:
-                out.append(Fraction(exact_total, k))
+                out.append(exact_total / Fraction(k))
             elif isinstance(exact_total, int) and abs(exact_total) < _FLOAT_SAFE_INT:
                 out.append(exact_total / k)  # int / int is correctly rounded
             else:
