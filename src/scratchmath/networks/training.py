@@ -195,6 +195,20 @@ def _validation_pair(validation: object) -> tuple[Matrix, list[int]] | None:
     return samples, _check_labels(pair[1], samples.shape[0], "the validation y")
 
 
+def _check_label_range(model: Module, sample: Vector, labels: list[int]) -> None:
+    """With k > 1 outputs the labels must be classes 0..k−1: say so before training, naming
+    the sample, rather than from inside a shuffled batch."""
+    outputs = shape_of(model(sample).value)[0]
+    if outputs < 2:
+        return
+    for i, label in enumerate(labels):
+        if not 0 <= label < outputs:
+            raise DomainError(
+                f"label {i} of y is {label}, but the model has {outputs} outputs "
+                f"(classes 0 to {outputs - 1})"
+            )
+
+
 def _scalar_loss(value: object, epoch: int, batch: int) -> Var:
     if not isinstance(value, Var) or value.shape:
         raise TypeError(f"the loss must return a scalar Var, got {type(value).__name__}")
@@ -264,6 +278,8 @@ def train(
     labelled = _are_labels(targets)
     checked_validation = _validation_pair(validation)
     rows = samples.rows
+    if labelled:
+        _check_label_range(model, rows[0], targets)
     history = History([], [], [])
     for epoch in range(1, epochs + 1):
         start = time.perf_counter()
