@@ -64,7 +64,7 @@ from scratchmath.matrices import Matrix
 from scratchmath.scalars import divide
 from scratchmath.vectors import Vector
 
-__all__ = ["Edge", "Var", "topological_order"]
+__all__ = ["Edge", "Var", "detached_message", "topological_order"]
 
 
 class Edge(NamedTuple):
@@ -166,6 +166,26 @@ def topological_order(root: Var) -> list[Var]:
             order.append(node)
     order.reverse()
     return order
+
+
+def detached_message(kind: str, conversion: str) -> str:
+    """Why a Var or Dual refuses to become a plain number (``float(x)``, ``math.log(x)``).
+
+    Converting would silently detach the number from the graph (or drop its tangent), and
+    every derivative computed through it would be wrong without a warning.
+
+    >>> float(Var(2.0))
+    Traceback (most recent call last):
+    ...
+    TypeError: a Var is a node of a computation graph, not a number: float() ... Use x.value
+    for the plain number (no gradient flows through it), or scratchmath.autodiff.log, ...
+    """
+    what = "a node of a computation graph" if kind == "Var" else "a value with a tangent"
+    return (
+        f"a {kind} is {what}, not a number: {conversion} (and math.log, math.exp, …) would "
+        f"drop its derivative. Use x.value for the plain number (no gradient flows through "
+        f"it), or scratchmath.autodiff.log, exp, sin, … which differentiate"
+    )
 
 
 _OPERAND_TYPES = (int, float, Fraction, Vector, Matrix)
@@ -491,6 +511,29 @@ class Var:
         return bool(a >= b)
 
     __hash__ = object.__hash__
+
+    # -- conversions: refused, so that no gradient is silently lost -------------------------
+
+    def __float__(self) -> float:
+        raise TypeError(detached_message("Var", "float()"))
+
+    def __int__(self) -> int:
+        raise TypeError(detached_message("Var", "int()"))
+
+    def __complex__(self) -> complex:
+        raise TypeError(detached_message("Var", "complex()"))
+
+    def __bool__(self) -> bool:
+        """The truth of a scalar Var's value (``if x:``); an array Var has none.
+
+        Raises: TypeError for a Vector or Matrix Var (compare entries instead).
+        """
+        if shape_of(self._value):
+            raise TypeError(
+                f"the truth value of a Var holding {describe(shape_of(self._value))} is "
+                f"ambiguous: test .value's entries instead"
+            )
+        return bool(self._value)
 
     # -- reductions, transpose, indexing ---------------------------------------------------
 

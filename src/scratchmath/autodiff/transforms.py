@@ -266,14 +266,27 @@ def hessian(f: Function, x: Any) -> Matrix:
     """The Hessian H = ∇²f(x), Hᵢⱼ = ∂²f/∂xᵢ∂xⱼ, an n×n symmetric Matrix.
 
     Column j is Heⱼ = ∇(∇f·eⱼ): f is evaluated on the dual number x + eⱼε whose value is a
-    Var, so the directional derivative ∇f·eⱼ is itself a graph node; one backward pass
-    from it gives the column. Exact for rationals; for floats the two triangles are
-    averaged, so the result is symmetric to the last bit.
+    Var, so the directional derivative ∇f·eⱼ is itself a graph node, and one backward pass
+    from it gives the column: n forward-and-backward passes in all.
+
+    Why this composition. The contract names forward over reverse (a forward derivative
+    of the reverse-mode gradient); this is reverse over forward (a reverse-mode gradient
+    of the forward derivative). Both compute the same Hessian–vector products Hv with the
+    same cost, O(cost of f) per column, and mixed partials commute (Schwarz), so the
+    results agree — exactly over the rationals. Forward over reverse would need every
+    backward rule of the graph to accept dual numbers, a second copy of each local
+    derivative; reverse over forward needs only that the forward tangent rules use
+    operations a graph records, which ``generic`` already provides once.
+
+    Exact input gives the columns as computed (symmetric exactly, since the rules are
+    exact); float input has its two triangles averaged, so the result is symmetric to the
+    last bit and ``eigh`` accepts it.
 
     >>> hessian(lambda v: v[0] * v[1] ** 2, Vector([Fraction(1, 2), 3]))
     Matrix([[0, 6], [6, 1]])
 
-    Raises: DimensionError when f returns a non-scalar; TypeError for a non-callable f.
+    Raises: DimensionError when f returns a non-scalar; TypeError for a non-callable f or
+    a bad x; what f raises passes through.
     """
     check_callable(f)
     point = _point(x)
@@ -288,6 +301,8 @@ def hessian(f: Function, x: Any) -> Matrix:
             tangent.backward()
         gradient = leaf.grad
         columns.append(_flat(_zero_of(point) if gradient is None else gradient))
+    if all(kind_of(e) != REAL for column in columns for e in column):
+        return Matrix([[divide(columns[j][i], 1) for j in range(n)] for i in range(n)])  # 6/1 → 6
     return Matrix([[divide(columns[j][i] + columns[i][j], 2) for j in range(n)] for i in range(n)])
 
 
@@ -303,7 +318,9 @@ def check_grad(f: Function, x: Any) -> float:
     >>> check_grad(lambda v: (v * v).sum(), Vector([1.0, 2.0])) < 1e-10
     True
 
-    Raises: TypeError for a non-callable f; ConvergenceError when f is not smooth at x.
+    Raises: TypeError for a non-callable f or a bad x; DomainError (from
+    ``calculus``) when f is not differentiable at x, ConvergenceError when the
+    extrapolation cannot settle.
     """
     check_callable(f)
     point = _point(x)

@@ -100,7 +100,9 @@ def check_value(x: object, what: str = "a value") -> Any:
         if isinstance(first, complex):
             raise TypeError(f"{what} must be real: autodiff does not take complex entries")
         return x
-    if isinstance(x, (list, tuple)) and x:
+    if isinstance(x, (list, tuple)) and not x:
+        return Vector(())
+    if isinstance(x, (list, tuple)):
         if all(isinstance(row, (list, tuple, Vector)) for row in x):
             return check_value(Matrix(x), what)
         return check_value(Vector(x), what)
