@@ -352,7 +352,13 @@ def _power_shape(d: Dual, c: Any) -> tuple[int, ...]:
 
 def _log_or_flat(c: Any) -> Any:
     """log c, and 0 at c = 0: d(0ʸ)/dy = 0 where 0ʸ = 0 (y > 0)."""
-    return 0 if c == 0 else kernels.log(c)
+    if c == 0:
+        return 0
+    if not c > 0:
+        raise DomainError(
+            f"c ** y has no derivative in y for the base c = {c!r} (it needs log c, c > 0)"
+        )
+    return kernels.log(c)
 
 
 def _dual_power(a: Any, da: Any, c: Any, dc: Any) -> Dual:
