@@ -500,6 +500,13 @@ def test_train_bad_inputs() -> None:
         train(model, data.X, data.y, **{**kw, "batch_size": 0})
     with pytest.raises(TypeError, match="optimizer must have step\\(\\) and zero_grad\\(\\)"):
         train(model, data.X, data.y, **{**kw, "optimizer": object()})
+    with pytest.raises(DomainError, match="the optimizer updates none of this model's parameters"):
+        train(
+            model,
+            data.X,
+            data.y,
+            **{**kw, "optimizer": Descent(MLP([2, 2], rng=1).parameters(), 0.1)},
+        )
     with pytest.raises(TypeError, match="loss must be a callable function, got str"):
         train(model, data.X, data.y, **{**kw, "loss": "mse"})
     with pytest.raises(TypeError, match="the loss must return a scalar Var, got float"):

@@ -175,12 +175,22 @@ def _are_labels(y: Any) -> bool:
     )
 
 
-def _check_optimizer(optimizer: object) -> Any:
+def _check_optimizer(optimizer: object, model: Module) -> Any:
     for method in ("step", "zero_grad"):
         if not callable(getattr(optimizer, method, None)):
             raise TypeError(
                 f"optimizer must have step() and zero_grad() (SGD, Adam, …), "
                 f"got {type(optimizer).__name__}"
+            )
+    # An optimiser built over another model's parameters would step those and leave this
+    # model untouched: training would "run" and learn nothing. Refuse it.
+    params = getattr(optimizer, "params", None)
+    if params is not None:
+        updated = {id(p) for p in params}
+        if not any(id(p) in updated for p in model.parameters()):
+            raise DomainError(
+                "the optimizer updates none of this model's parameters: build it over "
+                "model.parameters()"
             )
     return optimizer
 
@@ -262,13 +272,14 @@ def train(
 
     Raises: TypeError for a model that is not a Module, a loss that is not callable or does
     not return a scalar Var, an optimizer without ``step``/``zero_grad``, or a bad ``rng``;
-    DomainError for epochs or batch_size < 1, or when the loss becomes inf or nan (training
-    diverged: the message says where); DimensionError when X and y count different samples
-    or a sample has the wrong number of features.
+    DomainError for epochs or batch_size < 1, an optimizer whose ``params`` include none of
+    the model's, a label outside the classes of a model with k > 1 outputs, or when the loss
+    becomes inf or nan (training diverged: the message says where); DimensionError when X
+    and y count different samples or a sample has the wrong number of features.
     """
     model = _check_model(model)
     check_callable(loss, "loss")
-    _check_optimizer(optimizer)
+    _check_optimizer(optimizer, model)
     epochs = check_int(epochs, "epochs", minimum=1)
     batch_size = check_int(batch_size, "batch_size", minimum=1)
     generator = as_random(rng)
