@@ -514,6 +514,42 @@ def test_mean_sum_transpose_and_indexing() -> None:
     assert C.grad == Matrix([[Fraction(1, 2)] * 2] * 2)
 
 
+def _det3(A: Any) -> Any:
+    """The 3×3 determinant by Sarrus' rule, entry by entry (A[i, j] nodes)."""
+    return (
+        A[0, 0] * A[1, 1] * A[2, 2]
+        + A[0, 1] * A[1, 2] * A[2, 0]
+        + A[0, 2] * A[1, 0] * A[2, 1]
+        - A[0, 2] * A[1, 1] * A[2, 0]
+        - A[0, 0] * A[1, 2] * A[2, 1]
+        - A[0, 1] * A[1, 0] * A[2, 2]
+    )
+
+
+@given(matrices(matrix_rationals(), 3, 3))
+def test_jacobi_formula_gradient_of_det_is_the_cofactor_matrix(A: Matrix) -> None:
+    """∂ det A / ∂Aᵢⱼ = Cᵢⱼ, the cofactor: through entry nodes A[i, j], exactly."""
+    cofactors = Matrix.from_function(
+        3,
+        3,
+        lambda i, j: (
+            (-1) ** (i + j)
+            * Matrix([[A[r, c] for c in range(3) if c != j] for r in range(3) if r != i]).det()
+        ),
+    )
+    assert grad(_det3, A) == cofactors
+
+
+def test_gradient_through_rows_and_entries_of_a_matrix() -> None:
+    """A[i] (a row node) and A[i, j] (an entry node) send sparse gradients back."""
+    A = Matrix([[1, 2], [3, Fraction(1, 2)]])
+    assert grad(lambda M: M[0] @ M[1], A) == Matrix([[3, Fraction(1, 2)], [1, 2]])
+    assert grad(lambda M: M[1, 0] * M[1, 0], A) == Matrix([[0, 0], [6, 0]])
+    assert grad(lambda M: M[0].sum() + (M * M).sum(), A) == Matrix([[3, 5], [6, 1]])
+    v = Vector([1, 2, 3])
+    assert grad(lambda w: sum(w) + w[-1] * w[0], v) == Vector([4, 1, 2])
+
+
 def test_graph_renders_values_and_gradients() -> None:
     x, y = Var(3, name="x"), Var(4, name="y")
     z = x * y + x
