@@ -562,6 +562,17 @@ def test_graph_renders_values_and_gradients() -> None:
     ]
 
 
+def test_dot_draws_every_node_and_arrow() -> None:
+    x = Var(Fraction(1, 2), name="x")
+    y = ad.exp(x * x) + x
+    y.backward()
+    text = y.dot()
+    assert text.startswith("digraph {") and text.endswith("}")
+    assert text.count("[shape=") == 4  # x, x·x, exp, +
+    assert text.count(" -> ") == 5  # x twice into *, * into exp, exp and x into +
+    assert 'label="x = 1/2\\ngrad' in text
+
+
 def test_constants_and_outputs_without_a_graph() -> None:
     assert grad(lambda v: 3, Vector([1, 2])) == Vector([0, 0])
     assert grad(lambda v: 3.0, Vector([1.0, 2.0])) == Vector([0.0, 0.0])
