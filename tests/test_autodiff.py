@@ -573,6 +573,37 @@ def test_dot_draws_every_node_and_arrow() -> None:
     assert 'label="x = 1/2\\ngrad' in text
 
 
+def test_graph_writes_binary_operators_between_their_operands() -> None:
+    x, y = Var(2, name="x"), Var(3, name="y")
+    z = ad.exp(x**y)
+    assert z.graph().splitlines()[2:] == ["v1 = x ** y = 8", "v2 = exp(v1) = 2980.9579870417283"]
+
+
+@pytest.mark.parametrize("kind", [Var, lambda v: Dual(v, 1)], ids=["Var", "Dual"])
+def test_comparisons_of_scalar_nodes_compare_values(kind: Any) -> None:
+    """``if x > 0:`` inside a differentiated function reads the value, strictly or not."""
+    one = kind(1)
+    assert (one < 1, one <= 1, one > 1, one >= 1) == (False, True, False, True)
+    assert (one < 2, one <= 0, one > 0, one >= 2) == (True, False, True, False)
+    assert one < kind(2) and kind(2) > one
+
+
+def test_a_relu_written_with_if_follows_the_branch() -> None:
+    def my_relu(x: Any) -> Any:
+        return x if x > 0 else 0 * x
+
+    assert (grad(my_relu, 2), grad(my_relu, -2), grad(my_relu, 0)) == (1, 0, 0)
+
+
+@pytest.mark.parametrize("other", ["a", [1, 2], (1, 2), None, True], ids=repr)
+def test_a_var_combines_only_with_numbers_vectors_and_matrices(other: Any) -> None:
+    """A list is not silently read as a Vector, nor a bool as a number, by an operator."""
+    with pytest.raises(TypeError, match=r"unsupported operand|can.t multiply|can only"):
+        Var(2) + other
+    with pytest.raises(TypeError, match=r"unsupported operand|can.t multiply|can only"):
+        other * Var(2)
+
+
 def test_constants_and_outputs_without_a_graph() -> None:
     assert grad(lambda v: 3, Vector([1, 2])) == Vector([0, 0])
     assert grad(lambda v: 3.0, Vector([1.0, 2.0])) == Vector([0.0, 0.0])
