@@ -5,20 +5,25 @@ evaluation (finite differences cost ~2n evaluations); one epoch (forward + backw
 64-32-10 MLP over 1 347 samples of 64 features ≥ 50× faster than a scalar graph such as
 micrograd, and under 5 s on a 2-core machine.
 
-Three tables:
+Five tables:
 
 1. n-input function f(v) = Σ wᵢ tanh(vᵢ) + logsumexp(v): seconds for f, for ``grad`` and
    for Ridders' ``calculus.gradient``; the ratio grad / f (the "cheap gradient" constant)
    and, beside it, the 2n evaluations a central difference needs.
-2. The 64-32-10 relu MLP with squared error on one-hot targets, on the 8×8 digits: one
+2. A function both libraries can write (relu and squares), n = 10, 100, 1 000: time and
+   peak memory of the gradient, scratchmath against micrograd.
+3. The 64-32-10 relu MLP with squared error on one-hot targets, on the 8×8 digits: one
    sample's gradient (scratchmath one node per layer operation, micrograd one node per
    number), its peak memory, and one epoch of 1 347 samples (scratchmath in mini-batches
    of 32 rows; micrograd's epoch is its per-sample time × 1 347, measured on a few samples,
    as a full epoch takes minutes).
-3. A small MLP (8-8-3, 99 parameters): ``grad`` against Ridders over the flattened
+4. A small MLP (8-8-3, 99 parameters): ``grad`` against Ridders over the flattened
    parameters — time ratio and largest relative difference.
 
-micrograd comes from the ``bench`` extra; without it its columns say "absent".
+5. Accuracy: ``grad`` of smooth compositions against mpmath's 50-digit derivative
+   (target: within 1e-12 relative).
+
+micrograd and mpmath come from the ``bench`` extra; without it its columns say "absent".
 
     python -m benchmarks --only autodiff      or      python benchmarks/bench_autodiff.py
 """
@@ -90,6 +95,49 @@ def _cost_table(quick: bool) -> list[str]:
         lines.append(
             f"    {n:4d}  {t_f * 1e3:8.3f}  {t_grad * 1e3:10.3f}  {t_grad / t_f:7.1f}"
             f"   {ridders}   {2 * n}"
+        )
+    return lines
+
+
+def _micrograd_gradient(values: list[float], weights: list[float]) -> Any:
+    from micrograd.engine import Value
+
+    v = [Value(e) for e in values]
+    loss = sum((w * e.relu() ** 2 for w, e in zip(weights, v, strict=True)), Value(0.0))
+    loss = loss + sum((e * e for e in v), Value(0.0))
+    loss.backward()
+    return [e.grad for e in v]
+
+
+def _micrograd_table(quick: bool) -> list[str]:
+    """The same function in both libraries, one micrograd supports (relu and powers)."""
+    lines = [
+        "",
+        "f(v) = Σ wᵢ relu(vᵢ)² + Σ vᵢ², grad in both libraries",
+        "       n   scratchmath (ms)  micrograd (ms)   ratio   peak KiB: ours  micrograd",
+    ]
+    if MicroMLP is None:
+        return [*lines, "  micrograd: absent (pip install -e '.[bench]')"]
+    for n in (10, 100, 1000):
+        values = [0.01 * ((7 * i) % 13 - 6) for i in range(n)]
+        weights = [(-1.0) ** i / (1 + i) for i in range(n)]
+        w = Vector(weights)
+
+        def ours(v: Any, w: Vector = w) -> Any:
+            return (w * ad.relu(v) ** 2).sum() + (v * v).sum()
+
+        x = Vector(values)
+        t_ours = median_time(lambda: ad.grad(ours, x), 3 if quick else 7)  # noqa: B023
+        ours_kib = _peak_kib(lambda: ad.grad(ours, x))  # noqa: B023
+        try:
+            t_micro = median_time(lambda: _micrograd_gradient(values, weights), 3)  # noqa: B023
+            micro_kib = _peak_kib(lambda: _micrograd_gradient(values, weights))  # noqa: B023
+            micro = f"{t_micro * 1e3:14.2f}   {t_micro / t_ours:5.1f}×"
+            micro_memory = f"{micro_kib:9.0f}"
+        except RecursionError:  # micrograd orders its graph recursively
+            micro, micro_memory = f"{'RecursionError':>14}   {'':>6}", f"{'—':>9}"
+        lines.append(
+            f"    {n:4d}  {t_ours * 1e3:16.2f}  {micro}   {ours_kib:14.0f}  {micro_memory}"
         )
     return lines
 
@@ -248,8 +296,57 @@ def _finite_difference_table(quick: bool) -> list[str]:
     ]
 
 
+# -- 4. accuracy against a 50-digit reference -----------------------------------------
+
+COMPOSITIONS: list[tuple[str, Callable[[Any], Any], Callable[[Any, Any], Any]]] = [
+    (
+        "sin(eˣ)·tanh x",
+        lambda x: ad.sin(ad.exp(x)) * ad.tanh(x),
+        lambda m, x: m.sin(m.exp(x)) * m.tanh(x),
+    ),
+    (
+        "ln(1 + x²)/√(1 + x²)",
+        lambda x: ad.log(1 + x * x) / ad.sqrt(1 + x * x),
+        lambda m, x: m.log(1 + x * x) / m.sqrt(1 + x * x),
+    ),
+    (
+        "σ(3x)·softplus(x)",
+        lambda x: ad.sigmoid(3 * x) * ad.softplus(x),
+        lambda m, x: m.log(1 + m.exp(x)) / (1 + m.exp(-3 * x)),
+    ),
+    (
+        "e^(−x²)·cos 5x",
+        lambda x: ad.exp(-(x * x)) * ad.cos(5 * x),
+        lambda m, x: m.exp(-x * x) * m.cos(5 * x),
+    ),
+    ("x⁵/(1 + x⁴)", lambda x: x**5 / (1 + x**4), lambda m, x: x**5 / (1 + x**4)),
+]
+
+
+def _accuracy_table() -> list[str]:
+    try:
+        import mpmath
+    except ImportError:
+        return ["", "accuracy against mpmath: absent (pip install -e '.[bench]')"]
+    mpmath.mp.dps = 50
+    lines = [
+        "",
+        "grad against mpmath's 50-digit derivative, 9 points in [−2, 2]: max relative error",
+    ]
+    for name, f, reference in COMPOSITIONS:
+        worst = 0.0
+        for k in range(9):
+            x = -2.0 + 0.5 * k + 0.0123
+            exact = mpmath.diff(lambda t: reference(mpmath, t), mpmath.mpf(x))  # noqa: B023
+            worst = max(worst, float(abs((ad.grad(f, x) - exact) / exact)))
+        lines.append(f"  {name:<24} {worst:.1e}")
+    return lines
+
+
 def run(quick: bool = False) -> str:
-    return "\n".join(_cost_table(quick) + _mlp_table(quick) + _finite_difference_table(quick))
+    return "\n".join(
+        _cost_table(quick) + _mlp_table(quick) + _finite_difference_table(quick) + _accuracy_table()
+    )
 
 
 if __name__ == "__main__":
