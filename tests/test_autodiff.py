@@ -650,6 +650,23 @@ def test_conversion_to_a_plain_number_is_refused(node: Any, convert: Any) -> Non
         convert(node)
 
 
+@pytest.mark.parametrize("node", [Var(0), Dual(0, 1)], ids=["Var", "Dual"])
+@pytest.mark.parametrize("plain", [0, 0.0, Fraction(0), Vector([0]), Matrix([[0]])], ids=repr)
+def test_equality_with_a_plain_value_is_refused(node: Any, plain: Any) -> None:
+    """``if x == 0:`` would never be taken (a node is not a number): refused, not False."""
+    with pytest.raises(TypeError, match=r"compare x\.value == … instead"):
+        _ = node == plain
+    with pytest.raises(TypeError, match=r"compare x\.value == … instead"):
+        _ = plain != node
+
+
+def test_a_node_equals_only_itself() -> None:
+    x, y, d = Var(1), Var(1), Dual(1, 0)
+    assert x == x and x != y and d == d and d != Dual(1, 0)
+    assert x in [y, x] and [y, x].index(x) == 1 and len({x, y}) == 2
+    assert (x == "a") is False
+
+
 def test_truth_of_an_array_node_is_refused() -> None:
     assert bool(Var(1)) and not bool(Var(0.0)) and bool(Dual(1, 0))
     with pytest.raises(TypeError, match=r"ambiguous: test \.value's entries"):

@@ -65,7 +65,7 @@ from scratchmath.matrices import Matrix
 from scratchmath.scalars import divide
 from scratchmath.vectors import Vector
 
-__all__ = ["Edge", "Var", "detached_message", "topological_order"]
+__all__ = ["Edge", "Var", "compared_message", "detached_message", "topological_order"]
 
 
 class Edge(NamedTuple):
@@ -197,6 +197,14 @@ def detached_message(kind: str, conversion: str) -> str:
         f"a {kind} is {what}, not a number: {conversion} (and math.log, math.exp, …) would "
         f"drop its derivative. Use x.value for the plain number (no gradient flows through "
         f"it), or scratchmath.autodiff.log, exp, sin, … which differentiate"
+    )
+
+
+def compared_message(kind: str) -> str:
+    """Why ``==`` between a Var or Dual and a plain value is refused."""
+    return (
+        f"== between a {kind} and a plain value would compare a node with a number (always "
+        f"False): compare x.value == … instead, or use <, <=, >, >=, which read the value"
     )
 
 
@@ -563,6 +571,29 @@ class Var:
     def __ge__(self, other: object) -> bool:
         a, b = self._scalar_for_comparison(other)
         return bool(a >= b)
+
+    def __eq__(self, other: object) -> bool:
+        """A Var equals only itself: it is a node, and two nodes with one value are two.
+
+        Compared with a plain number, Vector or Matrix, ``==`` would silently be False
+        (``if x == 0:`` never taken), so it is refused; compare ``x.value`` instead, or use
+        ``<``, ``<=``, ``>``, ``>=``, which read a scalar Var's value.
+
+        >>> x = Var(0)
+        >>> x == x, x == Var(0), x.value == 0
+        (True, False, True)
+
+        Raises: TypeError for a number, Vector or Matrix on the other side.
+        """
+        if isinstance(other, Var):
+            return self is other
+        if isinstance(other, _OPERAND_TYPES):
+            raise TypeError(compared_message("Var"))
+        return NotImplemented
+
+    def __ne__(self, other: object) -> bool:
+        equal = self.__eq__(other)
+        return equal if equal is NotImplemented else not equal
 
     __hash__ = object.__hash__
 
