@@ -21,6 +21,12 @@ EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 
 #: script → lines its output must contain.
 EXPECTED: dict[str, list[str]] = {
+    "backprop_by_hand": [
+        "  ∂L/∂c by hand:      Fraction(-89, 60)",
+        "  ∂L/∂c by autodiff:  Fraction(-89, 60)",
+        "Equal exactly, every entry a rational number: True",
+        "  largest difference from autodiff: 0.62 — the mistake shows at once.",
+    ],
     "dice_game": [
         "E[X] = 300·(2/6) + (−200)·(4/6) = Fraction(-100, 3)",
         "E[g(D)] over the die faces 1..6 = Fraction(-100, 3)",
