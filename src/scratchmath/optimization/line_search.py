@@ -231,7 +231,10 @@ def armijo_backtrack(
         if trial == x:
             break  # the step is below the resolution of x: nothing smaller will help
         value = _safe_value(obj, trial)
-        if value <= fx + c * alpha * slope:
+        threshold = fx + c * alpha * slope
+        # Once c·α·∇f·d is lost in the rounding of f(x), the test would pass on f(x + αd) =
+        # f(x): then ask for a real decrease, so a wrong gradient is not hidden by rounding.
+        if value <= threshold and (threshold < fx or value < fx):
             return alpha, value
         alpha = alpha * shrink
     raise ConvergenceError(
