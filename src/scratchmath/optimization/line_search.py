@@ -31,6 +31,7 @@ LineSearchResult(step=3.0, value=0.0, satisfied=True)
 from __future__ import annotations
 
 import math
+import numbers
 from collections.abc import Callable, Sequence
 from fractions import Fraction
 from typing import Any, NamedTuple
@@ -77,16 +78,18 @@ def as_point(x: object, name: str = "x") -> Vector:
     numbers; DimensionError for an empty one; DomainError for NaN or ±inf in it.
     """
     if isinstance(x, (Matrix, str, bytes)) or not isinstance(x, (Vector, Sequence)):
-        if isinstance(x, bool) or not isinstance(x, (int, float, Fraction)):
+        if isinstance(x, bool) or not isinstance(x, numbers.Real):
             raise TypeError(
                 f"{name} must be a number, a Vector or a sequence of numbers, "
                 f"not {type(x).__name__}"
             )
         x = [x]
+    entries = []
     for c in x:
-        if isinstance(c, bool) or not isinstance(c, (int, float, Fraction)):
+        if isinstance(c, bool) or not isinstance(c, numbers.Real):
             raise TypeError(f"{name} must hold real numbers, got {type(c).__name__}")
-    point = x if isinstance(x, Vector) else Vector(x)
+        entries.append(c if isinstance(c, (int, float, Fraction)) else float(c))
+    point = x if isinstance(x, Vector) else Vector(entries)
     if len(point) == 0:
         raise DimensionError(f"{name} must have at least one coordinate")
     if not all(map(is_finite, point)):

@@ -388,7 +388,10 @@ def minimize(
     DEFAULT_LR). x0 is a number (f then takes a number) or a Vector / sequence (f takes a
     Vector); gradients come from autodiff, so f is written with operators and the
     functions of ``scratchmath.autodiff`` — or pass ``grad``. With rational x0, lr and f,
-    "gd" (and "momentum", "nesterov") are exact: every point of the path is rational.
+    "gd" (and "momentum", "nesterov") are exact: every point of the path is rational —
+    at a price: the denominators grow with every step (about three digits a step at
+    lr = 1/1000), so give float x0 for runs of thousands of steps. "newton" and "bfgs"
+    always compute in floats.
 
     >>> from fractions import Fraction
     >>> f = lambda x: (x - 3) ** 2
