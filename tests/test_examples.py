@@ -64,6 +64,17 @@ EXPECTED: dict[str, list[str]] = {
         "η = 0.001: converged = True",
     ],
     "pca_synthetic": ["component 1: w = (+0.66"],
+    "minibatch_noise": [
+        "full gradient ∇L(0) = -1.3514; spread of per-sample gradients σ = 1.3290",
+        "     4       -1.3514       0.6650      0.6635     1.330",
+        "   256       -1.3514       0.0685      0.0720     1.096",
+    ],
+    "optimizers_race": [
+        "gd            2.0e+00    1.9e+00    6.4e-01    2.9e-01   not within the budget",
+        "momentum      1.8e+00    6.1e-01    1.0e-02    1.6e-04   step 1553",
+        "bfgs          1.7e+00    3.2e-13    3.2e-13    3.2e-13   step 34",
+        "ended after 38 steps: the gradient is below tol",
+    ],
     "neural_network": ["final accuracy 1.0", "accuracy 0.5"],
 }
 
