@@ -38,7 +38,13 @@ import random
 from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
-from scratchmath.calculus.integrals import GK15, GK21, GaussKronrodRule, IntegrationResult
+from scratchmath.calculus.integrals import (
+    GK15,
+    GK21,
+    GaussKronrodRule,
+    IntegrationResult,
+    integrate_with_error,
+)
 from scratchmath.checks import check_callable, check_int, check_positive, check_real, real_result
 from scratchmath.errors import ConvergenceError, DomainError
 from scratchmath.scalars import EPS
@@ -61,6 +67,9 @@ _INNER_SHARE = 0.5
 #: At most this many pieces for one inner integral (the outermost has only the budget): an
 #: inner integral that cannot settle reports its honest error rather than eat the budget.
 _INNER_PIECES = 200
+_INNER_EVALUATIONS = 10_000
+
+_TINY = 2.0**-1022
 
 
 # --------------------------------------------------------------------------------------------
@@ -279,6 +288,50 @@ class _Iterated:
         error = max(error, floor) + inner_error
         return _Piece(lo, hi, kronrod * half, error * half, floor * half, trusted)
 
+    def innermost(
+        self, outer: tuple[float, ...], low: float, high: float, tol: float, rel: float
+    ) -> _Level:
+        """The innermost integral, by the one-variable integrator :func:`integrate_with_error`.
+
+        Its ε-extrapolation (QUADPACK's QAGS) makes short work of the kinks, jumps and
+        near-singularities an inner integrand meets where the region or f is not smooth.
+        """
+        f = self.f
+
+        def g(x: float) -> float:
+            y = f(*outer, x)
+            if type(y) is not float:
+                y = real_result(y, f"{(*outer, x)!r}")
+            if y - y != 0:  # NaN or ±inf
+                raise DomainError(
+                    f"the integrand is {y} at {(*outer, x)!r}: no finite integral there"
+                )
+            return y
+
+        left = self.budget - self.used
+        allowed = min(left, _INNER_EVALUATIONS)
+        if allowed < len(GK21.kronrod) * 2 - 1:
+            raise _OutOfBudget
+        try:
+            result = integrate_with_error(
+                g,
+                low,
+                high,
+                rel_tol=max(rel, 50 * EPS),
+                abs_tol=max(tol, _TINY),
+                max_evaluations=allowed,
+            )
+        except ConvergenceError as failure:
+            self.used += failure.iterations
+            if allowed == left:
+                raise _OutOfBudget from None
+            estimate = failure.estimate
+            if not isinstance(estimate, float) or not math.isfinite(failure.error):
+                raise
+            return _Level(estimate, failure.error, False, str(failure))
+        self.used += result.evaluations
+        return _Level(result.value, result.error, True, "")
+
     def integral(self, level: int, outer: tuple[float, ...], tol: float, rel: float) -> _Level:
         """∫ over variable ``level`` at the outer point, to max(tol, rel·|∫|).
 
@@ -292,6 +345,8 @@ class _Iterated:
         high = _resolve(self.limits[level][1], outer, f"the high bound of {where}")
         if low == high:
             return _Level(0.0, 0.0, True, "")
+        if level == self.depth - 1 and level > 0:
+            return self.innermost(outer, low, high, tol, rel)
         sign = 1.0 if low < high else -1.0
         span = _finite_range(min(low, high), max(low, high))
         pieces = [self.piece(level, outer, span, span.lo, span.hi, tol, _INNER_SHARE * rel)]
@@ -299,10 +354,13 @@ class _Iterated:
         limit = math.inf if level == 0 else _INNER_PIECES
         while True:
             target = max(tol, rel * abs(area))
-            if errsum <= target and (len(pieces) > 1 or pieces[0].trusted or errsum == 0):
+            rounding = errsum <= 2 * math.fsum(p.floor for p in pieces)
+            # One piece is accepted only if its estimate is trusted (not capped), or is all
+            # rounding (g constant to the last bits): a capped one has not resolved g yet.
+            if errsum <= target and (len(pieces) > 1 or pieces[0].trusted or rounding):
                 return _Level(sign * math.fsum(p.value for p in pieces), errsum, True, "")
             trouble = ""
-            if errsum <= 2 * math.fsum(p.floor for p in pieces):
+            if rounding:
                 trouble = "rounding errors stop the error estimate from reaching the tolerance"
             elif len(pieces) >= limit:
                 trouble = f"an inner integral did not settle in {limit} pieces"
@@ -320,7 +378,8 @@ class _Iterated:
             except _OutOfBudget:
                 if level > 0:
                     raise
-                return _Level(sign * area, errsum, False, "the evaluation budget ran out")
+                ran_out = f"the budget of {self.budget} evaluations ran out"
+                return _Level(sign * area, errsum, False, ran_out)
             pieces[index] = left
             pieces.append(right)
             area += left.value + right.value - parent.value
