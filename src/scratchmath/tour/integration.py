@@ -17,7 +17,10 @@ def chapter() -> str:
     """
     square = [(0, 1), (0, 1)]
     xy = multiple_integral(lambda x, y: x * y, square)
-    f = lambda x, y: x * math.exp(x * y)  # noqa: E731
+
+    def f(x: float, y: float) -> float:
+        return x * math.exp(x * y)
+
     dy_dx = multiple_integral(f, [(0, 1), (0, 2)])
     dx_dy = multiple_integral(lambda y, x: f(x, y), [(0, 2), (0, 1)])
     lines = [
@@ -32,7 +35,10 @@ def chapter() -> str:
         "  The inner limits may depend on the outer variable: the unit disk is",
         "  −√(1 − x²) ≤ y ≤ √(1 − x²), and integrating 1 over it gives its area.",
     ]
-    root = lambda x: math.sqrt(1 - x * x)  # noqa: E731
+
+    def root(x: float) -> float:
+        return math.sqrt(1 - x * x)
+
     disk = multiple_integral(lambda x, y: 1.0, [(-1, 1), (lambda x: -root(x), root)])
     polar = multiple_integral(lambda t, r: r, [(0, 2 * math.pi), (0, 1)])
     plane = multiple_integral(lambda x, y: math.exp(-x * x - y * y), [(-math.inf, math.inf)] * 2)
