@@ -12,7 +12,6 @@ import math
 import random
 import re
 import sys
-import time
 from pathlib import Path
 from types import ModuleType
 
@@ -81,10 +80,9 @@ def load(name: str) -> ModuleType:
 
 def run(name: str, capsys: pytest.CaptureFixture[str]) -> str:
     module = load(name)
-    start = time.perf_counter()
+    # No timing assertion here: a loaded machine would make it flaky. How long each study
+    # script takes is measured by benchmarks/bench_examples.py.
     module.main()
-    elapsed = time.perf_counter() - start
-    assert elapsed < 10, f"{name}.py took {elapsed:.1f} s; a study script should take seconds"
     return capsys.readouterr().out
 
 
