@@ -43,7 +43,6 @@ from scratchmath.calculus.integrals import (
     GK21,
     GaussKronrodRule,
     IntegrationResult,
-    integrate_with_error,
 )
 from scratchmath.checks import check_callable, check_int, check_positive, check_real, real_result
 from scratchmath.errors import ConvergenceError, DomainError
@@ -67,9 +66,6 @@ _INNER_SHARE = 0.5
 #: At most this many pieces for one inner integral (the outermost has only the budget): an
 #: inner integral that cannot settle reports its honest error rather than eat the budget.
 _INNER_PIECES = 200
-_INNER_EVALUATIONS = 10_000
-
-_TINY = 2.0**-1022
 
 
 # --------------------------------------------------------------------------------------------
@@ -288,50 +284,6 @@ class _Iterated:
         error = max(error, floor) + inner_error
         return _Piece(lo, hi, kronrod * half, error * half, floor * half, trusted)
 
-    def innermost(
-        self, outer: tuple[float, ...], low: float, high: float, tol: float, rel: float
-    ) -> _Level:
-        """The innermost integral, by the one-variable integrator :func:`integrate_with_error`.
-
-        Its ε-extrapolation (QUADPACK's QAGS) makes short work of the kinks, jumps and
-        near-singularities an inner integrand meets where the region or f is not smooth.
-        """
-        f = self.f
-
-        def g(x: float) -> float:
-            y = f(*outer, x)
-            if type(y) is not float:
-                y = real_result(y, f"{(*outer, x)!r}")
-            if y - y != 0:  # NaN or ±inf
-                raise DomainError(
-                    f"the integrand is {y} at {(*outer, x)!r}: no finite integral there"
-                )
-            return y
-
-        left = self.budget - self.used
-        allowed = min(left, _INNER_EVALUATIONS)
-        if allowed < len(GK21.kronrod) * 2 - 1:
-            raise _OutOfBudget
-        try:
-            result = integrate_with_error(
-                g,
-                low,
-                high,
-                rel_tol=max(rel, 50 * EPS),
-                abs_tol=max(tol, _TINY),
-                max_evaluations=allowed,
-            )
-        except ConvergenceError as failure:
-            self.used += failure.iterations
-            if allowed == left:
-                raise _OutOfBudget from None
-            estimate = failure.estimate
-            if not isinstance(estimate, float) or not math.isfinite(failure.error):
-                raise
-            return _Level(estimate, failure.error, False, str(failure))
-        self.used += result.evaluations
-        return _Level(result.value, result.error, True, "")
-
     def integral(self, level: int, outer: tuple[float, ...], tol: float, rel: float) -> _Level:
         """∫ over variable ``level`` at the outer point, to max(tol, rel·|∫|).
 
@@ -345,8 +297,6 @@ class _Iterated:
         high = _resolve(self.limits[level][1], outer, f"the high bound of {where}")
         if low == high:
             return _Level(0.0, 0.0, True, "")
-        if level == self.depth - 1 and level > 0:
-            return self.innermost(outer, low, high, tol, rel)
         sign = 1.0 if low < high else -1.0
         span = _finite_range(min(low, high), max(low, high))
         pieces = [self.piece(level, outer, span, span.lo, span.hi, tol, _INNER_SHARE * rel)]
