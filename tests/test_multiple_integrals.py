@@ -149,7 +149,7 @@ def test_genz_rough_families_in_two_dimensions(family: str) -> None:
     # A kink or a jump in both variables: costly for nested rules (each outer bisection
     # repeats the inner integrals), so a looser tolerance keeps the test quick.
     f, exact = FAMILIES[family](*draw(7, 2))
-    assert_honest(multiple_integral(f, UNIT_SQUARE, rel_tol=1e-5), exact, rel_tol=1e-5)
+    assert_honest(multiple_integral(f, UNIT_SQUARE, rel_tol=1e-4), exact, rel_tol=1e-4)
 
 
 @pytest.mark.parametrize("family", SMOOTH)
@@ -237,7 +237,7 @@ def test_change_of_variables_linear_map(a: float, c: float, d: float, k: float) 
     assert abs(image.value - a * d * pulled.value) <= image.error + a * d * pulled.error
 
 
-@settings(max_examples=10)  # a disk costs some 25 000 evaluations
+@settings(max_examples=5)  # a disk costs some 25 000 evaluations
 @given(st.floats(-2.0, 2.0), st.floats(0.0, 3.0))
 def test_change_of_variables_polar(k: float, m: float) -> None:
     """∫∫_disk g(x² + y²) dA = ∫₀^{2π} ∫₀¹ g(r²)·r dr dθ: the Jacobian of polar coordinates is r."""
@@ -314,8 +314,8 @@ def test_volume_of_the_unit_ball() -> None:
         return math.sqrt(max(0.0, 1 - sum(t * t for t in outer)))
 
     ball = [(-1, 1), (lambda x: -root(x), root), (lambda x, y: -root(x, y), root)]
-    result = multiple_integral(lambda x, y, z: 1.0, ball, rel_tol=1e-4)
-    assert_honest(result, 4 / 3 * math.pi, rel_tol=1e-4)
+    result = multiple_integral(lambda x, y, z: 1.0, ball, rel_tol=1e-3)
+    assert_honest(result, 4 / 3 * math.pi, rel_tol=1e-3)
 
 
 def test_reversed_limits_flip_the_sign() -> None:

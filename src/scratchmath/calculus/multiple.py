@@ -361,7 +361,9 @@ def multiple_integral(
     weighted by the outer rule, take at most half of the outer tolerance; the error reported
     is the sum of both parts, so it bounds the true error whenever the one-variable
     estimates do (they are cautious: tests check it on the Genz families and on singular
-    and unbounded regions). The cost grows like 21ᵈ: beyond d ≈ 4 use Monte Carlo.
+    and unbounded regions). The cost grows like 21ᵈ: beyond d ≈ 4 use Monte Carlo. A kink
+    or a jump of f inside the region is costly too (every bisection of an outer piece repeats
+    the inner integrals): loosen rel_tol there, or split the region at the kink.
 
     >>> result = multiple_integral(lambda x, y: x * y, [(0, 1), (0, 1)])   # (½)·(½)
     >>> result.value, result.evaluations
