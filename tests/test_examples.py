@@ -35,6 +35,11 @@ EXPECTED: dict[str, list[str]] = {
         "so the game loses money: never play it.",
     ],
     "coin_law_of_large_numbers": ["within 0.01 of ½: True"],
+    "estimate_pi": [
+        "π ≈ 3.141592653615 ± 2.6e-08   (25137 evaluations)",
+        "within the reported error: True",
+        "    65536   3.1392 ± 0.0064   0.0024   3.1396 ± 0.0009   0.0019",
+    ],
     "gamblers_fallacy": [
         "  100000               +78               316             0.5004           0.0016",
         "Runs of five heads: 3077; the next toss was heads 0.503 of the time.",
