@@ -15,6 +15,10 @@ small counterexample, and returns a ``CheckReport`` that says in words what went
 ``check_inverse``          inverse(A): A·A⁻¹ = I = A⁻¹·A, a singular matrix refused
 ``check_lu``               lu(A) → (P, L, U): P·A = L·U with the right shapes of factor
 ``check_eigen``            eig(A) → (eigenvalues, V): A·v = λ·v, the right spectrum
+``check_derivative``       derivative(f, x): the power, exp, log, trig and chain rules
+``check_integral``         integrate(f, a, b): the fundamental theorem, orientation, additivity
+``check_gradient``         gradient(f, x): each component the partial derivative
+``check_chain_rule``       jacobian(f, x): the m×n matrix of partials, J(g∘f) = Jg·Jf
 =========================  ==================================================================
 
 >>> from scratchmath import Matrix
@@ -34,6 +38,12 @@ Hypothesis, when installed (the ``check`` extra), adds its own search; nothing n
 
 from __future__ import annotations
 
+from scratchmath.check.analysis import (
+    check_chain_rule,
+    check_derivative,
+    check_gradient,
+    check_integral,
+)
 from scratchmath.check.engine import CheckReport, Failure
 from scratchmath.check.linear import (
     check_det,
@@ -50,9 +60,13 @@ from scratchmath.check.linear import (
 __all__ = [
     "CheckReport",
     "Failure",
+    "check_chain_rule",
+    "check_derivative",
     "check_det",
     "check_eigen",
+    "check_gradient",
     "check_inner_product",
+    "check_integral",
     "check_inverse",
     "check_linear_map",
     "check_lu",
