@@ -538,11 +538,8 @@ def check_chain_rule(
     def compare(known: Map, x: Vector) -> Verdict | None:
         got, expected = value(known, x), Matrix(known.jacobian(x))
         tol = _jacobian_tol(expected)
-        if all(
-            abs(g - e) <= tol
-            for gr, er in zip(got.tolist(), expected.tolist(), strict=True)
-            for g, e in zip(gr, er, strict=True)
-        ):
+        pairs: Any = zip(got.tolist(), expected.tolist(), strict=True)
+        if all(abs(g - e) <= tol for gr, er in pairs for g, e in zip(gr, er, strict=True)):
             return None
         inputs = f"f = {known.name} at x = {show(x)}"
         return Verdict(inputs, f"J ≈ {show(got)}", f"{show(expected)} (within {tol:.2g})")
