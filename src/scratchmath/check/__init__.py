@@ -19,6 +19,11 @@ small counterexample, and returns a ``CheckReport`` that says in words what went
 ``check_integral``         integrate(f, a, b): the fundamental theorem, orientation, additivity
 ``check_gradient``         gradient(f, x): each component the partial derivative
 ``check_chain_rule``       jacobian(f, x): the m×n matrix of partials, J(g∘f) = Jg·Jf
+``check_distribution``     a distribution object: cdf, ppf, moments, sample agree with pmf/pdf
+``check_expectation``      expectation(dist, g=None): Σ g(x)·p(x), linearity
+``check_entropy``          entropy(dist, base=2): −Σ p·log p, in bits, 0·log 0 = 0
+``check_kl_divergence``    kl(p, q, base=2): Σ p·log(p/q), Gibbs' inequality, ∞ where q = 0
+``check_optimizer_step``   step(x, grad, lr): x − lr·grad, downhill, converging
 =========================  ==================================================================
 
 >>> from scratchmath import Matrix
@@ -56,21 +61,56 @@ from scratchmath.check.linear import (
     check_norm,
     check_vector_space,
 )
+from scratchmath.check.optimization import check_optimizer_step
+from scratchmath.check.probability import (
+    check_distribution,
+    check_entropy,
+    check_expectation,
+    check_kl_divergence,
+)
 
 __all__ = [
+    "CHECKERS",
     "CheckReport",
     "Failure",
     "check_chain_rule",
     "check_derivative",
     "check_det",
+    "check_distribution",
     "check_eigen",
+    "check_entropy",
+    "check_expectation",
     "check_gradient",
     "check_inner_product",
     "check_integral",
     "check_inverse",
+    "check_kl_divergence",
     "check_linear_map",
     "check_lu",
     "check_matmul",
     "check_norm",
+    "check_optimizer_step",
     "check_vector_space",
 ]
+
+#: Every checker by the name a CHECKS mapping uses (``"det"`` → ``check_det``).
+CHECKERS = {
+    "vector_space": check_vector_space,
+    "norm": check_norm,
+    "inner_product": check_inner_product,
+    "linear_map": check_linear_map,
+    "matmul": check_matmul,
+    "det": check_det,
+    "inverse": check_inverse,
+    "lu": check_lu,
+    "eigen": check_eigen,
+    "derivative": check_derivative,
+    "integral": check_integral,
+    "gradient": check_gradient,
+    "chain_rule": check_chain_rule,
+    "distribution": check_distribution,
+    "expectation": check_expectation,
+    "entropy": check_entropy,
+    "kl_divergence": check_kl_divergence,
+    "optimizer_step": check_optimizer_step,
+}

@@ -98,7 +98,7 @@ _LINES = (
 
 
 class Named:
-    """A test function that shows itself by its formula in a report: ``f(x) = x²``."""
+    """A test function that shows itself by its formula in a report: ``x ↦ x²``."""
 
     __slots__ = ("f", "formula")
 
@@ -109,7 +109,7 @@ class Named:
         return self.f(*args)
 
     def __repr__(self) -> str:
-        return f"f = {self.formula}"
+        return self.formula if "↦" in self.formula else f"x ↦ {self.formula}"
 
 
 def _point(src: Source, low: float, high: float) -> float:
