@@ -49,6 +49,7 @@ from scratchmath.check.analysis import (
     check_gradient,
     check_integral,
 )
+from scratchmath.check.command import CHECKERS, run_file
 from scratchmath.check.engine import CheckReport, Failure
 from scratchmath.check.linear import (
     check_det,
@@ -91,26 +92,5 @@ __all__ = [
     "check_norm",
     "check_optimizer_step",
     "check_vector_space",
+    "run_file",
 ]
-
-#: Every checker by the name a CHECKS mapping uses (``"det"`` → ``check_det``).
-CHECKERS = {
-    "vector_space": check_vector_space,
-    "norm": check_norm,
-    "inner_product": check_inner_product,
-    "linear_map": check_linear_map,
-    "matmul": check_matmul,
-    "det": check_det,
-    "inverse": check_inverse,
-    "lu": check_lu,
-    "eigen": check_eigen,
-    "derivative": check_derivative,
-    "integral": check_integral,
-    "gradient": check_gradient,
-    "chain_rule": check_chain_rule,
-    "distribution": check_distribution,
-    "expectation": check_expectation,
-    "entropy": check_entropy,
-    "kl_divergence": check_kl_divergence,
-    "optimizer_step": check_optimizer_step,
-}
