@@ -64,7 +64,7 @@ from scratchmath.matrices import Matrix
 from scratchmath.scalars import divide
 from scratchmath.vectors import Vector
 
-__all__ = ["Edge", "Var", "topological_order"]
+__all__ = ["Edge", "Var", "detached_message", "topological_order"]
 
 
 class Edge(NamedTuple):
@@ -143,29 +143,60 @@ def _accumulate(pending: dict[Var, Any], parent: Var, contribution: Any) -> None
 def topological_order(root: Var) -> list[Var]:
     """The nodes a Var was computed from, root first, every node before its parents.
 
-    A depth-first search with an explicit stack of edge iterators (no recursion, so no
-    recursion limit): a node is listed once all its parents are; reversing that list puts
-    each node before the nodes it was computed from — the order backpropagation needs.
+    Kahn's algorithm, with explicit stacks (no recursion, so no recursion limit): first
+    count, for every node, the arrows that leave it towards nodes of this graph (how many
+    results consumed it); then list a node once every consumer has been listed. Each node
+    is then before the nodes it was computed from — the order backpropagation needs, for a
+    node's gradient is complete only when all its consumers have sent their shares.
 
     >>> x = Var(2, name="x")
     >>> [node.op or node.name for node in topological_order(x * x + 1)]
     ['+', '*', 'x']
+
+    Raises: TypeError when root is not a Var.
     """
+    if not isinstance(root, Var):
+        raise TypeError(f"topological_order needs a Var, not {type(root).__name__}")
+    consumers = {root: 0}
+    stack = [root]
+    while stack:  # bounded: each node is pushed once, when first met
+        node = stack.pop()
+        for parent, _ in node._edges:
+            if parent in consumers:
+                consumers[parent] += 1
+            else:
+                consumers[parent] = 1
+                stack.append(parent)
     order: list[Var] = []
-    seen = {root}
-    stack: list[tuple[Var, Iterator[Edge]]] = [(root, iter(root._edges))]
-    while stack:  # bounded: each node is pushed once and each edge followed once
-        node, edges = stack[-1]
-        for parent, _ in edges:
-            if parent not in seen:
-                seen.add(parent)
-                stack.append((parent, iter(parent._edges)))
-                break
-        else:
-            stack.pop()
-            order.append(node)
-    order.reverse()
+    ready = [root]
+    while ready:  # bounded: each node becomes ready once, when its last consumer is listed
+        node = ready.pop()
+        order.append(node)
+        for parent, _ in node._edges:
+            consumers[parent] -= 1
+            if consumers[parent] == 0:
+                ready.append(parent)
     return order
+
+
+def detached_message(kind: str, conversion: str) -> str:
+    """Why a Var or Dual refuses to become a plain number (``float(x)``, ``math.log(x)``).
+
+    Converting would silently detach the number from the graph (or drop its tangent), and
+    every derivative computed through it would be wrong without a warning.
+
+    >>> float(Var(2.0))
+    Traceback (most recent call last):
+    ...
+    TypeError: a Var is a node of a computation graph, not a number: float() ... Use x.value
+    for the plain number (no gradient flows through it), or scratchmath.autodiff.log, ...
+    """
+    what = "a node of a computation graph" if kind == "Var" else "a value with a tangent"
+    return (
+        f"a {kind} is {what}, not a number: {conversion} (and math.log, math.exp, …) would "
+        f"drop its derivative. Use x.value for the plain number (no gradient flows through "
+        f"it), or scratchmath.autodiff.log, exp, sin, … which differentiate"
+    )
 
 
 _OPERAND_TYPES = (int, float, Fraction, Vector, Matrix)
@@ -173,6 +204,9 @@ _OPERAND_TYPES = (int, float, Fraction, Vector, Matrix)
 
 def _operand(x: object) -> Any:
     """A Var as itself, a plain value checked; None for what a Var cannot combine with."""
+    t = type(x)
+    if t is Var or t is int or t is float or t is Fraction:
+        return x
     if isinstance(x, Var):
         return x
     if isinstance(x, _OPERAND_TYPES) and not isinstance(x, bool):
@@ -491,6 +525,29 @@ class Var:
         return bool(a >= b)
 
     __hash__ = object.__hash__
+
+    # -- conversions: refused, so that no gradient is silently lost -------------------------
+
+    def __float__(self) -> float:
+        raise TypeError(detached_message("Var", "float()"))
+
+    def __int__(self) -> int:
+        raise TypeError(detached_message("Var", "int()"))
+
+    def __complex__(self) -> complex:
+        raise TypeError(detached_message("Var", "complex()"))
+
+    def __bool__(self) -> bool:
+        """The truth of a scalar Var's value (``if x:``); an array Var has none.
+
+        Raises: TypeError for a Vector or Matrix Var (compare entries instead).
+        """
+        if shape_of(self._value):
+            raise TypeError(
+                f"the truth value of a Var holding {describe(shape_of(self._value))} is "
+                f"ambiguous: test .value's entries instead"
+            )
+        return bool(self._value)
 
     # -- reductions, transpose, indexing ---------------------------------------------------
 

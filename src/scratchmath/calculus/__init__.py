@@ -16,6 +16,11 @@
 ``integrate_with_error``       ∫ₐᵇ f with an error estimate (adaptive Gauss–Kronrod)
 ``integrate``                  ∫ₐᵇ f as a float; a or b may be ±∞
 ``antiderivative``             F(x) = ∫ₐˣ f, as a callable
+``multiple_integral``          ∫…∫ f over a region with variable bounds (iterated Gauss–Kronrod)
+``MonteCarloResult``           (value, standard_error, n)
+``monte_carlo_integral``       ∫ f over a box by (quasi-)Monte Carlo, with a standard error
+``halton_points``              the Halton sequence in [0, 1)ᵈ
+``sobol_points``               Sobol's sequence in [0, 1)ᵈ
 ``partial_derivative``         ∂f/∂xᵢ: the slope along one axis
 ``gradient``                   ∇f(x), the direction of steepest ascent
 ``directional_derivative``     D_v f(x) = ∇f(x)·v
@@ -56,6 +61,13 @@ from scratchmath.calculus.integrals import (
     simpson,
     trapezoid,
 )
+from scratchmath.calculus.multiple import (
+    MonteCarloResult,
+    halton_points,
+    monte_carlo_integral,
+    multiple_integral,
+    sobol_points,
+)
 from scratchmath.calculus.multivariable import (
     directional_derivative,
     gradient,
@@ -68,6 +80,7 @@ from scratchmath.calculus.roots import find_root, newton
 __all__ = [
     "DescentResult",
     "IntegrationResult",
+    "MonteCarloResult",
     "antiderivative",
     "classify_critical_point",
     "critical_points",
@@ -77,15 +90,19 @@ __all__ = [
     "find_root",
     "gradient",
     "gradient_descent",
+    "halton_points",
     "hessian",
     "integrate",
     "integrate_with_error",
     "jacobian",
+    "monte_carlo_integral",
+    "multiple_integral",
     "newton",
     "partial_derivative",
     "riemann_sum",
     "second_derivative",
     "simpson",
+    "sobol_points",
     "tangent_line",
     "trapezoid",
 ]

@@ -258,6 +258,13 @@ class _Rule(NamedTuple):
 _GK21 = _Rule(_K21_NODES, _K21_WEIGHTS, _G10_WEIGHTS, False)
 _GK15 = _Rule(_K15_NODES, _K15_WEIGHTS, _G7_WEIGHTS, True)
 
+#: The rules under public names, for calculus.multiple: it applies them to integrands whose
+#: values are inner integrals carrying errors of their own, so it needs the weights themselves.
+#: One table, two users: the nodes are written down once, here.
+GaussKronrodRule = _Rule
+GK21 = _GK21
+GK15 = _GK15
+
 
 class _Piece(NamedTuple):
     """One piece [lo, hi] of the range with its Kronrod value and error estimate."""
