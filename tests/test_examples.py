@@ -20,6 +20,12 @@ EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 
 #: script → lines its output must contain.
 EXPECTED: dict[str, list[str]] = {
+    "backprop_by_hand": [
+        "  ∂L/∂c by hand:      Fraction(-89, 60)",
+        "  ∂L/∂c by autodiff:  Fraction(-89, 60)",
+        "Equal exactly, every entry a rational number: True",
+        "  largest difference from autodiff: 0.62 — the mistake shows at once.",
+    ],
     "dice_game": [
         "E[X] = 300·(2/6) + (−200)·(4/6) = Fraction(-100, 3)",
         "E[g(D)] over the die faces 1..6 = Fraction(-100, 3)",
@@ -28,6 +34,11 @@ EXPECTED: dict[str, list[str]] = {
         "so the game loses money: never play it.",
     ],
     "coin_law_of_large_numbers": ["within 0.01 of ½: True"],
+    "estimate_pi": [
+        "π ≈ 3.141592653615 ± 2.6e-08   (25137 evaluations)",
+        "within the reported error: True",
+        "    65536   3.1392 ± 0.0064   0.0024   3.1396 ± 0.0009   0.0019",
+    ],
     "gamblers_fallacy": [
         "  100000               +78               316             0.5004           0.0016",
         "Runs of five heads: 3077; the next toss was heads 0.503 of the time.",
@@ -57,6 +68,17 @@ EXPECTED: dict[str, list[str]] = {
         "η = 0.001: converged = True",
     ],
     "pca_synthetic": ["component 1: w = (+0.66"],
+    "minibatch_noise": [
+        "full gradient ∇L(0) = -1.3514; spread of per-sample gradients σ = 1.3290",
+        "     4       -1.3514       0.6650      0.6635     1.330",
+        "   256       -1.3514       0.0685      0.0720     1.096",
+    ],
+    "optimizers_race": [
+        "gd            2.0e+00    1.9e+00    6.4e-01    2.9e-01   not within the budget",
+        "momentum      1.8e+00    6.1e-01    1.0e-02    1.6e-04   step 1553",
+        "bfgs          1.7e+00    3.2e-13    3.2e-13    3.2e-13   step 34",
+        "ended after 38 steps: the gradient is below tol",
+    ],
     "neural_network": ["final accuracy 1.0", "accuracy 0.5"],
     "iris_classifier": [
         "split: 120 to train, 30 to test [10, 10, 10]",
