@@ -348,16 +348,29 @@ def _ridders(
             bend = ((raw[0] - centre) + (raw[-1] - centre)) / (2 * h)
             bend_noise = _EPS * (abs(raw[0]) + 2 * abs(centre) + abs(raw[-1])) / (2 * h)
             kink.add(bend, h, bend_noise)
-        best = central.best
-        if best.error == 0 or best.error <= _FLOOR * largest:
+        stop, worse = _ridders_stopping_rule(central.best, estimate, noise, largest, worse)
+        if stop:
             break
-        if noise > best.error:
-            break  # from here on rounding noise exceeds the error already reached
-        settled = best.error <= 1e3 * best.noise < math.inf
-        worse = worse + 1 if settled and estimate.error >= _SAFE * best.error else 0
-        if worse >= 2:
-            break  # Ridders' stopping rule, confirmed by two rows
     return central.best, kink.best, largest, restless
+
+
+def _ridders_stopping_rule(
+    best: _Estimate, estimate: _Estimate, noise: float, largest: float, worse: int
+) -> tuple[bool, int]:
+    """Whether to stop shrinking the step, and the count of rows in a row that moved away.
+
+    Stop when the best error is 0 or below the absolute floor (a zero derivative), when the
+    rounding noise of the newest row (growing like 1/hⁿ) exceeds the best error reached, or
+    — Ridders' rule, once the table has settled to within rounding of its best — when two
+    rows in a row are worse than the best by the factor SAFE.
+    """
+    if best.error == 0 or best.error <= _FLOOR * largest:
+        return True, worse
+    if noise > best.error:
+        return True, worse  # from here on rounding noise exceeds the error already reached
+    settled = best.error <= 1e3 * best.noise < math.inf
+    worse = worse + 1 if settled and estimate.error >= _SAFE * best.error else 0
+    return worse >= 2, worse
 
 
 def _refuse_unless_settled(

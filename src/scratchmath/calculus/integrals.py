@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from typing import NamedTuple
+from typing import NamedTuple, NoReturn
 
 from scratchmath.calculus.derivatives import (
     RealFunction,
@@ -739,6 +739,20 @@ def _checked(f: RealFunction) -> Callable[[float], float]:
     return g
 
 
+def _integrand(
+    f: RealFunction, a: float, b: float
+) -> tuple[Callable[[float], float], int, _Rule, float, float]:
+    """What the adaptive integrator integrates: (g, calls of f per call of g, rule, lo, hi).
+
+    A finite range keeps f (checked) and the 21-point rule; an infinite one is mapped onto
+    (0, 1] (see :func:`_transformed`) and uses the 15-point rule, whose nodes avoid t = 0.
+    """
+    if math.isinf(a) or math.isinf(b):
+        g, calls = _transformed(f, a, b)
+        return g, calls, _GK15, 0.0, 1.0
+    return _checked(f), 1, _GK21, a, b
+
+
 def _transformed(f: RealFunction, a: float, b: float) -> tuple[Callable[[float], float], int]:
     """An integrand on t ∈ (0, 1] equivalent to f on an infinite range, and its calls per t.
 
@@ -807,24 +821,38 @@ def integrate_with_error(
             f, b, a, rel_tol=rel_tol, abs_tol=abs_tol, max_evaluations=max_evaluations
         )
         return IntegrationResult(-flipped.value, flipped.error, flipped.evaluations)
-    if math.isinf(a) or math.isinf(b):
-        g, calls = _transformed(f, a, b)
-        rule, lo, hi = _GK15, 0.0, 1.0
-    else:
-        g, calls, rule, lo, hi = _checked(f), 1, _GK21, a, b
+    g, calls, rule, lo, hi = _integrand(f, a, b)
     per_rule = calls * len(rule.kronrod) * 2 - calls
     if max_evaluations < per_rule:
         raise DomainError(
             f"max_evaluations = {max_evaluations} is below the {per_rule} evaluations of one rule"
         )
     max_pieces = (max_evaluations // per_rule + 1) // 2
+    outcome, evaluations = _adaptive_with_retry(g, rule, lo, hi, abs_tol, rel_tol, max_pieces)
+    evaluations *= per_rule
+    if not outcome.failure:
+        return IntegrationResult(outcome.value, outcome.error, evaluations)
+    _raise_unmet(outcome, a, b, max_evaluations, evaluations)
+
+
+def _adaptive_with_retry(
+    g: Callable[[float], float],
+    rule: _Rule,
+    lo: float,
+    hi: float,
+    abs_tol: float,
+    rel_tol: float,
+    max_pieces: int,
+) -> tuple[_Outcome, int]:
+    """The adaptive integration, retried as plain bisection if its rounding or extrapolation
+    tests gave up; the outcome (failure "" when the tolerance is met) and the rules spent."""
     outcome = _adaptive(g, rule, lo, hi, abs_tol, rel_tol, max_pieces)
-    evaluations = per_rule * (2 * outcome.pieces - 1)
+    rules = 2 * outcome.pieces - 1
     reached = outcome.error <= max(abs_tol, rel_tol * abs(outcome.value))
     # QUADPACK's rounding flag is a warning: when the error estimate (which then includes the
     # extra allowance for rounding) still meets the tolerance, the value is good.
     if not outcome.failure or (outcome.failure == "roundoff" and reached):
-        return IntegrationResult(outcome.value, outcome.error, evaluations)
+        return outcome._replace(failure=""), rules
     if outcome.failure in ("roundoff", "extrapolation") and outcome.pieces < max_pieces:
         # The rounding and extrapolation tests can be misled by kinks inside the range
         # (|g| of a smooth g), where a bisection briefly fails to lower the error. Plain
@@ -833,9 +861,16 @@ def integrate_with_error(
         retry = _adaptive(
             g, rule, lo, hi, abs_tol, rel_tol, max_pieces - outcome.pieces, extrapolate=False
         )
-        evaluations += per_rule * (2 * retry.pieces - 1)
+        rules += 2 * retry.pieces - 1
         if not retry.failure:
-            return IntegrationResult(retry.value, retry.error, evaluations)
+            return retry, rules
+    return outcome, rules
+
+
+def _raise_unmet(
+    outcome: _Outcome, a: float, b: float, max_evaluations: int, evaluations: int
+) -> NoReturn:
+    """Raise the ConvergenceError that says why the tolerance was not reached, and where."""
     near = _location(outcome.where, a, b)
     reasons = {
         "budget": f"the budget of {max_evaluations} evaluations ran out",
