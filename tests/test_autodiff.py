@@ -514,6 +514,42 @@ def test_mean_sum_transpose_and_indexing() -> None:
     assert C.grad == Matrix([[Fraction(1, 2)] * 2] * 2)
 
 
+def _det3(A: Any) -> Any:
+    """The 3×3 determinant by Sarrus' rule, entry by entry (A[i, j] nodes)."""
+    return (
+        A[0, 0] * A[1, 1] * A[2, 2]
+        + A[0, 1] * A[1, 2] * A[2, 0]
+        + A[0, 2] * A[1, 0] * A[2, 1]
+        - A[0, 2] * A[1, 1] * A[2, 0]
+        - A[0, 0] * A[1, 2] * A[2, 1]
+        - A[0, 1] * A[1, 0] * A[2, 2]
+    )
+
+
+@given(matrices(matrix_rationals(), 3, 3))
+def test_jacobi_formula_gradient_of_det_is_the_cofactor_matrix(A: Matrix) -> None:
+    """∂ det A / ∂Aᵢⱼ = Cᵢⱼ, the cofactor: through entry nodes A[i, j], exactly."""
+    cofactors = Matrix.from_function(
+        3,
+        3,
+        lambda i, j: (
+            (-1) ** (i + j)
+            * Matrix([[A[r, c] for c in range(3) if c != j] for r in range(3) if r != i]).det()
+        ),
+    )
+    assert grad(_det3, A) == cofactors
+
+
+def test_gradient_through_rows_and_entries_of_a_matrix() -> None:
+    """A[i] (a row node) and A[i, j] (an entry node) send sparse gradients back."""
+    A = Matrix([[1, 2], [3, Fraction(1, 2)]])
+    assert grad(lambda M: M[0] @ M[1], A) == Matrix([[3, Fraction(1, 2)], [1, 2]])
+    assert grad(lambda M: M[1, 0] * M[1, 0], A) == Matrix([[0, 0], [6, 0]])
+    assert grad(lambda M: M[0].sum() + (M * M).sum(), A) == Matrix([[3, 5], [6, 1]])
+    v = Vector([1, 2, 3])
+    assert grad(lambda w: sum(w) + w[-1] * w[0], v) == Vector([4, 1, 2])
+
+
 def test_graph_renders_values_and_gradients() -> None:
     x, y = Var(3, name="x"), Var(4, name="y")
     z = x * y + x
@@ -524,6 +560,48 @@ def test_graph_renders_values_and_gradients() -> None:
         "v1 = x * y = 12   grad 1",
         "v2 = v1 + x = 15   grad 1",
     ]
+
+
+def test_dot_draws_every_node_and_arrow() -> None:
+    x = Var(Fraction(1, 2), name="x")
+    y = ad.exp(x * x) + x
+    y.backward()
+    text = y.dot()
+    assert text.startswith("digraph {") and text.endswith("}")
+    assert text.count("[shape=") == 4  # x, x·x, exp, +
+    assert text.count(" -> ") == 5  # x twice into *, * into exp, exp and x into +
+    assert 'label="x = 1/2\\ngrad' in text
+
+
+def test_graph_writes_binary_operators_between_their_operands() -> None:
+    x, y = Var(2, name="x"), Var(3, name="y")
+    z = ad.exp(x**y)
+    assert z.graph().splitlines()[2:] == ["v1 = x ** y = 8", "v2 = exp(v1) = 2980.9579870417283"]
+
+
+@pytest.mark.parametrize("kind", [Var, lambda v: Dual(v, 1)], ids=["Var", "Dual"])
+def test_comparisons_of_scalar_nodes_compare_values(kind: Any) -> None:
+    """``if x > 0:`` inside a differentiated function reads the value, strictly or not."""
+    one = kind(1)
+    assert (one < 1, one <= 1, one > 1, one >= 1) == (False, True, False, True)
+    assert (one < 2, one <= 0, one > 0, one >= 2) == (True, False, True, False)
+    assert one < kind(2) and kind(2) > one
+
+
+def test_a_relu_written_with_if_follows_the_branch() -> None:
+    def my_relu(x: Any) -> Any:
+        return x if x > 0 else 0 * x
+
+    assert (grad(my_relu, 2), grad(my_relu, -2), grad(my_relu, 0)) == (1, 0, 0)
+
+
+@pytest.mark.parametrize("other", ["a", [1, 2], (1, 2), None, True], ids=repr)
+def test_a_var_combines_only_with_numbers_vectors_and_matrices(other: Any) -> None:
+    """A list is not silently read as a Vector, nor a bool as a number, by an operator."""
+    with pytest.raises(TypeError, match=r"unsupported operand|can.t multiply|can only"):
+        Var(2) + other
+    with pytest.raises(TypeError, match=r"unsupported operand|can.t multiply|can only"):
+        other * Var(2)
 
 
 def test_constants_and_outputs_without_a_graph() -> None:
@@ -570,6 +648,23 @@ def test_setting_a_leaf_value_and_reusing_it() -> None:
 def test_conversion_to_a_plain_number_is_refused(node: Any, convert: Any) -> None:
     with pytest.raises(TypeError, match=r"x\.value.*scratchmath\.autodiff\.log"):
         convert(node)
+
+
+@pytest.mark.parametrize("node", [Var(0), Dual(0, 1)], ids=["Var", "Dual"])
+@pytest.mark.parametrize("plain", [0, 0.0, Fraction(0), Vector([0]), Matrix([[0]])], ids=repr)
+def test_equality_with_a_plain_value_is_refused(node: Any, plain: Any) -> None:
+    """``if x == 0:`` would never be taken (a node is not a number): refused, not False."""
+    with pytest.raises(TypeError, match=r"compare x\.value == … instead"):
+        _ = node == plain
+    with pytest.raises(TypeError, match=r"compare x\.value == … instead"):
+        _ = plain != node
+
+
+def test_a_node_equals_only_itself() -> None:
+    x, y, d = Var(1), Var(1), Dual(1, 0)
+    assert x == x and x != y and d == d and d != Dual(1, 0)
+    assert x in [y, x] and [y, x].index(x) == 1 and len({x, y}) == 2
+    assert (x == "a") is False
 
 
 def test_truth_of_an_array_node_is_refused() -> None:

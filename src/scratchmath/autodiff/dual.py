@@ -42,7 +42,7 @@ from scratchmath.autodiff.generic import (
     subtract,
     summed,
 )
-from scratchmath.autodiff.graph import Var, detached_message
+from scratchmath.autodiff.graph import Var, compared_message, detached_message
 from scratchmath.errors import DimensionError, DomainError
 from scratchmath.matrices import Matrix
 from scratchmath.vectors import Vector
@@ -263,6 +263,23 @@ class Dual:
                 f"ambiguous: test .value's entries instead"
             )
         return bool(a)
+
+    def __eq__(self, other: object) -> bool:
+        """A Dual equals only itself; against a plain value ``==`` is refused, as for Var.
+
+        Raises: TypeError for a number, Vector or Matrix on the other side.
+        """
+        if isinstance(other, Dual):
+            return self is other
+        if isinstance(other, _PLAIN_TYPES):
+            raise TypeError(compared_message("Dual"))
+        return NotImplemented
+
+    def __ne__(self, other: object) -> bool:
+        equal = self.__eq__(other)
+        return equal if equal is NotImplemented else not equal
+
+    __hash__ = object.__hash__
 
     # -- comparisons of scalar values ------------------------------------------------------
 

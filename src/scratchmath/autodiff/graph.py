@@ -8,6 +8,7 @@
 ``Var.backward``         the chain rule, applied backwards over the whole graph
 ``Var.zero_grad``        clear the gradients of a graph
 ``Var.graph``            the graph as text: every node with its value and gradient
+``Var.dot``              the graph in Graphviz's DOT language, to draw it
 ``topological_order``    the nodes of a graph, each before the nodes it was computed from
 =======================  ==============================================================
 
@@ -64,7 +65,7 @@ from scratchmath.matrices import Matrix
 from scratchmath.scalars import divide
 from scratchmath.vectors import Vector
 
-__all__ = ["Edge", "Var", "detached_message", "topological_order"]
+__all__ = ["Edge", "Var", "compared_message", "detached_message", "topological_order"]
 
 
 class Edge(NamedTuple):
@@ -196,6 +197,14 @@ def detached_message(kind: str, conversion: str) -> str:
         f"a {kind} is {what}, not a number: {conversion} (and math.log, math.exp, …) would "
         f"drop its derivative. Use x.value for the plain number (no gradient flows through "
         f"it), or scratchmath.autodiff.log, exp, sin, … which differentiate"
+    )
+
+
+def compared_message(kind: str) -> str:
+    """Why ``==`` between a Var or Dual and a plain value is refused."""
+    return (
+        f"== between a {kind} and a plain value would compare a node with a number (always "
+        f"False): compare x.value == … instead, or use <, <=, >, >=, which read the value"
     )
 
 
@@ -412,17 +421,7 @@ class Var:
         v1 = x * y = 12   grad 1
         v2 = v1 + x = 15   grad 1
         """
-        nodes = list(reversed(topological_order(self)))
-        labels: dict[Var, str] = {}
-        count = 0
-        for node in nodes:
-            if node.name is not None:
-                labels[node] = node.name
-            elif node._op:
-                count += 1
-                labels[node] = f"v{count}"
-            else:
-                labels[node] = f"input{len(labels)}"
+        nodes, labels = self._labelled()
         lines = []
         for node in nodes:
             grad = "" if node.grad is None else f"   grad {node.grad}"
@@ -437,6 +436,55 @@ class Var:
                 formula = f"{node._op}({', '.join(parents)})"
             lines.append(f"{labels[node]} = {formula} = {value}{grad}")
         return "\n".join(lines)
+
+    def dot(self) -> str:
+        """The graph in Graphviz's DOT language, to draw it: ``dot -Tpng graph.dot``.
+
+        Each node shows its label, operation, value and gradient; each arrow runs from an
+        operand to the result, the way the values flow (the gradients flow back along it).
+
+        >>> x = Var(3, name="x")
+        >>> y = x * x
+        >>> y.backward()
+        >>> print(y.dot())
+        digraph {
+          rankdir=LR;
+          n0 [shape=box, label="x = 3\\ngrad 6"];
+          n1 [shape=ellipse, label="v1 = *\\nvalue 9\\ngrad 1"];
+          n0 -> n1;
+          n0 -> n1;
+        }
+        """
+        nodes, labels = self._labelled()
+        ids = {node: f"n{k}" for k, node in enumerate(nodes)}
+        lines = ["digraph {", "  rankdir=LR;"]
+        for node in nodes:
+            value = str(node._value).replace("\n", " ").replace('"', "'")
+            grad = "" if node.grad is None else f"\\ngrad {node.grad}".replace('"', "'")
+            if node._op:
+                text = f"{labels[node]} = {node._op}\\nvalue {value}{grad}"
+                lines.append(f'  {ids[node]} [shape=ellipse, label="{text}"];')
+            else:
+                lines.append(f'  {ids[node]} [shape=box, label="{labels[node]} = {value}{grad}"];')
+        for node in nodes:
+            lines.extend(f"  {ids[edge.parent]} -> {ids[node]};" for edge in node._edges)
+        lines.append("}")
+        return "\n".join(lines)
+
+    def _labelled(self) -> tuple[list[Var], dict[Var, str]]:
+        """The nodes, inputs first, and their labels: a name, v1, v2, … or inputN."""
+        nodes = list(reversed(topological_order(self)))
+        labels: dict[Var, str] = {}
+        count = 0
+        for node in nodes:
+            if node.name is not None:
+                labels[node] = node.name
+            elif node._op:
+                count += 1
+                labels[node] = f"v{count}"
+            else:
+                labels[node] = f"input{len(labels)}"
+        return nodes, labels
 
     # -- arithmetic: each operation with its local derivatives -----------------------------
 
@@ -523,6 +571,29 @@ class Var:
     def __ge__(self, other: object) -> bool:
         a, b = self._scalar_for_comparison(other)
         return bool(a >= b)
+
+    def __eq__(self, other: object) -> bool:
+        """A Var equals only itself: it is a node, and two nodes with one value are two.
+
+        Compared with a plain number, Vector or Matrix, ``==`` would silently be False
+        (``if x == 0:`` never taken), so it is refused; compare ``x.value`` instead, or use
+        ``<``, ``<=``, ``>``, ``>=``, which read a scalar Var's value.
+
+        >>> x = Var(0)
+        >>> x == x, x == Var(0), x.value == 0
+        (True, False, True)
+
+        Raises: TypeError for a number, Vector or Matrix on the other side.
+        """
+        if isinstance(other, Var):
+            return self is other
+        if isinstance(other, _OPERAND_TYPES):
+            raise TypeError(compared_message("Var"))
+        return NotImplemented
+
+    def __ne__(self, other: object) -> bool:
+        equal = self.__eq__(other)
+        return equal if equal is NotImplemented else not equal
 
     __hash__ = object.__hash__
 
