@@ -58,8 +58,8 @@ EQUIVALENT = Path(__file__).resolve().with_name("equivalent_mutants.txt")
 #: The tests that check each module, beyond its own doctests (paths relative to the root).
 #: A module not listed uses tests/test_<its name>.py, else tests/test_<its package>.py.
 MODULE_TESTS: dict[str, list[str]] = {
-    "scalars.py": ["tests/test_vectors.py", "tests/test_matrices.py"],
-    "checks.py": ["tests/test_calculus.py", "tests/test_probability.py"],
+    "scalars.py": ["tests/test_scalars.py", "tests/test_vectors.py", "tests/test_matrices.py"],
+    "checks.py": ["tests/test_checks.py", "tests/test_calculus.py", "tests/test_probability.py"],
     "matrices/core.py": ["tests/test_matrices.py"],
     "matrices/fraction_free.py": ["tests/test_fraction_free.py", "tests/test_matrices.py"],
     "matrices/determinants.py": ["tests/test_matrices.py", "tests/test_fraction_free.py"],

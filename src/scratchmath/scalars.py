@@ -218,7 +218,9 @@ def exact_sqrt(q: int | Fraction) -> float:
     if root * root * d != scaled_n:
         root |= 1  # inexact: the sticky bit makes the float rounding correct
     try:
-        return math.ldexp(float(root), -shift)
+        # One rounding: int / int is correctly rounded, subnormal results included, where
+        # ldexp(float(root), -shift) would round twice below 2⁻¹⁰²².
+        return root / (1 << shift)
     except OverflowError:
         return math.inf
 
