@@ -61,7 +61,7 @@ Bound = float | Callable[..., float]
 
 #: The share of a level's tolerance granted to the errors of the inner integrals beneath it.
 #: The rest is for the level's own rule; both are added up in the error that is reported.
-_INNER_SHARE = 0.5
+_INNER_SHARE = 0.8
 
 #: At most this many pieces for one inner integral (the outermost has only the budget): an
 #: inner integral that cannot settle reports its honest error rather than eat the budget.
@@ -208,8 +208,8 @@ class _Iterated:
         """g(t) = F(x(t))·dx/dt at the nodes ts, and the error of each value.
 
         F is f itself at the innermost level (exact values, no error) and an inner integral
-        otherwise; that inner integral gets the tolerance share·tol/(width·dx/dt), so that the
-        weighted sum of the inner errors, Σ wᵢ·errorᵢ ≈ ∫ error, stays below share·tol.
+        otherwise, computed to max(tol/(width·dx/dt), rel·|F|): the weighted sum of the inner
+        errors, Σ wᵢ·errorᵢ ≈ ∫ error, then stays below tol + rel·∫|g|.
         """
         points = [span.to_x(t) for t in ts]
         if level == self.depth - 1:
@@ -230,9 +230,7 @@ class _Iterated:
             return out, [0.0] * len(out)
         values, errors = [], []
         for x, jacobian in points:
-            inner = self.integral(
-                level + 1, (*outer, x), _INNER_SHARE * tol / (width * jacobian), rel
-            )
+            inner = self.integral(level + 1, (*outer, x), tol / (width * jacobian), rel)
             if not inner.settled:
                 self.trouble = inner.trouble
             values.append(inner.value * jacobian)
@@ -288,9 +286,14 @@ class _Iterated:
         """∫ over variable ``level`` at the outer point, to max(tol, rel·|∫|).
 
         Global adaptive bisection (QUADPACK's strategy without the extrapolation): always
-        split the piece with the largest error, so the work goes where the error is. The
-        first piece's inner integrals get a relative tolerance (∫ is not known yet); later
-        ones get an absolute share of the tolerance the first estimate implies.
+        split the piece with the largest error, so the work goes where the error is.
+
+        The inner integrals share half of the tolerance τ = max(tol, rel·|∫|). Once a first
+        estimate gives τ and A = ∫|g|, each inner integral at a node gets
+        max(¼τ/(width·dx/dt), ¼τ·|F|/A): summed under the rule, at most ¼τ + ¼τ. The
+        relative half lets the inner integrals be coarser where |F| is large (a peak), where
+        they are hardest, without spending more of τ. The first piece's inner integrals,
+        before τ is known, get the level's own tolerances, halved.
         """
         where = f"limits[{level}]"
         low = _resolve(self.limits[level][0], outer, f"the low bound of {where}")
@@ -299,7 +302,8 @@ class _Iterated:
             return _Level(0.0, 0.0, True, "")
         sign = 1.0 if low < high else -1.0
         span = _finite_range(min(low, high), max(low, high))
-        pieces = [self.piece(level, outer, span, span.lo, span.hi, tol, _INNER_SHARE * rel)]
+        share = _INNER_SHARE
+        pieces = [self.piece(level, outer, span, span.lo, span.hi, share * tol, share * rel)]
         area, errsum = pieces[0].value, pieces[0].error
         limit = math.inf if level == 0 else _INNER_PIECES
         while True:
@@ -322,9 +326,12 @@ class _Iterated:
             if trouble:
                 near = f" (variable {level} near {span.to_x(middle)[0]:.6g}, outer {outer!r})"
                 return _Level(sign * area, errsum, False, trouble + near)
+            magnitude = math.fsum(p.floor for p in pieces) / (50 * EPS)  # ∫|g|
+            inner_abs = 0.5 * share * target
+            inner_rel = inner_abs / magnitude if magnitude > 0 else 0.0
             try:
-                left = self.piece(level, outer, span, parent.lo, middle, target, 0.0)
-                right = self.piece(level, outer, span, middle, parent.hi, target, 0.0)
+                left = self.piece(level, outer, span, parent.lo, middle, inner_abs, inner_rel)
+                right = self.piece(level, outer, span, middle, parent.hi, inner_abs, inner_rel)
             except _OutOfBudget:
                 if level > 0:
                     raise
