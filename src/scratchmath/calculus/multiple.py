@@ -33,6 +33,7 @@ random ones, do better still on smooth integrands.
 
 from __future__ import annotations
 
+import heapq
 import math
 import random
 from collections.abc import Callable, Sequence
@@ -303,31 +304,34 @@ class _Iterated:
         sign = 1.0 if low < high else -1.0
         span = _finite_range(min(low, high), max(low, high))
         share = _INNER_SHARE
-        pieces = [self.piece(level, outer, span, span.lo, span.hi, share * tol, share * rel)]
-        area, errsum = pieces[0].value, pieces[0].error
+        first = self.piece(level, outer, span, span.lo, span.hi, share * tol, share * rel)
+        # A heap ordered by error: the worst piece is always at the top (O(log n) a step).
+        heap = [(-first.error, 0, first)]
+        serial = 0  # ties in the error are broken by age, so pieces are never compared
+        area, errsum, floor = first.value, first.error, first.floor
         limit = math.inf if level == 0 else _INNER_PIECES
         while True:
             target = max(tol, rel * abs(area))
-            rounding = errsum <= 2 * math.fsum(p.floor for p in pieces)
+            rounding = errsum <= 2 * floor
             # One piece is accepted only if its estimate is trusted (not capped), or is all
             # rounding (g constant to the last bits): a capped one has not resolved g yet.
-            if errsum <= target and (len(pieces) > 1 or pieces[0].trusted or rounding):
-                return _Level(sign * math.fsum(p.value for p in pieces), errsum, True, "")
+            if errsum <= target and (len(heap) > 1 or first.trusted or rounding):
+                value = math.fsum(p.value for _, _, p in heap)
+                return _Level(sign * value, math.fsum(p.error for _, _, p in heap), True, "")
             trouble = ""
             if rounding:
                 trouble = "rounding errors stop the error estimate from reaching the tolerance"
-            elif len(pieces) >= limit:
+            elif len(heap) >= limit:
                 trouble = f"an inner integral did not settle in {limit} pieces"
-            index = max(range(len(pieces)), key=lambda i: pieces[i].error)
-            parent = pieces[index]
+            parent = heap[0][2]
             middle = 0.5 * parent.lo + 0.5 * parent.hi
             if not trouble and not parent.lo < middle < parent.hi:
                 trouble = "the integrand is too irregular (a non-integrable singularity?)"
             if trouble:
                 near = f" (variable {level} near {span.to_x(middle)[0]:.6g}, outer {outer!r})"
                 return _Level(sign * area, errsum, False, trouble + near)
-            magnitude = math.fsum(p.floor for p in pieces) / (50 * EPS)  # ∫|g|
             inner_abs = 0.5 * share * target
+            magnitude = floor / (50 * EPS)  # ∫|g|, from the rounding floors 50ε·∫|g|
             inner_rel = inner_abs / magnitude if magnitude > 0 else 0.0
             try:
                 left = self.piece(level, outer, span, parent.lo, middle, inner_abs, inner_rel)
@@ -337,10 +341,12 @@ class _Iterated:
                     raise
                 ran_out = f"the budget of {self.budget} evaluations ran out"
                 return _Level(sign * area, errsum, False, ran_out)
-            pieces[index] = left
-            pieces.append(right)
+            serial += 2
+            heapq.heapreplace(heap, (-left.error, serial - 1, left))
+            heapq.heappush(heap, (-right.error, serial, right))
             area += left.value + right.value - parent.value
             errsum += left.error + right.error - parent.error
+            floor += left.floor + right.floor - parent.floor
 
 
 def multiple_integral(
