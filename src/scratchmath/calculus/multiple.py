@@ -376,7 +376,9 @@ def multiple_integral(
     estimates do (they are cautious: tests check it on the Genz families and on singular
     and unbounded regions). The cost grows like 21ᵈ: beyond d ≈ 4 use Monte Carlo. A kink
     or a jump of f inside the region is costly too (every bisection of an outer piece repeats
-    the inner integrals): loosen rel_tol there, or split the region at the kink.
+    the inner integrals): loosen rel_tol there, or split the region at the kink. So is an
+    integrable singularity along a whole edge (1/√(xy) on [0, 1]²), which bisection
+    approaches slowly: substitute x = u² (dx = 2u du), which removes it.
 
     >>> result = multiple_integral(lambda x, y: x * y, [(0, 1), (0, 1)])   # (½)·(½)
     >>> result.value, result.evaluations
