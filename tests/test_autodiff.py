@@ -499,6 +499,7 @@ def test_power_with_both_base_and_exponent_differentiated() -> None:
     assert grad(lambda y: 2**y, 3.0) == 8 * math.log(2)
     assert ad.jvp(lambda y: 2**y, 3.0, 1.0)[1] == 8 * math.log(2)
     assert grad(lambda y: 0**y, 2.0) == 0  # 0ʸ = 0 for y > 0: flat
+    assert ad.jvp(lambda y: 0**y, 2.0, 1.0)[1] == 0
 
 
 def test_mean_sum_transpose_and_indexing() -> None:
@@ -749,6 +750,8 @@ BAD_INPUTS: list[tuple[str, Callable[[], Any], type[Exception], str]] = [
         IndexError,
         "index 2 out of range for length 2",
     ),
+    ("0 ** y at y = 0", lambda: grad(lambda y: 0**y, 0.0), DomainError, "for the base c = 0"),
+    ("Dual 0 ** y at y = 0", lambda: 0 ** Dual(0.0, 1.0), DomainError, "for the base c = 0"),
     ("c ** y, c < 0", lambda: grad(lambda y: (-2) ** y, 3.0), DomainError, "needs log c, c > 0"),
     ("Dual c ** y, c < 0", lambda: (-2) ** Dual(3.0, 1.0), DomainError, "needs log c, c > 0"),
     ("Dual ** Dual, x ≤ 0", lambda: Dual(-1.0, 1) ** Dual(2.0, 1), DomainError, "needs x > 0"),
