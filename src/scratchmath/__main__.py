@@ -3,6 +3,8 @@
 python -m scratchmath                 every chapter, in roadmap order
 python -m scratchmath --list          the chapters' names and titles
 python -m scratchmath --chapter NAME  one chapter: its name, a prefix of it, or its number
+python -m scratchmath check FILE.py   run the checkers FILE's CHECKS mapping names on your own
+                                      functions (see docs/exercises.md); exit status 1 on a failure
 """
 
 from __future__ import annotations
@@ -40,15 +42,19 @@ def main(argv: list[str] | None = None) -> int:
      1. calculus ...
     0
     """
+    arguments = sys.argv[1:] if argv is None else argv
+    if arguments[:1] == ["check"]:
+        return check_command(arguments[1:])
     parser = argparse.ArgumentParser(
         prog="python -m scratchmath",
         description="The guided tour of scratchmath: the mathematics of machine learning.",
+        epilog="python -m scratchmath check FILE.py checks your own implementations.",
     )
     parser.add_argument(
         "--chapter", metavar="NAME", help="show one chapter only (a name, a prefix or a number)"
     )
     parser.add_argument("--list", action="store_true", help="list the chapters")
-    args = parser.parse_args(argv)
+    args = parser.parse_args(arguments)
     names = chapter_names()
     if args.list:
         for number, name in enumerate(names, start=1):
@@ -72,6 +78,24 @@ def main(argv: list[str] | None = None) -> int:
         print(chapter().rstrip())
         print()
     return 0
+
+
+def check_command(argv: list[str]) -> int:
+    """``python -m scratchmath check FILE.py [--seed N]``: the reports of FILE's CHECKS.
+
+    >>> check_command(["no/such/file.py"])
+    2
+    """
+    from scratchmath.check import run_file  # imported here: the tour does not need it
+
+    parser = argparse.ArgumentParser(
+        prog="python -m scratchmath check",
+        description="Check your own implementations against the axioms (docs/exercises.md).",
+    )
+    parser.add_argument("file", metavar="FILE.py", help="a Python file defining CHECKS = {...}")
+    parser.add_argument("--seed", type=int, default=0, help="draw other cases (default 0)")
+    args = parser.parse_args(argv)
+    return run_file(args.file, seed=args.seed)
 
 
 if __name__ == "__main__":

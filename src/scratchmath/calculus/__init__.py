@@ -27,7 +27,7 @@
 ``jacobian``                   J f(x), m×n: the total derivative of f: ℝⁿ → ℝᵐ
 ``hessian``                    H f(x): the symmetric matrix of second partials
 ``gradient_descent``           x ← x − η·∇f(x) until ‖∇f‖ ≤ tol
-``DescentResult``              (x, value, steps, converged, path)
+``DescentResult``              (x, value, steps, converged, path, reason)
 =============================  ===============================================================
 
 The roadmap's single-variable story in four lines — a slope, a flat point, an area, and the
@@ -44,12 +44,14 @@ theorem that ties slopes to areas:
 
 from __future__ import annotations
 
+from scratchmath.calculus.critical import classify_critical_point, critical_points
 from scratchmath.calculus.derivatives import (
     derivative,
     difference_quotient,
     second_derivative,
     tangent_line,
 )
+from scratchmath.calculus.descent import DescentResult, gradient_descent
 from scratchmath.calculus.integrals import (
     IntegrationResult,
     antiderivative,
@@ -67,20 +69,13 @@ from scratchmath.calculus.multiple import (
     sobol_points,
 )
 from scratchmath.calculus.multivariable import (
-    DescentResult,
     directional_derivative,
     gradient,
-    gradient_descent,
     hessian,
     jacobian,
     partial_derivative,
 )
-from scratchmath.calculus.roots import (
-    classify_critical_point,
-    critical_points,
-    find_root,
-    newton,
-)
+from scratchmath.calculus.roots import find_root, newton
 
 __all__ = [
     "DescentResult",

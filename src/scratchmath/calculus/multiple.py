@@ -38,7 +38,12 @@ import random
 from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
-from scratchmath.calculus.integrals import GK15, GK21, GaussKronrodRule, IntegrationResult
+from scratchmath.calculus.integrals import (
+    GK15,
+    GK21,
+    GaussKronrodRule,
+    IntegrationResult,
+)
 from scratchmath.checks import check_callable, check_int, check_positive, check_real, real_result
 from scratchmath.errors import ConvergenceError, DomainError
 from scratchmath.scalars import EPS
@@ -299,10 +304,13 @@ class _Iterated:
         limit = math.inf if level == 0 else _INNER_PIECES
         while True:
             target = max(tol, rel * abs(area))
-            if errsum <= target and (len(pieces) > 1 or pieces[0].trusted or errsum == 0):
+            rounding = errsum <= 2 * math.fsum(p.floor for p in pieces)
+            # One piece is accepted only if its estimate is trusted (not capped), or is all
+            # rounding (g constant to the last bits): a capped one has not resolved g yet.
+            if errsum <= target and (len(pieces) > 1 or pieces[0].trusted or rounding):
                 return _Level(sign * math.fsum(p.value for p in pieces), errsum, True, "")
             trouble = ""
-            if errsum <= 2 * math.fsum(p.floor for p in pieces):
+            if rounding:
                 trouble = "rounding errors stop the error estimate from reaching the tolerance"
             elif len(pieces) >= limit:
                 trouble = f"an inner integral did not settle in {limit} pieces"
@@ -320,7 +328,8 @@ class _Iterated:
             except _OutOfBudget:
                 if level > 0:
                     raise
-                return _Level(sign * area, errsum, False, "the evaluation budget ran out")
+                ran_out = f"the budget of {self.budget} evaluations ran out"
+                return _Level(sign * area, errsum, False, ran_out)
             pieces[index] = left
             pieces.append(right)
             area += left.value + right.value - parent.value
@@ -352,7 +361,9 @@ def multiple_integral(
     weighted by the outer rule, take at most half of the outer tolerance; the error reported
     is the sum of both parts, so it bounds the true error whenever the one-variable
     estimates do (they are cautious: tests check it on the Genz families and on singular
-    and unbounded regions). The cost grows like 21ᵈ: beyond d ≈ 4 use Monte Carlo.
+    and unbounded regions). The cost grows like 21ᵈ: beyond d ≈ 4 use Monte Carlo. A kink
+    or a jump of f inside the region is costly too (every bisection of an outer piece repeats
+    the inner integrals): loosen rel_tol there, or split the region at the kink.
 
     >>> result = multiple_integral(lambda x, y: x * y, [(0, 1), (0, 1)])   # (½)·(½)
     >>> result.value, result.evaluations

@@ -175,12 +175,22 @@ def _are_labels(y: Any) -> bool:
     )
 
 
-def _check_optimizer(optimizer: object) -> Any:
+def _check_optimizer(optimizer: object, model: Module) -> Any:
     for method in ("step", "zero_grad"):
         if not callable(getattr(optimizer, method, None)):
             raise TypeError(
                 f"optimizer must have step() and zero_grad() (SGD, Adam, …), "
                 f"got {type(optimizer).__name__}"
+            )
+    # An optimiser built over another model's parameters would step those and leave this
+    # model untouched: training would "run" and learn nothing. Refuse it.
+    params = getattr(optimizer, "params", None)
+    if params is not None:
+        updated = {id(p) for p in params}
+        if not any(id(p) in updated for p in model.parameters()):
+            raise DomainError(
+                "the optimizer updates none of this model's parameters: build it over "
+                "model.parameters()"
             )
     return optimizer
 
@@ -193,6 +203,20 @@ def _validation_pair(validation: object) -> tuple[Matrix, list[int]] | None:
         raise TypeError("validation must be a pair (X, y) or a Dataset")
     samples = _as_samples(pair[0], "the validation X")
     return samples, _check_labels(pair[1], samples.shape[0], "the validation y")
+
+
+def _check_label_range(model: Module, sample: Vector, labels: list[int]) -> None:
+    """With k > 1 outputs the labels must be classes 0..k−1: say so before training, naming
+    the sample, rather than from inside a shuffled batch."""
+    outputs = shape_of(model(sample).value)[0]
+    if outputs < 2:
+        return
+    for i, label in enumerate(labels):
+        if not 0 <= label < outputs:
+            raise DomainError(
+                f"label {i} of y is {label}, but the model has {outputs} outputs "
+                f"(classes 0 to {outputs - 1})"
+            )
 
 
 def _scalar_loss(value: object, epoch: int, batch: int) -> Var:
@@ -248,13 +272,14 @@ def train(
 
     Raises: TypeError for a model that is not a Module, a loss that is not callable or does
     not return a scalar Var, an optimizer without ``step``/``zero_grad``, or a bad ``rng``;
-    DomainError for epochs or batch_size < 1, or when the loss becomes inf or nan (training
-    diverged: the message says where); DimensionError when X and y count different samples
-    or a sample has the wrong number of features.
+    DomainError for epochs or batch_size < 1, an optimizer whose ``params`` include none of
+    the model's, a label outside the classes of a model with k > 1 outputs, or when the loss
+    becomes inf or nan (training diverged: the message says where); DimensionError when X
+    and y count different samples or a sample has the wrong number of features.
     """
     model = _check_model(model)
     check_callable(loss, "loss")
-    _check_optimizer(optimizer)
+    _check_optimizer(optimizer, model)
     epochs = check_int(epochs, "epochs", minimum=1)
     batch_size = check_int(batch_size, "batch_size", minimum=1)
     generator = as_random(rng)
@@ -264,6 +289,8 @@ def train(
     labelled = _are_labels(targets)
     checked_validation = _validation_pair(validation)
     rows = samples.rows
+    if labelled:
+        _check_label_range(model, rows[0], targets)
     history = History([], [], [])
     for epoch in range(1, epochs + 1):
         start = time.perf_counter()

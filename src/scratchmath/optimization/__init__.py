@@ -24,6 +24,32 @@ The optimisers work on autodiff ``Var`` parameters: ``loss.backward()`` fills th
 
 from __future__ import annotations
 
-from scratchmath.optimization.optimizers import SGD, AdaGrad, Adam, Optimizer, RMSProp
+from scratchmath.optimization.line_search import (
+    LineSearchResult,
+    backtracking_line_search,
+    wolfe_line_search,
+)
+from scratchmath.optimization.minimize import METHODS, OptimizeResult, minimize
+from scratchmath.optimization.optimizers import (
+    SGD,
+    AdaGrad,
+    Adam,
+    Optimizer,
+    RMSProp,
+    minibatches,
+)
 
-__all__ = ["SGD", "AdaGrad", "Adam", "Optimizer", "RMSProp"]
+__all__ = [
+    "METHODS",
+    "SGD",
+    "AdaGrad",
+    "Adam",
+    "LineSearchResult",
+    "OptimizeResult",
+    "Optimizer",
+    "RMSProp",
+    "backtracking_line_search",
+    "minibatches",
+    "minimize",
+    "wolfe_line_search",
+]

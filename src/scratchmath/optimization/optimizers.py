@@ -7,6 +7,7 @@
 ``AdaGrad``     each coordinate's step divided by the root of its summed squared slopes
 ``RMSProp``     the same with a running (decaying) average instead of the whole sum
 ``Adam``        momentum and RMSProp together, both bias-corrected (Kingma & Ba, 2015)
+``minibatches`` a seeded shuffle of range(n) cut into batches: one epoch of SGD
 ==============  =========================================================================
 
 The parameters are autodiff ``Var`` leaves whose values are numbers, ``Vector``s or
@@ -32,17 +33,18 @@ squares, roots and quotients of vectors are taken coordinate by coordinate.
 from __future__ import annotations
 
 import math
+import random
 from typing import Any
 
 from scratchmath.autodiff import Var
 from scratchmath.autodiff.values import describe, shape_of
-from scratchmath.checks import Real, check_finite, check_nonnegative, check_positive
+from scratchmath.checks import Real, check_finite, check_int, check_nonnegative, check_positive
 from scratchmath.errors import DimensionError, DomainError
 from scratchmath.matrices import Matrix
 from scratchmath.scalars import is_finite, to_float
 from scratchmath.vectors import Vector
 
-__all__ = ["SGD", "AdaGrad", "Adam", "Optimizer", "RMSProp"]
+__all__ = ["SGD", "AdaGrad", "Adam", "Optimizer", "RMSProp", "minibatches"]
 
 Entries = tuple[Any, ...]
 
@@ -362,3 +364,28 @@ class Adam(Optimizer):
             th - lr * (mi / c1) / (_root(vi / c2) + eps)
             for th, mi, vi in zip(theta, m, v, strict=True)
         ]
+
+
+def minibatches(n: int, batch_size: int, *, rng: random.Random) -> list[list[int]]:
+    """The indices 0, …, n − 1 shuffled by ``rng`` and cut into batches of ``batch_size``
+    (the last one smaller when batch_size does not divide n): one epoch of minibatch SGD.
+
+    Why a minibatch is enough: the loss is a mean over the data, L = (1/n) Σᵢ ℓᵢ, so its
+    gradient is the mean of the per-sample gradients. A batch B drawn at random gives
+    (1/|B|) Σ_{i∈B} ∇ℓᵢ, an unbiased estimate of ∇L whose variance falls like 1/|B| (the law
+    of large numbers): a cheap, noisy step in the right direction on average. Shuffling
+    every epoch keeps the batches independent of the order of the data.
+
+    >>> minibatches(5, 2, rng=random.Random(0))
+    [[2, 1], [0, 4], [3]]
+
+    Raises: TypeError for non-int n or batch_size, or an rng that is not a random.Random;
+    DomainError for n < 1 or batch_size < 1.
+    """
+    n = check_int(n, "n", minimum=1)
+    batch_size = check_int(batch_size, "batch_size", minimum=1)
+    if not isinstance(rng, random.Random):
+        raise TypeError(f"rng must be a random.Random, got {type(rng).__name__}")
+    order = list(range(n))
+    rng.shuffle(order)
+    return [order[i : i + batch_size] for i in range(0, n, batch_size)]
