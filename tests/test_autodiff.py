@@ -814,6 +814,30 @@ BAD_INPUTS: list[tuple[str, Callable[[], Any], type[Exception], str]] = [
     ("index by float", lambda: Var(Vector([1, 2]))[1.5], TypeError, "indices must be integers"),
     ("len of a scalar", lambda: len(Var(1)), TypeError, "a scalar Var has no length"),
     ("compare arrays", lambda: Var(Vector([1])) < 1, TypeError, "only scalar Vars can be compared"),
+    (
+        "from_operation edge",
+        lambda: Var.from_operation(1, "f", (Var(1), abs)),
+        TypeError,
+        "each edge must be Edge",
+    ),  # type: ignore[arg-type]
+    (
+        "from_operation parent",
+        lambda: Var.from_operation(1, "f", Edge(3, abs)),
+        TypeError,
+        "with a Var parent",
+    ),  # type: ignore[arg-type]
+    (
+        "from_operation rule",
+        lambda: Var.from_operation(1, "f", Edge(Var(1), 3)),
+        TypeError,
+        "callable backward rule",
+    ),  # type: ignore[arg-type]
+    (
+        "from_operation value",
+        lambda: Var.from_operation("v", "f", Edge(Var(1), abs)),
+        TypeError,
+        "the value of a Var must be",
+    ),
     ("topological_order", lambda: ad.topological_order(3), TypeError, "needs a Var, not int"),  # type: ignore[arg-type]
     ("Dual shapes", lambda: Dual(Vector([1, 2]), 3), DimensionError, "need one shape"),
     (
