@@ -786,6 +786,8 @@ def test_minimize_refuses_bad_input() -> None:
         minimize(lambda v: v[0] * math.inf, [1.0])
     with pytest.raises(TypeError, match="f must return a real number, got str"):
         minimize(lambda v: "x", [1.0], grad=lambda v: v)
+    with pytest.raises(TypeError, match=r"not a number: float\(\) \(and math\.log"):
+        minimize(lambda v: math.exp(v[0]), [1.0])
 
 
 # --------------------------------------------------------------------------------------------
