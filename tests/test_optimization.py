@@ -176,7 +176,7 @@ def test_sgd_matches_published_update(data: Any, lr: float) -> None:
     assert close(run(SGD, start, gradients, lr=lr), reference_sgd(start, gradients, lr))
 
 
-@given(gradient_sequences(fractions(), 2, 8), fractions().filter(lambda q: q > 0))
+@given(gradient_sequences(fractions(), 2, 5), fractions().filter(lambda q: q > 0))
 def test_sgd_is_exact_over_fractions(data: Any, lr: Fraction) -> None:
     start, gradients = data
     path = run(SGD, start, gradients, lr=lr, momentum=Fraction(1, 2))
@@ -185,7 +185,7 @@ def test_sgd_is_exact_over_fractions(data: Any, lr: Fraction) -> None:
 
 
 @given(
-    gradient_sequences(fractions(), 2, 8),
+    gradient_sequences(fractions(), 2, 5),
     fractions().filter(lambda q: q > 0),
     fractions(9, 10).filter(lambda q: 0 < q < 1),
     st.booleans(),
@@ -206,7 +206,7 @@ def test_nesterov_matches_pytorch_formula_over_floats(data: Any, lr: float, mu: 
 
 
 @given(
-    gradient_sequences(fractions(), 2, 8),
+    gradient_sequences(fractions(), 2, 5),
     fractions().filter(lambda q: q > 0),
     fractions(9, 10).filter(lambda q: 0 < q < 1),
 )
@@ -220,7 +220,7 @@ def test_heavy_ball_and_pytorch_momentum_agree_after_rescaling(
     )
 
 
-@given(gradient_sequences(fractions(), 2, 8), fractions().filter(lambda q: q > 0))
+@given(gradient_sequences(fractions(), 2, 5), fractions().filter(lambda q: q > 0))
 def test_momentum_zero_equals_plain_gradient_descent(data: Any, lr: Fraction) -> None:
     start, gradients = data
     assert run(SGD, start, gradients, lr=lr, momentum=0) == reference_sgd(start, gradients, lr)
