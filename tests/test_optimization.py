@@ -725,6 +725,7 @@ def test_run_reports_leaving_the_domain() -> None:
     result = minimize(lambda x: -log(x) + x, 0.5, method="gd", lr=10.0)
     assert not result.converged and result.reason.startswith("f could not be evaluated at step")
     assert "log needs x > 0" in result.reason
+    assert result.x == result.path[-1] and result.value == -math.log(result.x) + result.x
 
 
 def test_minimize_on_a_number_returns_numbers() -> None:
