@@ -122,7 +122,13 @@ def linear_regression(X: Any, y: Any, *, intercept: bool = True) -> RegressionRe
     A, b = Matrix(rows), Vector(ys)
     fit = lstsq(A, b)
     if fit.rank < p:
-        raise DomainError("the columns of X are linearly dependent: the fit is not unique")
+        if exact:
+            raise DomainError("the columns of X are linearly dependent: the fit is not unique")
+        raise DomainError(
+            f"the columns of X are linearly dependent to working precision (numerical rank "
+            f"{fit.rank} < {p}, condition number {fit.condition_number:.1e}): give the data "
+            "as Fractions for an exact fit"
+        )
     beta: Vector = fit.x
     residual = b - A @ beta
     sse: Any = residual @ residual
