@@ -11,6 +11,8 @@ name                               what it is
 ``Poisson``                        the number of rare events at rate λ
 ``Uniform``, ``Normal``            a flat density on [a, b]; the bell curve N(μ, σ²)
 ``Exponential``                    the waiting time at rate λ
+``Gamma``, ``ChiSquared``, ``Beta``  waiting for α events; a sum of k squared normals; a probability
+``StudentT``, ``FDistribution``    a mean over its estimated standard error; a variance ratio
 ``expectation``, ``variance``      E[g(X)] and Var X from their definitions (a sum or integral)
 ``running_mean``                   the running averages of a sequence of samples
 ``law_of_large_numbers``           the running averages of n draws: they settle at E[X]
@@ -21,8 +23,8 @@ name                               what it is
 =================================  ============================================================
 
 The modules read in that order: :mod:`.special` (the special functions), :mod:`.distributions`
-(the two base classes), :mod:`.discrete`, :mod:`.counts` and :mod:`.continuous` (the nine families),
-:mod:`.expectation` and :mod:`.information`.
+(the two base classes), :mod:`.discrete`, :mod:`.counts`, :mod:`.continuous` and
+:mod:`.inference` (the fourteen families), :mod:`.expectation` and :mod:`.information`.
 
 >>> from fractions import Fraction
 >>> die = DiscreteUniform(1, 6)
@@ -42,6 +44,7 @@ from scratchmath.probability.expectation import (
     running_mean,
     variance,
 )
+from scratchmath.probability.inference import Beta, ChiSquared, FDistribution, Gamma, StudentT
 from scratchmath.probability.information import (
     cross_entropy,
     cross_entropy_loss,
@@ -51,15 +54,20 @@ from scratchmath.probability.information import (
 
 __all__ = [
     "Bernoulli",
+    "Beta",
     "Binomial",
     "Categorical",
+    "ChiSquared",
     "ContinuousDistribution",
     "DiscreteDistribution",
     "DiscreteUniform",
     "Exponential",
+    "FDistribution",
+    "Gamma",
     "Geometric",
     "Normal",
     "Poisson",
+    "StudentT",
     "Uniform",
     "cross_entropy",
     "cross_entropy_loss",
