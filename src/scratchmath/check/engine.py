@@ -375,7 +375,9 @@ def call_learner(fn: Callable[..., Any], name: str, *args: Any, **kwargs: Any) -
     except _Timeout:
         raise _Unresponsive(
             Verdict(
-                str(call), f"no answer within {CALL_TIMEOUT:g} s (an endless loop?)", "an answer"
+                str(call),
+                f"no answer within {_time_limit.seconds:g} s (an endless loop?)",
+                "an answer",
             )
         ) from None
     except Exception as error:
