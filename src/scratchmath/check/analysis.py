@@ -114,10 +114,8 @@ class Named:
 
 def _point(src: Source, low: float, high: float) -> float:
     """A point of [low, high]: a simple one (an integer or a half) or any float."""
-    if src.choice(2) == 0:
-        simple = sorted(
-            {k / 2 for k in range(math.ceil(2 * low), math.floor(2 * high) + 1)}, key=abs
-        )
+    simple = sorted({k / 2 for k in range(math.ceil(2 * low), math.floor(2 * high) + 1)}, key=abs)
+    if simple and src.choice(2) == 0:
         return float(src.pick(simple))
     return low + (high - low) * src.choice(2**20) / 2**20
 
