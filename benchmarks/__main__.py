@@ -66,6 +66,7 @@ TOPICS = (
     "networks",
     "check",
     "growth",
+    "examples",
 )
 
 
