@@ -1118,6 +1118,14 @@ BUGS = [
         ),
         "∞",
     ),
+    Case(
+        "kl_divergence",
+        "log(0) when p(x) = 0",
+        lambda p, q, base=2: sum(
+            p.pmf(x) * math.log(p.pmf(x) / q.pmf(x), base) for x in p.support()
+        ),
+        "Σ p(x)·log₂(p(x)/q(x))",
+    ),
     Case("optimizer_step", "+ instead of −", lambda x, g, lr: x + lr * g, "x − lr·g"),
     Case("optimizer_step", "lr ignored", lambda x, g, lr: x - g, "x − lr·g"),
     Case("optimizer_step", "lr squared", lambda x, g, lr: x - lr * lr * g, "x − lr·g"),
