@@ -611,15 +611,19 @@ CORRECT = [
     Case("derivative", "central h=1e-5", central),
     Case("derivative", "five-point stencil", five_point),
     Case("derivative", "forward h=1e-8", forward_tiny),
+    Case("derivative", "forward h=1e-6", lambda f, x: (f(x + 1e-6) - f(x)) / 1e-6),
     Case("integral", "scratchmath integrate", sm.integrate),
     Case("integral", "Simpson n=100", simpson_100),
     Case("integral", "scratchmath simpson", lambda f, a, b: sm.simpson(f, a, b, 200)),
     Case("integral", "Gauss–Legendre", gauss_legendre),
     Case("integral", "Romberg", romberg),
+    Case("integral", "trapezoid, 2000 panels", lambda f, a, b: sm.trapezoid(f, a, b, 2000)),
+    Case("integral", "midpoint, 1000 panels", lambda f, a, b: sm.riemann_sum(f, a, b, 1000)),
     Case("gradient", "scratchmath gradient", sm.gradient),
     Case("gradient", "copies of x", gradient_copies),
     Case("gradient", "basis vectors", gradient_basis),
     Case("gradient", "partial_derivative", gradient_partials),
+    Case("gradient", "forward h=1e-7", lambda f, x: _gradient_forward(f, x, 1e-7)),
     Case("chain_rule", "scratchmath jacobian", sm.jacobian),
     Case("chain_rule", "central columns", jacobian_columns),
     Case("chain_rule", "rows by gradient", jacobian_rows),
@@ -800,7 +804,7 @@ def _gradient_forward(f: Any, x: Any, h: float = 0.1) -> list[float]:
     return out
 
 
-def _gradient_cumulative(f: Any, x: Any, h: float = 1e-6) -> list[float]:
+def _gradient_cumulative(f: Any, x: Any, h: float = 1e-3) -> list[float]:
     x = list(x)
     out = []
     for i in range(len(x)):
