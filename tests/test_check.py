@@ -132,6 +132,21 @@ def test_a_looping_function_is_stopped(monkeypatch: pytest.MonkeyPatch) -> None:
     assert "did not return" in str(report)
 
 
+def test_a_slow_function_gets_a_report_in_bounded_time(monkeypatch: pytest.MonkeyPatch) -> None:
+    import time
+
+    monkeypatch.setattr(engine, "CHECK_SECONDS", 0.5)
+
+    def slow_norm(v: Any) -> float:
+        time.sleep(0.02)
+        return abs(v)
+
+    start = time.monotonic()
+    report = check_norm(slow_norm)
+    assert report.passed and time.monotonic() - start < 5
+    assert "your function is slow" in str(report)
+
+
 def test_a_loop_that_catches_every_exception_is_still_stopped(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -159,6 +174,11 @@ def test_a_wrong_shape_or_kind_is_reported(function: Any, words: str) -> None:
     report = check_inverse(function)
     assert not report.passed
     assert words in str(report)
+
+
+def test_a_map_to_the_line_may_return_a_number() -> None:
+    assert check_linear_map(lambda v: 2 * v[0] - v[1], 2, 1).passed
+    assert not check_linear_map(lambda v: 2 * v[0] - v[1] + 1, 2, 1).passed
 
 
 def test_a_complex_norm_is_reported() -> None:
@@ -239,6 +259,10 @@ def test_a_non_callable_is_a_type_error(checker: Any) -> None:
 def test_bad_arguments_of_the_two_checkers_with_several() -> None:
     with pytest.raises(TypeError, match="scale must be a callable function"):
         check_vector_space(operator.add, 2, Vector.zeros)
+    with pytest.raises(
+        TypeError, match="zero must be a function zero\\(n\\) or a zero vector, got int"
+    ):
+        check_vector_space(operator.add, operator.mul, 0)
     with pytest.raises(DomainError, match="n must be an integer ≥ 1, got 0"):
         check_linear_map(lambda v: v, 0, 2)
     with pytest.raises(TypeError, match="m must be an int, got float"):

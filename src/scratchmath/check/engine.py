@@ -65,6 +65,10 @@ SHRINK_BUDGET = 200
 """The most replays the shrinker spends on one failure: a count, not a time, so the same seed
 gives the same counterexample on a fast machine and a slow one."""
 
+CHECK_SECONDS = 10.0
+"""After this long, a checker tries one case per remaining property and no more: a slow
+learner's function gets a report in seconds, not minutes (the report notes it)."""
+
 SHRINK_SECONDS = 3.0
 """A safety valve for a slow learner's function (each replay calls it again)."""
 
@@ -534,16 +538,19 @@ def _hypothesis_search(
     return found[0] % len(properties), list(found[1:])
 
 
-def _search(prop: Property, rng: random.Random, count: int) -> tuple[int, Verdict, list[int]]:
-    """Try ``count`` fresh cases; return how many were tried and the first failure, if any.
-
-    Raises _Unresponsive (from the learner's call) unchanged.
-    """
+def _search(
+    prop: Property, rng: random.Random, count: int, deadline: float
+) -> tuple[int, Verdict, list[int]]:
+    """Try ``count`` fresh cases (fewer once ``deadline`` has passed, at least one); return
+    how many were tried and the first failure. Raises _AllPassed when none failed, and
+    _Unresponsive (from the learner's call) unchanged."""
     for tried in range(1, count + 1):
         src = Source(rng)
         verdict = _evaluate(prop, src)
         if verdict is not None:
             return tried, verdict, src.choices
+        if time.monotonic() > deadline:
+            raise _AllPassed(tried)
     raise _AllPassed(count)
 
 
@@ -570,12 +577,13 @@ def run_properties(
     checked: list[str] = []
     notes: list[str] = []
     cases = 0
+    deadline = time.monotonic() + CHECK_SECONDS
     for index, prop in enumerate(properties):
         checked.append(prop.axiom)
         rng = random.Random(f"{name}:{seed}:{prop.axiom}")
         _time_limit.seconds = OPTIONAL_TIMEOUT if prop.optional else CALL_TIMEOUT
         try:
-            tried, verdict, choices = _search(prop, rng, prop.examples or examples)
+            tried, verdict, choices = _search(prop, rng, prop.examples or examples, deadline)
         except _AllPassed as passed:
             cases += passed.tried
             continue
@@ -603,6 +611,9 @@ def run_properties(
         for i, p in enumerate(properties)
         if i not in failures and p.axiom in checked and p.examples != 1
     ]
+    if time.monotonic() > deadline:
+        remaining = []
+        notes.append(f"more cases: your function is slow, and {CHECK_SECONDS:g} s had passed")
     extra = _hypothesis_search(remaining, 16) if remaining else None
     if extra is not None:
         prop = remaining[extra[0]]
