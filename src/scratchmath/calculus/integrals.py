@@ -853,14 +853,22 @@ def _adaptive_with_retry(
     # extra allowance for rounding) still meets the tolerance, the value is good.
     if not outcome.failure or (outcome.failure == "roundoff" and reached):
         return outcome._replace(failure=""), rules
-    if outcome.failure in ("roundoff", "extrapolation") and outcome.pieces < max_pieces:
+    if (
+        outcome.failure in ("roundoff", "extrapolation", "divergent")
+        and outcome.pieces < max_pieces
+    ):
         # The rounding and extrapolation tests can be misled by kinks inside the range
-        # (|g| of a smooth g), where a bisection briefly fails to lower the error. Plain
-        # adaptive bisection, without extrapolation and those tests, handles kinks well:
-        # try it with the budget left, and keep it only if it reaches the tolerance.
-        retry = _adaptive(
-            g, rule, lo, hi, abs_tol, rel_tol, max_pieces - outcome.pieces, extrapolate=False
-        )
+        # (|g| of a smooth g), where a bisection briefly fails to lower the error, and the
+        # ε-algorithm can extrapolate a slowly growing total to nonsense, which the
+        # divergence test then rejects (1/(1 + x²) on [0, 1e6]). Plain adaptive bisection,
+        # without extrapolation and those tests, handles both: try it with the budget left,
+        # and keep it only if it reaches the tolerance.
+        try:
+            retry = _adaptive(
+                g, rule, lo, hi, abs_tol, rel_tol, max_pieces - outcome.pieces, extrapolate=False
+            )
+        except DomainError:  # its pieces reached values that overflow: no better answer
+            return outcome, rules
         rules += 2 * retry.pieces - 1
         if not retry.failure:
             return retry, rules
