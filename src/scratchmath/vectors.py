@@ -160,7 +160,7 @@ class Vector(Sequence[Scalar]):
         Vector([0, 0, 0])
 
         Raises:
-            TypeError: n is not an int.  DomainError: n < 0.
+            TypeError: n is not an int.  DomainError: n < 0 or n > MAX_ENTRIES.
         """
         n = _check_dimension(n, "n")
         return cls._trusted((0,) * n)
@@ -173,7 +173,8 @@ class Vector(Sequence[Scalar]):
         Vector([0, 1, 0])
 
         Raises:
-            TypeError: n or i is not an int.  DomainError: n < 0, or i outside 0 ≤ i < n.
+            TypeError: n or i is not an int.
+            DomainError: n < 0 or n > MAX_ENTRIES, or i outside 0 ≤ i < n.
         """
         n = _check_dimension(n, "n")
         if isinstance(i, bool) or not isinstance(i, int):
@@ -684,11 +685,19 @@ def _scalar_repr(x: Scalar) -> str:
     return repr(x)
 
 
+#: The most entries a Vector (or a Matrix, counting m·n) may be asked to hold: 10⁹ entries
+#: are 8 GB of pointers alone, past what a plain-Python table can use. A larger request is
+#: refused with a clear error instead of an OverflowError or a machine that runs out of memory.
+MAX_ENTRIES = 10**9
+
+
 def _check_dimension(n: object, name: str) -> int:
     if isinstance(n, bool) or not isinstance(n, int):
         raise TypeError(f"{name} must be an int, not {type(n).__name__}")
     if n < 0:
         raise DomainError(f"{name} must be non-negative, got {n}")
+    if n > MAX_ENTRIES:
+        raise DomainError(f"{name} = {n} is more than the {MAX_ENTRIES:,} entries a Vector holds")
     return n
 
 

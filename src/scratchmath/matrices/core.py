@@ -61,7 +61,7 @@ from scratchmath.scalars import homogenize as _homogenize
 from scratchmath.scalars import kind_of as _kind_of_scalar
 from scratchmath.scalars import promote as _promote
 from scratchmath.scalars import to_float as _to_float
-from scratchmath.vectors import Scalar, Vector, _check_tolerance, _scalar_repr
+from scratchmath.vectors import MAX_ENTRIES, Scalar, Vector, _check_tolerance, _scalar_repr
 
 __all__ = ["Matrix", "matrix_norm"]
 
@@ -97,6 +97,17 @@ def _check_size(n: object, name: str) -> int:
     if n < 1:
         raise DimensionError(f"a matrix needs at least one row and one column, got {name} = {n}")
     return n
+
+
+def _check_shape(m: object, n: object, names: str = "mn") -> tuple[int, int]:
+    """A shape m×n to build: both sizes ≥ 1 and at most MAX_ENTRIES entries in all."""
+    rows, columns = _check_size(m, names[0]), _check_size(n, names[1])
+    if rows * columns > MAX_ENTRIES:
+        raise DimensionError(
+            f"a {rows}×{columns} matrix would hold {rows * columns:.3g} entries, more than "
+            f"the {MAX_ENTRIES:,} a Matrix holds"
+        )
+    return rows, columns
 
 
 def _check_matrix(A: object, name: str = "A") -> Matrix:
@@ -229,9 +240,9 @@ class Matrix:
         Matrix([[1, 0], [0, 1]])
 
         Raises:
-            TypeError: n is not an int.  DimensionError: n < 1.
+            TypeError: n is not an int.  DimensionError: n < 1, or n² > MAX_ENTRIES.
         """
-        n = _check_size(n, "n")
+        n = _check_shape(n, n, names="nn")[0]
         return cls._trusted(tuple(tuple(1 if i == j else 0 for j in range(n)) for i in range(n)))
 
     @classmethod
@@ -242,9 +253,9 @@ class Matrix:
         Matrix([[0, 0, 0], [0, 0, 0]])
 
         Raises:
-            TypeError: m or n is not an int.  DimensionError: m < 1 or n < 1.
+            TypeError: m or n is not an int.  DimensionError: m < 1 or n < 1, or m·n > MAX_ENTRIES.
         """
-        m, n = _check_size(m, "m"), _check_size(n, "n")
+        m, n = _check_shape(m, n)
         return cls._trusted(((0,) * n,) * m)
 
     @classmethod
@@ -307,9 +318,10 @@ class Matrix:
 
         Raises:
             TypeError: f is not callable or returns a non-number.
-            DimensionError: m < 1 or n < 1.  (An exception raised by f passes through.)
+            DimensionError: m < 1 or n < 1, or m·n > MAX_ENTRIES.
+            (An exception raised by f passes through.)
         """
-        m, n = _check_size(m, "m"), _check_size(n, "n")
+        m, n = _check_shape(m, n)
         if not callable(f):
             raise TypeError(f"f must be callable, not {type(f).__name__}")
         return cls([[f(i, j) for j in range(n)] for i in range(m)])

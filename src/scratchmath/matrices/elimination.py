@@ -30,10 +30,8 @@ nearby system (backward stability in practice).
 
 from __future__ import annotations
 
-import math
 import operator
 import sys
-from collections.abc import Sequence
 from fractions import Fraction
 from itertools import repeat
 from typing import Any
@@ -55,10 +53,18 @@ from scratchmath.matrices.fraction_free import (
     integer_rows,
     rank_modulo_prime,
 )
+from scratchmath.matrices.kernels import (
+    binary_exponent,
+    equilibrate,
+    lu_factor,
+    lu_solve,
+    scale_back,
+    scale_table,
+)
 from scratchmath.scalars import EXACT as _EXACT
 from scratchmath.scalars import is_finite as _is_finite
-from scratchmath.scalars import magnitude, saturating_ldexp
 from scratchmath.scalars import promote as _promote
+from scratchmath.scalars import saturating_ldexp
 from scratchmath.vectors import Vector, _check_tolerance
 
 __all__ = ["inverse", "lu", "null_space", "rank", "rref", "solve"]
@@ -80,49 +86,8 @@ def _working_rows(rows: Rows, exact: bool) -> list[list[Any]]:
 
 
 def _eliminate(rows: Rows, exact: bool) -> tuple[list[list[Any]], list[int], int]:
-    """LU-factor a square table in place: (LU, perm, sign).
-
-    On return the strict lower triangle of LU holds the multipliers lᵢₖ (L has a unit
-    diagonal, not stored), the upper triangle holds U, row i of PA is row perm[i] of A,
-    and sign = det P = ±1. A column with no nonzero pivot is skipped (its multipliers are
-    0), so a singular matrix still factors, with a zero on U's diagonal.
-    """
-    a = _working_rows(rows, exact)
-    n = len(a)
-    perm = list(range(n))
-    sign = 1
-    mul, sub = operator.mul, operator.sub
-    for k in range(n):
-        if exact:
-            p = next((i for i in range(k, n) if a[i][k] != 0), k)
-        else:
-            magnitudes = [abs(row[k]) for row in a[k:]]  # one comprehension, no key= calls
-            p = k + magnitudes.index(max(magnitudes))
-        if p != k:
-            a[k], a[p] = a[p], a[k]
-            perm[k], perm[p] = perm[p], perm[k]
-            sign = -sign
-        pivot_row = a[k]
-        pivot = pivot_row[k]
-        if pivot == 0:
-            continue  # the whole column below is zero: nothing to eliminate
-        tail = pivot_row[k + 1 :]
-        for i in range(k + 1, n):
-            row = a[i]
-            if row[k] == 0:
-                continue
-            f = row[k] / pivot
-            row[k] = f
-            # rowᵢ ← rowᵢ − f·rowₖ, the loop over columns in C (map), not in Python.
-            row[k + 1 :] = map(sub, row[k + 1 :], map(mul, repeat(f), tail))
-    return a, perm, sign
-
-
-def _binary_exponent(rows: Any) -> int:
-    """e with max|aᵢⱼ|·2⁻ᵉ in [½, 1) (0 for a zero or exact matrix): scaling by 2⁻ᵉ is exact
-    and keeps sums of entries near 10³⁰⁸ from overflowing."""
-    largest = max((magnitude(x) for row in rows for x in row), default=0.0)
-    return math.frexp(largest)[1] if 0 < largest < math.inf else 0
+    """LU-factor a square table: (LU, perm, sign), see ``kernels.lu_factor``."""
+    return lu_factor(rows, exact)
 
 
 def _noise_level(rows: Rows, count: int) -> float:
@@ -132,7 +97,7 @@ def _noise_level(rows: Rows, count: int) -> float:
     near 10³⁰⁸ the norm does not overflow to inf (which made every pivot "negligible").
     """
     table: Any = rows
-    e = _binary_exponent(table)
+    e = binary_exponent(table)
     norm = max(float(sum(saturating_ldexp(abs(x), -e) for x in row)) for row in table)
     level: float = saturating_ldexp(count * _EPS * norm, e)
     return level
@@ -230,18 +195,28 @@ def _substitute(a: list[list[Any]], perm: list[int], b: list[list[Any]]) -> list
     return x
 
 
-def _substitute_vector(a: list[list[Any]], perm: list[int], b: Sequence[Any]) -> list[Any]:
-    """Solve L U x = P b for one right side: each unknown is one dot product."""
-    n = len(a)
-    mul = operator.mul
-    y: list[Any] = []
-    for i in range(n):
-        y.append(b[perm[i]] - sum(map(mul, a[i][:i], y)))
-    x: list[Any] = [0] * n
-    for i in reversed(range(n)):
-        row = a[i]
-        x[i] = (y[i] - sum(map(mul, row[i + 1 :], x[i + 1 :]))) / row[i]
-    return x
+def _right_side(A: Matrix, b: object) -> tuple[Vector | Matrix, Matrix]:
+    """b (a list read as a Vector) and b as an n×k Matrix, checked against the n×n A."""
+    n = _require_square(A, "solve")
+    if isinstance(b, (list, tuple)):
+        b = Vector(b)  # a plain list of numbers is read as a vector
+    if isinstance(b, Vector):
+        if len(b) != n:
+            raise DimensionError(
+                f"cannot solve {_shape_text(A.shape)} against a vector of dimension {len(b)}"
+            )
+        right = Matrix._trusted(tuple((x,) for x in b))
+    elif isinstance(b, Matrix):
+        if b.shape[0] != n:
+            raise DimensionError(
+                f"cannot solve {_shape_text(A.shape)} against {_shape_text(b.shape)}"
+            )
+        right = b
+    else:
+        raise TypeError(
+            f"b must be a Vector or a Matrix (or a list of numbers), not {type(b).__name__}"
+        )
+    return b, right
 
 
 def solve(A: Matrix, b: Vector | Matrix) -> Any:
@@ -265,25 +240,7 @@ def solve(A: Matrix, b: Vector | Matrix) -> Any:
         SingularMatrixError: A is singular.  DomainError: NaN or infinite entries.
     """
     A = _check_matrix(A)
-    n = _require_square(A, "solve")
-    if isinstance(b, (list, tuple)):
-        b = Vector(b)  # a plain list of numbers is read as a vector
-    if isinstance(b, Vector):
-        if len(b) != n:
-            raise DimensionError(
-                f"cannot solve {_shape_text(A.shape)} against a vector of dimension {len(b)}"
-            )
-        right = Matrix._trusted(tuple((x,) for x in b))
-    elif isinstance(b, Matrix):
-        if b.shape[0] != n:
-            raise DimensionError(
-                f"cannot solve {_shape_text(A.shape)} against {_shape_text(b.shape)}"
-            )
-        right = b
-    else:
-        raise TypeError(
-            f"b must be a Vector or a Matrix (or a list of numbers), not {type(b).__name__}"
-        )
+    b, right = _right_side(A, b)
     _require_finite_matrix(right, "solve with")
     kind = max(A._kind, right._kind)
     exact = kind == _EXACT
@@ -295,19 +252,43 @@ def solve(A: Matrix, b: Vector | Matrix) -> Any:
         return Matrix._trusted(solution)
     if A._kind != kind:
         A = Matrix._trusted(tuple(_promote(row, kind) for row in A._rows))
-    a, perm, _ = _eliminate(A._rows, exact)
-    _check_pivots(a, A, exact, "solve")
-    b_rows = _working_rows(tuple(_promote(row, kind) for row in right._rows), exact)
-    if isinstance(b, Vector):
-        x = _substitute_vector(a, perm, [row[0] for row in b_rows])
-        if not exact:
-            _require_finite_solution(x)
-        return Vector._trusted(tuple(map(_tidy, x)) if exact else tuple(x))
-    rows = _substitute(a, perm, b_rows)
-    if not exact:
-        for row in rows:
-            _require_finite_solution(row)
-    return Matrix._trusted(_tidy_rows(rows) if exact else tuple(map(tuple, rows)))
+    vector = isinstance(b, Vector)
+    x = _solve_float(A, tuple(_promote(row, kind) for row in right._rows), vector)
+    for row in x:
+        _require_finite_solution(row)
+    if vector:
+        return Vector._trusted(tuple(row[0] for row in x))
+    return Matrix._trusted(tuple(map(tuple, x)))
+
+
+def _solve_float(A: Matrix, right: Rows, vector: bool) -> list[list[Any]]:
+    """The float X with A X = B (as rows), by LU with partial pivoting.
+
+    Rows of extreme size (an entry beyond 2^±400) are first scaled by powers of two, A's
+    row i by 2⁻ᵉⁱ (see ``kernels.equilibrate``) and B's row i by 2⁻ᵉⁱ⁻ᶠ, f chosen so that
+    B's largest entry lands near 1: D A X = D B 2⁻ᶠ has the solution X·2⁻ᶠ, and no sum in
+    the elimination can overflow — unscaled, [[a, a], [a, −a]] with a = 10³⁰⁸ meets the
+    pivot −2a = −inf. X is scaled back by 2ᶠ once, at the end. Powers of two add no
+    rounding; tables that need no scaling are solved exactly as they are.
+    """
+    a = [list(row) for row in A._rows]
+    b = [list(row) for row in right]
+    exponents = equilibrate(a)
+    f = 0
+    if exponents is not None or not -400 <= binary_exponent(b) <= 400:
+        exponents = exponents or [0] * len(a)
+        f = max(binary_exponent((row,)) - e for row, e in zip(b, exponents, strict=True))
+        b = [[scale_back(v, -e - f) for v in row] for row, e in zip(b, exponents, strict=True)]
+        A = Matrix._trusted(tuple(map(tuple, a)))
+    lu, perm, _ = lu_factor(a, exact=False)
+    _check_pivots(lu, A, False, "solve")
+    if vector:
+        x = [[v] for v in lu_solve(lu, perm, [row[0] for row in b])]
+    else:
+        x = _substitute(lu, perm, b)
+    if f:
+        scale_table(x, f)
+    return x
 
 
 def _solve_fraction_free(A: Matrix, right: Matrix) -> Rows:
@@ -389,7 +370,7 @@ def _row_echelon(A: Matrix, tol: float | None) -> tuple[list[list[Any]], list[in
     if not exact:
         # Row operations do not care about a common factor, so work on A·2⁻ᵉ (max entry in
         # [½, 1)): no row combination of entries near 10³⁰⁸ can overflow.
-        e = _binary_exponent(a)
+        e = binary_exponent(a)
         a = [[saturating_ldexp(x, -e) for x in row] for row in a]
         scaled: Any = a
         threshold = _noise_level(scaled, max(m, n)) if tol is None else saturating_ldexp(tol, -e)

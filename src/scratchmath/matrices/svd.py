@@ -38,8 +38,16 @@ import sys
 from collections.abc import Iterable
 from typing import Any, NamedTuple
 
-from scratchmath.errors import ConvergenceError, DimensionError, DomainError
-from scratchmath.matrices.core import Matrix, _check_matrix, _real_table, _require_finite_matrix
+from scratchmath.errors import ConvergenceError, DimensionError, DomainError, SingularMatrixError
+from scratchmath.matrices.core import (
+    Matrix,
+    _check_matrix,
+    _real_table,
+    _require_finite_matrix,
+    matrix_norm,
+)
+from scratchmath.matrices.elimination import inverse
+from scratchmath.matrices.kernels import binary_exponent, scale_back
 from scratchmath.scalars import EXACT as _EXACT
 from scratchmath.scalars import saturating_ldexp
 from scratchmath.vectors import Scalar, Vector
@@ -344,24 +352,50 @@ def pinv(A: Matrix) -> Matrix:
     )
 
 
-def cond(A: Matrix) -> float:
-    """The 2-norm condition number κ₂(A) = σ₁/σₖ (k = min(m, n)); ``math.inf`` if σₖ = 0.
+def cond(A: Matrix, p: str | float = 2) -> float:
+    """The condition number κ(A) = ‖A‖·‖A⁻¹‖ in the norm p: 2 (the default), 1, math.inf
+    or "fro"; ``math.inf`` for a singular A.
 
     It bounds how much relative error in b (or A) can grow in the solution of Ax = b:
-    ‖δx‖/‖x‖ ≤ κ₂(A)·‖δb‖/‖b‖. Rule of thumb: expect to lose log₁₀ κ digits.
+    ‖δx‖/‖x‖ ≤ κ(A)·‖δb‖/‖b‖. Rule of thumb: expect to lose log₁₀ κ digits.
+
+    - p = 2: κ₂ = σ₁/σₖ (k = min(m, n)) from the singular values, for any m×n A (then it
+      measures the least-squares problem); computed on the scaled σᵢ, so it never overflows
+      before its value does.
+    - p = 1, math.inf, "fro": ‖A‖ₚ·‖A⁻¹‖ₚ with the exact inverse for an exact A and LU's
+      inverse for floats, A square. A float A that elimination finds singular to working
+      precision (a pivot ≤ n·ε·‖A‖∞, so κ beyond about 1/(nε)) gives math.inf, as an exactly
+      singular one does: no digit of such a κ could be trusted.
 
     >>> cond(Matrix([[2, 0], [0, 0.5]]))
     4.0
     >>> cond(Matrix([[1, 2], [2, 4]]))
     inf
+    >>> cond(Matrix([[1, 2], [3, 4]]), 1), cond(Matrix([[1, 2], [3, 4]]), math.inf)
+    (21.0, 21.0)
 
     Raises:
-        TypeError: A is not a Matrix.  DomainError: NaN or infinite entries.
+        TypeError: A is not a Matrix.  DomainError: NaN or infinite entries, or an unknown p.
+        DimensionError: p ≠ 2 and A is not square.
     """
-    sigma, _ = _scaled_singular_values(A)  # the ratio of scaled values cannot overflow early
-    if sigma[-1] == 0:
+    if isinstance(p, bool) or p not in (2, 1, math.inf, "fro"):
+        raise DomainError(f"unknown norm p = {p!r} for cond: use 2, 1, math.inf or 'fro'")
+    if p == 2:
+        sigma, _ = _scaled_singular_values(A)  # the ratio of scaled values: no early overflow
+        if sigma[-1] == 0:
+            return math.inf
+        return sigma[0] / sigma[-1]
+    A = _check_matrix(A)
+    if A.shape[0] != A.shape[1]:
+        raise DimensionError(f"cond(A, {p!r}) needs a square matrix, got {A.shape[0]}×{A.shape[1]}")
+    if A._kind != _EXACT:  # κ(cA) = κ(A): scale to max|aᵢⱼ| ≈ 1 so ‖A‖ cannot overflow
+        e = binary_exponent(A._rows)
+        A = Matrix._trusted(tuple(tuple(scale_back(x, -e) for x in row) for row in A._rows))
+    try:
+        inverse_of_a = inverse(A)
+    except SingularMatrixError:
         return math.inf
-    return sigma[0] / sigma[-1]
+    return matrix_norm(A, p) * matrix_norm(inverse_of_a, p)
 
 
 def low_rank_approximation(A: Matrix, k: int) -> Matrix:

@@ -32,7 +32,14 @@ from scratchmath.probability.distributions import (
     _exact,
     _ratio,
 )
-from scratchmath.probability.special import _normal_ppf_fast, normal_cdf, normal_ppf, normal_sf
+from scratchmath.probability.special import (
+    _normal_ppf_fast,
+    log_normal_cdf,
+    normal_cdf,
+    normal_ppf,
+    normal_sf,
+)
+from scratchmath.scalars import to_float
 
 __all__ = ["Exponential", "Normal", "Uniform"]
 
@@ -210,7 +217,7 @@ class Normal(ContinuousDistribution):
         return (("mu", self._mu), ("sigma", self._sigma))
 
     def _z(self, x: object) -> float:
-        return (float(_check_real("x", x)) - float(self._mu)) / float(self._sigma)
+        return (to_float(_check_real("x", x)) - float(self._mu)) / float(self._sigma)
 
     def pdf(self, x: Real) -> float:
         """The density f(x) = e^(−z²/2)/(σ√(2π)) with z = (x − μ)/σ.
@@ -260,6 +267,15 @@ class Normal(ContinuousDistribution):
 
     def _sf(self, x: Real) -> float:
         return normal_sf(self._z(x))
+
+    def _isf(self, q: Real) -> float:  # S⁻¹(q) = μ − σ·Φ⁻¹(q), by symmetry
+        return float(self._mu) - float(self._sigma) * normal_ppf(float(q))
+
+    def _logcdf(self, x: Real) -> float:
+        return log_normal_cdf(self._z(x))
+
+    def _logsf(self, x: Real) -> float:
+        return log_normal_cdf(-self._z(x))
 
     def ppf(self, q: Real) -> float:
         """The quantile F⁻¹(q) = μ + σ·Φ⁻¹(q), accurate in the far tails.
@@ -359,7 +375,7 @@ class Exponential(ContinuousDistribution):
             TypeError: if x is not a real number.
             DomainError: if x is NaN.
         """
-        value = float(_check_real("x", x))
+        value = to_float(_check_real("x", x))
         if value < 0.0:
             return 0.0
         rate = float(self._rate)
@@ -388,10 +404,23 @@ class Exponential(ContinuousDistribution):
             TypeError: if x is not a real number.
             DomainError: if x is NaN.
         """
-        value = float(_check_real("x", x))
+        value = to_float(_check_real("x", x))
         if value <= 0.0:
             return 0.0
         return -math.expm1(-float(self._rate) * value)
+
+    def _sf(self, x: Real) -> float:  # S(x) = e^(−λx), no 1 − F
+        return math.exp(self._logsf(x))
+
+    def _logsf(self, x: Real) -> float:
+        return 0.0 - float(self._rate) * max(to_float(_check_real("x", x)), 0.0)  # 0.0, not −0.0
+
+    def _logcdf(self, x: Real) -> float:  # log(1 − e^(−λx)) = log(−expm1(−λx))
+        value = to_float(_check_real("x", x))
+        return math.log(-math.expm1(-float(self._rate) * value)) if value > 0 else -math.inf
+
+    def _isf(self, q: Real) -> float:  # S⁻¹(q) = −log(q)/λ
+        return -math.log(q) / float(self._rate) + 0.0 if q > 0 else math.inf  # + 0.0: not −0.0
 
     def ppf(self, q: Real) -> float:
         """The quantile F⁻¹(q) = −log(1 − q)/λ, computed as −log1p(−q)/λ.

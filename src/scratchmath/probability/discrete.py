@@ -64,6 +64,10 @@ EXACT_BITS = 1 << 20
 # fraction of the running total: far below the rounding error of a double.
 _TAIL_TOL = 2.0**-60
 
+# Below this a probability has lost digits to the subnormal range (or underflowed to 0): its
+# logarithm is then computed from the log-masses instead.
+_DEEP_TAIL = 2.0**-1000
+
 
 def _tail_sum(
     start: int,
@@ -232,6 +236,55 @@ class _IntegerDistribution(DiscreteDistribution):
         if value >= self._high():
             return 1
         return self._cumulative(math.floor(value))
+
+    def _sf(self, x: Real) -> Real:
+        """P(X > x): 1 − F(x) for exact families and below the mode (where F is small); above
+        it, the upper tail itself, summed outward from k + 1 (see ``_tail_sum``), which keeps
+        its digits where F rounds to 1."""
+        value = _check_real("x", x)
+        if value < self._low():
+            return 1
+        if value >= self._high():
+            return 0
+        k = math.floor(value)
+        if self._is_exact() or k < self._mode():
+            return 1 - self._cumulative(k)
+
+        def mass(j: int) -> float:
+            return float(self._mass(j))
+
+        return _tail_sum(k + 1, 1, self._high(), mass(k + 1), self._ratio_up, mass, 10**7)
+
+    def _log_tail(self, k: int, step: int) -> float:
+        """log Σ p(j) for j = k, k + step, … (step = ±1, away from the mode), for a tail too
+        small for a float: log p(k) plus the log of the sum of the masses relative to p(k)."""
+        top = self._log_mass(k)
+        if top == -math.inf:
+            return -math.inf
+
+        def relative(j: int) -> float:
+            return math.exp(self._log_mass(j) - top)
+
+        ratio, end = (
+            (self._ratio_up, self._high()) if step == 1 else (self._ratio_down, self._low())
+        )
+        return top + math.log(_tail_sum(k, step, end, 1.0, ratio, relative, 10**7))
+
+    def _logsf(self, x: Real) -> float:
+        value = _check_real("x", x)
+        if self._low() <= value < self._high() and math.floor(value) + 1 > self._mode():
+            survival = self.sf(value)
+            if survival < _DEEP_TAIL:  # subnormal or 0: its digits are gone, not its log
+                return self._log_tail(math.floor(value) + 1, 1)
+        return super()._logsf(value)
+
+    def _logcdf(self, x: Real) -> float:
+        value = _check_real("x", x)
+        if self._low() <= value < self._high() and math.floor(value) < self._mode():
+            cumulative = self.cdf(value)
+            if cumulative < _DEEP_TAIL:
+                return self._log_tail(math.floor(value), -1)
+        return super()._logcdf(value)
 
     def support(self) -> Iterable[int]:
         """The integers with p(k) > 0, in increasing order (a range, or an endless count).
@@ -744,6 +797,21 @@ class Geometric(_IntegerDistribution):
         if self._exact_power(k):
             return 1 - (1 - Fraction(p)) ** k
         return -math.expm1(k * math.log1p(-float(p)))
+
+    def _sf(self, x: Real) -> Real:  # S(k) = (1 − p)ᵏ itself, never 1 − F
+        value = _check_real("x", x)
+        if value < 1 or value >= self._high():
+            return 1 if value < 1 else 0
+        k = math.floor(value)
+        if self._exact_power(k):
+            return (1 - Fraction(self._p)) ** k
+        return math.exp(k * math.log1p(-float(self._p)))
+
+    def _logsf(self, x: Real) -> float:
+        value = _check_real("x", x)
+        if value < 1 or value >= self._high():
+            return 0.0 if value < 1 else -math.inf
+        return math.floor(value) * math.log1p(-float(self._p))
 
     def mean(self) -> Real:
         """The mean E[X] = 1/p (on average, p = 1/6 needs six throws for a six).

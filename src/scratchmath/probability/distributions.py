@@ -30,12 +30,12 @@ from __future__ import annotations
 import math
 import random
 from abc import ABC, abstractmethod
-from collections.abc import Hashable, Iterable
+from collections.abc import Callable, Hashable, Iterable
 from fractions import Fraction
 from typing import Any
 
 from scratchmath.errors import DomainError
-from scratchmath.scalars import exact_sqrt, latex_scalar
+from scratchmath.scalars import exact_sqrt, latex_scalar, to_float
 
 __all__ = ["ContinuousDistribution", "DiscreteDistribution"]
 
@@ -298,6 +298,92 @@ class DiscreteDistribution(_Distribution):
             return -math.inf
         return _log_real(mass) if mass > 0 else -math.inf
 
+    def logpmf(self, x: Any) -> float:
+        """log p(x), the natural logarithm of the mass; −inf outside the support.
+
+        Accurate where p(x) itself underflows to 0.0: Binomial(1000, ½).logpmf(0) is
+        1000·log ½ ≈ −693.1, not log 0.
+
+        >>> from scratchmath.probability import Binomial
+        >>> round(Binomial(2000, 0.5).logpmf(0), 6), Binomial(2000, 0.5).pmf(0)
+        (-1386.294361, 0.0)
+
+        Raises:
+            DomainError: if x is NaN.
+        """
+        if isinstance(x, float) and math.isnan(x):
+            raise DomainError("x must be a number, got NaN")
+        return self._logpmf(x)
+
+    def sf(self, x: Real) -> Real:
+        """The survival function S(x) = P(X > x) = 1 − F(x), accurate in the upper tail.
+
+        1 − F(x) computed as written loses every digit once F(x) rounds to 1; the families
+        sum the upper tail itself instead. Exact (a Fraction) where F is.
+
+        >>> from scratchmath.probability import Poisson
+        >>> Poisson(3).sf(40) > 0.0, 1.0 - Poisson(3).cdf(40)
+        (True, 0.0)
+
+        Raises:
+            TypeError: if x is not a real number.
+            DomainError: if x is NaN.
+        """
+        return self._sf(x)
+
+    def _sf(self, x: Real) -> Real:
+        return 1 - self.cdf(x)
+
+    def logcdf(self, x: Real) -> float:
+        """log F(x), accurate where F(x) is tiny (and where it is near 1: log1p(−S(x))).
+
+        >>> from scratchmath.probability import Bernoulli
+        >>> Bernoulli(0.5).logcdf(0) == math.log(0.5)
+        True
+
+        Raises:
+            TypeError: if x is not a real number.
+            DomainError: if x is NaN.
+        """
+        return self._logcdf(x)
+
+    def _logcdf(self, x: Real) -> float:
+        return _log_probability(self.cdf(x), lambda: self.sf(x))
+
+    def logsf(self, x: Real) -> float:
+        """log S(x) = log P(X > x), accurate deep in the upper tail.
+
+        >>> from scratchmath.probability import Bernoulli, Poisson
+        >>> Bernoulli(0.5).logsf(0) == math.log(0.5)
+        True
+        >>> Poisson(1).sf(300), round(Poisson(1).logsf(300), 6)   # S(300) ≈ 10⁻⁶¹⁷
+        (0.0, -1421.609643)
+
+        Raises:
+            TypeError: if x is not a real number.
+            DomainError: if x is NaN.
+        """
+        return self._logsf(x)
+
+    def _logsf(self, x: Real) -> float:
+        return _log_probability(self.sf(x), lambda: self.cdf(x))
+
+    def isf(self, q: Real) -> Any:
+        """The inverse survival function: the least x in the support with S(x) ≤ q.
+
+        The upper-tail quantile, F⁻¹(1 − q) in exact arithmetic; computed from S itself, so
+        that q = 10⁻³⁰ is not rounded to 1 − q = 1.
+
+        >>> from scratchmath.probability import DiscreteUniform
+        >>> DiscreteUniform(1, 6).isf(0.5)
+        3
+
+        Raises:
+            DomainError: if q is NaN or outside [0, 1].
+        """
+        level = _check_quantile(q)
+        return self.ppf(1 - Fraction(level))
+
     def ppf(self, q: Real) -> Any:
         """The quantile function F⁻¹(q) = min{x in the support : F(x) ≥ q}.
 
@@ -390,6 +476,89 @@ class ContinuousDistribution(_Distribution):
             Nothing.
         """
 
+    def logpdf(self, x: Real) -> float:
+        """log f(x), the natural logarithm of the density; −inf outside the support.
+
+        Accurate where f(x) itself underflows: Normal(0, 1).logpdf(40) = −800.92, not log 0.
+
+        >>> from scratchmath.probability import Normal
+        >>> round(Normal(0, 1).logpdf(40), 6), Normal(0, 1).pdf(40)
+        (-800.918939, 0.0)
+
+        Raises:
+            TypeError: if x is not a real number.
+            DomainError: if x is NaN.
+        """
+        return self._logpdf(to_float(_check_real("x", x)))  # saturating: 10⁴⁰⁰ → inf
+
+    def sf(self, x: Real) -> Real:
+        """The survival function S(x) = P(X > x) = 1 − F(x), accurate in the upper tail.
+
+        >>> from scratchmath.probability import Normal
+        >>> Normal(0, 1).sf(10), 1.0 - Normal(0, 1).cdf(10)
+        (7.619853024160498e-24, 0.0)
+
+        Raises:
+            TypeError: if x is not a real number.
+            DomainError: if x is NaN.
+        """
+        return self._sf(x)
+
+    def _sf(self, x: Real) -> Real:
+        return 1 - self.cdf(x)
+
+    def isf(self, q: Real) -> Real:
+        """The inverse survival function S⁻¹(q): the x with P(X > x) = q.
+
+        The upper-tail quantile, F⁻¹(1 − q), but without forming 1 − q (which is 1 for
+        q = 10⁻³⁰): the families invert S itself.
+
+        >>> from scratchmath.probability import Normal
+        >>> round(Normal(0, 1).isf(1e-30), 6)
+        11.464025
+
+        Raises:
+            DomainError: if q is NaN or outside [0, 1].
+        """
+        return self._isf(_check_quantile(q))
+
+    def _isf(self, q: Real) -> Real:
+        return self.ppf(1 - q)
+
+    def logcdf(self, x: Real) -> float:
+        """log F(x), accurate where F(x) is far below 10⁻³⁰⁸ (and near 1: log1p(−S(x))).
+
+        >>> from scratchmath.probability import Normal
+        >>> round(Normal(0, 1).logcdf(-40), 6)
+        -804.608442
+
+        Raises:
+            TypeError: if x is not a real number.
+            DomainError: if x is NaN.
+        """
+        return self._logcdf(_check_real("x", x))
+
+    def _logcdf(self, x: Real) -> float:
+        return _log_probability(self.cdf(x), lambda: self.sf(x))
+
+    def logsf(self, x: Real) -> float:
+        """log S(x) = log P(X > x), accurate deep in the upper tail.
+
+        Normal(0, 1).sf(40) ≈ 3.6·10⁻³⁵⁰ is below the smallest float, but its logarithm is not.
+
+        >>> from scratchmath.probability import Normal
+        >>> round(Normal(0, 1).logsf(40), 6)
+        -804.608442
+
+        Raises:
+            TypeError: if x is not a real number.
+            DomainError: if x is NaN.
+        """
+        return self._logsf(_check_real("x", x))
+
+    def _logsf(self, x: Real) -> float:
+        return _log_probability(self.sf(x), lambda: self.cdf(x))
+
     def _logpdf(self, x: float) -> float:
         """log f(x) (−inf outside the support); families override it where f underflows."""
         density = self.pdf(x)
@@ -406,6 +575,17 @@ class ContinuousDistribution(_Distribution):
         g = 0 < f). Families override it for a member of their own family, where the
         difference of the two logarithms would cancel (N(0, 1) against N(10⁻⁸, 1))."""
         return other._logpdf_shifted(centre, t) - self._logpdf_shifted(centre, t)
+
+
+def _log_probability(probability: Real, complement: Callable[[], Real]) -> float:
+    """log P from P, or from its complement 1 − P where P > ½ (log1p keeps the digits that
+    P itself lost to rounding near 1); −inf for P = 0."""
+    if probability > 0.5:
+        rest = complement()
+        if _exact(rest):
+            return _log_real(1 - Fraction(rest))
+        return math.log1p(-float(rest))
+    return _log_real(probability) if probability > 0 else -math.inf
 
 
 def _log_real(x: Real, base: Real | None = None) -> float:
