@@ -65,6 +65,7 @@ TOPICS = (
     "statistics",
     "networks",
     "growth",
+    "examples",
 )
 
 

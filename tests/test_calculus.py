@@ -29,7 +29,7 @@ from scratchmath.calculus import (
     tangent_line,
     trapezoid,
 )
-from scratchmath.calculus.derivatives import _derivative_with_error, _stencil
+from scratchmath.calculus.derivatives import _stencil, derivative_with_error
 from scratchmath.calculus.integrals import _G7_WEIGHTS, _G10_WEIGHTS, _GK15, _GK21, _Epsilon
 from scratchmath.errors import ConvergenceError, DomainError
 
@@ -151,7 +151,7 @@ def test_derivative_error_estimate_is_honest_on_smooth_functions() -> None:
         (math.atan, 3.0, 0.1),
         (math.log, 0.5, 2.0),
     ]:
-        value, error = _derivative_with_error(f, x, 1)
+        value, error = derivative_with_error(f, x, 1)
         assert abs(value - exact) <= 10 * error
 
 

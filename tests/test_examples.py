@@ -8,11 +8,9 @@ value, the 10 questions of the guessing game, the network's accuracy of 1.0, …
 from __future__ import annotations
 
 import importlib.util
-import math
 import random
 import re
 import sys
-import time
 from pathlib import Path
 from types import ModuleType
 
@@ -22,6 +20,12 @@ EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 
 #: script → lines its output must contain.
 EXPECTED: dict[str, list[str]] = {
+    "backprop_by_hand": [
+        "  ∂L/∂c by hand:      Fraction(-89, 60)",
+        "  ∂L/∂c by autodiff:  Fraction(-89, 60)",
+        "Equal exactly, every entry a rational number: True",
+        "  largest difference from autodiff: 0.62 — the mistake shows at once.",
+    ],
     "dice_game": [
         "E[X] = 300·(2/6) + (−200)·(4/6) = Fraction(-100, 3)",
         "E[g(D)] over the die faces 1..6 = Fraction(-100, 3)",
@@ -30,6 +34,11 @@ EXPECTED: dict[str, list[str]] = {
         "so the game loses money: never play it.",
     ],
     "coin_law_of_large_numbers": ["within 0.01 of ½: True"],
+    "estimate_pi": [
+        "π ≈ 3.141592653615 ± 2.6e-08   (25137 evaluations)",
+        "within the reported error: True",
+        "    65536   3.1392 ± 0.0064   0.0024   3.1396 ± 0.0009   0.0019",
+    ],
     "gamblers_fallacy": [
         "  100000               +78               316             0.5004           0.0016",
         "Runs of five heads: 3077; the next toss was heads 0.503 of the time.",
@@ -59,8 +68,37 @@ EXPECTED: dict[str, list[str]] = {
         "η = 0.001: converged = True",
     ],
     "pca_synthetic": ["component 1: w = (+0.66"],
+    "minibatch_noise": [
+        "full gradient ∇L(0) = -1.3514; spread of per-sample gradients σ = 1.3290",
+        "     4       -1.3514       0.6650      0.6635     1.330",
+        "   256       -1.3514       0.0685      0.0720     1.096",
+    ],
+    "optimizers_race": [
+        "gd            2.0e+00    1.9e+00    6.4e-01    2.9e-01   not within the budget",
+        "momentum      1.8e+00    6.1e-01    1.0e-02    1.6e-04   step 1553",
+        "bfgs          1.7e+00    3.2e-13    3.2e-13    3.2e-13   step 34",
+        "ended after 38 steps: the gradient is below tol",
+    ],
     "neural_network": ["final accuracy 1.0", "accuracy 0.5"],
+    "iris_classifier": [
+        "split: 120 to train, 30 to test [10, 10, 10]",
+        "better than guessing (1/3): True",
+    ],
+    "digits_classifier": [
+        "the first training image, a 0:",
+        "far better than guessing (0.1): True",
+    ],
+    "two_moons": [
+        "two moons: 300 points to train, 100 to test",
+        "test accuracy at least 0.95: True",
+    ],
 }
+
+
+@pytest.fixture(autouse=True)
+def quick_training(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The scripts that train networks read SCRATCHMATH_QUICK=1: fewer epochs, same lines."""
+    monkeypatch.setenv("SCRATCHMATH_QUICK", "1")
 
 
 def load(name: str) -> ModuleType:
@@ -76,10 +114,9 @@ def load(name: str) -> ModuleType:
 
 def run(name: str, capsys: pytest.CaptureFixture[str]) -> str:
     module = load(name)
-    start = time.perf_counter()
+    # No timing assertion here: a loaded machine would make it flaky. How long each study
+    # script takes is measured by benchmarks/bench_examples.py.
     module.main()
-    elapsed = time.perf_counter() - start
-    assert elapsed < 10, f"{name}.py took {elapsed:.1f} s; a study script should take seconds"
     return capsys.readouterr().out
 
 
@@ -126,22 +163,14 @@ def test_network_gradients_are_checked(capsys: pytest.CaptureFixture[str]) -> No
 
 
 def test_backpropagation_agrees_with_the_numerical_gradient_in_a_deeper_network() -> None:
-    """The example's backpropagate() is the chain rule for any depth, not just 2-4-1."""
-    from scratchmath.calculus import gradient
-
+    """The example's gradient check holds for any depth, not just 2-4-1."""
     nn = load("neural_network")
     rng = random.Random(11)
-    data = [(nn.Vector([rng.uniform(-2, 2) for _ in range(3)]), rng.randrange(2)) for _ in range(5)]
-    network = nn.Network.random((3, 3, 2, 1), rng)
-    backprop = nn.reals(nn.flatten(nn.backpropagate(network, data)))
-    numeric = nn.reals(
-        gradient(
-            lambda t: nn.loss(network.with_parameters(nn.reals(t)), data), network.parameters()
-        )
-    )
-    assert len(backprop) == 3 * 3 + 3 + 2 * 3 + 2 + 1 * 2 + 1
-    for a, b in zip(backprop, numeric, strict=True):
-        assert math.isclose(a, b, rel_tol=1e-6, abs_tol=1e-9)
+    X = nn.Matrix([[rng.uniform(-2, 2) for _ in range(3)] for _ in range(5)])
+    y = [rng.randrange(2) for _ in range(5)]
+    model = nn.network([3, 3, 2, 1], 11)
+    assert sum(len(nn.flat(p.value)) for p in model.parameters()) == 3 * 3 + 3 + 3 * 2 + 2 + 2 + 1
+    assert nn.parameter_gradient_gap(model, X, y) < 1e-8
 
 
 def test_dice_game_pays_less_than_fair() -> None:

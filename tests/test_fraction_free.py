@@ -33,12 +33,13 @@ from tests.strategies import (
 )
 
 
-def textbook_rref(rows: Any) -> list[list[Fraction]]:
-    """Gauss–Jordan over ℚ as a first course writes it: scale the pivot row, clear the column."""
+def textbook_rref(rows: Any, pivot_columns: int | None = None) -> list[list[Fraction]]:
+    """Gauss–Jordan over ℚ as a first course writes it: scale the pivot row, clear the column
+    (pivots sought in the first ``pivot_columns`` columns; the rest are carried along)."""
     a = [[Fraction(x) for x in row] for row in rows]
     m, n = len(a), len(a[0])
     r = 0
-    for c in range(n):
+    for c in range(n if pivot_columns is None else pivot_columns):
         p = next((i for i in range(r, m) if a[i][c] != 0), None)
         if p is None:
             continue
@@ -85,6 +86,29 @@ def test_sylvester_identity_every_division_is_exact(rows: list[list[int]]) -> No
     assert divided(result, d) == [
         [int(x) if x.denominator == 1 else x for x in row] for row in textbook_rref(rows)
     ]
+
+
+@settings(max_examples=80)
+@given(
+    st.integers(1, 5).flatmap(
+        lambda m: st.lists(
+            st.lists(st.sampled_from([0, 0, 1, -1, 2, 3, -7, 50]), min_size=6, max_size=6),
+            min_size=m,
+            max_size=m,
+        )
+    ),
+    st.integers(1, 6),
+)
+def test_back_substitution_after_bareiss_gives_d_times_rref(
+    rows: list[list[int]], pivot_columns: int
+) -> None:
+    """Two passes (Bareiss below the pivots, back substitution above) = Gauss–Jordan over ℚ,
+    with right-hand sides carried along and rank-deficient, inconsistent rows included."""
+    result, d, pivots = gauss_jordan([row[:] for row in rows], pivot_columns)
+    expected = textbook_rref(rows, pivot_columns)
+    assert [[Fraction(x, d) for x in row] for row in result] == expected
+    assert all(type(x) is int for row in result for x in row)
+    assert all(c < pivot_columns for c in pivots)
 
 
 @settings(max_examples=60)

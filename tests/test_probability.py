@@ -428,8 +428,8 @@ def test_running_mean_approaches_the_mean(dist: Any) -> None:
     assert averages[9] != averages[-1]
 
 
-def test_running_mean_is_exact_for_rationals() -> None:
-    assert running_mean([1, 0, 0, Fraction(1, 2)]) == [
+def test_running_mean_is_exact_for_rationals_when_asked() -> None:
+    assert running_mean([1, 0, 0, Fraction(1, 2)], exact=True) == [
         1,
         Fraction(1, 2),
         Fraction(1, 3),
@@ -437,6 +437,18 @@ def test_running_mean_is_exact_for_rationals() -> None:
     ]
     assert running_mean([]) == []
     assert running_mean([1, 2.5]) == [1, 1.75]
+
+
+def test_running_mean_gives_correctly_rounded_floats_by_default() -> None:
+    # a coin's running mean is what a learner plots: floats, each the exact mean rounded once
+    averages = running_mean([1, 0, 0, Fraction(1, 2), 10**400, -(10**400)])
+    assert all(type(a) is float for a in averages)
+    assert averages[:4] == [1.0, 0.5, 1 / 3, 0.375]
+    assert averages[5] == 1.5 / 6  # the huge pair cancels exactly, not into inf − inf
+    assert law_of_large_numbers(Bernoulli(Fraction(1, 2)), 3, rng=1, exact=True)[0] in (0, 1)
+    assert type(law_of_large_numbers(Bernoulli(Fraction(1, 2)), 3, rng=1)[0]) is float
+    with pytest.raises(TypeError, match="exact=True needs int or Fraction samples"):
+        running_mean([1, 0.5], exact=True)
 
 
 @given(st.lists(st.floats(-1e6, 1e6), min_size=1, max_size=50))

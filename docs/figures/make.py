@@ -16,6 +16,7 @@ gradient_descent_contour.png   gradient descent paths on contour plots (gradient
 coin_running_mean.png          the running mean of a coin settling (law_of_large_numbers)
 biased_coin_entropy.png        the entropy of a biased coin (entropy)
 poisson_guessing_game.png      the pmf of the guessing game's Poisson secret (plot_distribution)
+optimizers_rosenbrock.png      every optimiser's path down Rosenbrock's valley, and f per step
 =============================  ==========================================================
 """
 
@@ -237,6 +238,42 @@ def poisson_guessing_game(plt: Any) -> Any:
     return fig
 
 
+# ------------------------------------------------------------------------------------------
+# Optimisation
+# ------------------------------------------------------------------------------------------
+
+
+def optimizers_rosenbrock(plt: Any) -> Any:
+    """The optimisers' paths from (−1.2, 1) down Rosenbrock's valley, and f against step."""
+    from scratchmath.optimization import minimize
+    from scratchmath.optimization.test_functions import rosenbrock
+
+    racers = (("gd", 0.0015, "tab:gray"), ("momentum", 0.001, "tab:blue"),
+              ("nesterov", 0.001, "tab:cyan"), ("adagrad", 1.0, "tab:olive"),
+              ("rmsprop", 0.0003, "tab:purple"), ("adam", 0.2, "tab:orange"),
+              ("newton", None, "crimson"), ("bfgs", None, "black"))
+    fig, axes = plt.subplots(1, 2, figsize=SIZE)
+    plot_contour(rosenbrock, [(-1.6, 1.6), (-0.5, 1.6)],
+                 levels=[0.5 * 2**k for k in range(-6, 10)], ax=axes[0])
+    for method, lr, colour in racers:
+        result = minimize(rosenbrock, [-1.2, 1.0], method=method, lr=lr, max_steps=2_000)
+        points = [_xy(p) for p in result.path]
+        axes[0].plot([p[0] for p in points], [p[1] for p in points], color=colour, lw=1.2,
+                     label=method)
+        values = [max(float(rosenbrock(p)), 1e-30) for p in result.path]
+        axes[1].semilogy(range(len(values)), values, color=colour, lw=1.2, label=method)
+    axes[0].plot([1], [1], "*", color="black", ms=12)
+    axes[0].set_title("paths from (−1.2, 1), at most 2000 steps", fontsize=10)
+    axes[1].legend(fontsize=8, loc="lower left")
+    axes[1].set_xscale("symlog", linthresh=10)
+    axes[1].set_xlabel("step")
+    axes[1].set_ylabel("f(x)")
+    axes[1].set_title("f against step (log scales)", fontsize=10)
+    fig.suptitle("Rosenbrock's valley: momentum and Adam speed descent up; curvature wins")
+    fig.tight_layout()
+    return fig
+
+
 FIGURES: dict[str, Callable[[Any], Any]] = {
     "tangent_secants": tangent_secants,
     "riemann_sums": riemann_sums,
@@ -246,6 +283,7 @@ FIGURES: dict[str, Callable[[Any], Any]] = {
     "coin_running_mean": coin_running_mean,
     "biased_coin_entropy": biased_coin_entropy,
     "poisson_guessing_game": poisson_guessing_game,
+    "optimizers_rosenbrock": optimizers_rosenbrock,
 }
 
 

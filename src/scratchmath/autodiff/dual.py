@@ -33,6 +33,7 @@ from scratchmath.autodiff.generic import (
     divide,
     fit,
     is_traced,
+    log,
     matmul,
     multiply,
     plain,
@@ -41,7 +42,7 @@ from scratchmath.autodiff.generic import (
     subtract,
     summed,
 )
-from scratchmath.autodiff.graph import Var
+from scratchmath.autodiff.graph import Var, compared_message, detached_message
 from scratchmath.errors import DimensionError, DomainError
 from scratchmath.matrices import Matrix
 from scratchmath.vectors import Vector
@@ -239,6 +240,47 @@ class Dual:
         sign = values.elementwise(kernels.step, plain(self.value))
         return Dual._make(abs(self.value), multiply(self.tangent, sign))
 
+    # -- conversions: refused, so that no tangent is silently lost -------------------------
+
+    def __float__(self) -> float:
+        raise TypeError(detached_message("Dual", "float()"))
+
+    def __int__(self) -> int:
+        raise TypeError(detached_message("Dual", "int()"))
+
+    def __complex__(self) -> complex:
+        raise TypeError(detached_message("Dual", "complex()"))
+
+    def __bool__(self) -> bool:
+        """The truth of a scalar Dual's value (``if x:``); an array Dual has none.
+
+        Raises: TypeError for a Vector or Matrix Dual.
+        """
+        a = plain(self.value)
+        if values.shape_of(a):
+            raise TypeError(
+                f"the truth value of a Dual holding {values.describe(values.shape_of(a))} is "
+                f"ambiguous: test .value's entries instead"
+            )
+        return bool(a)
+
+    def __eq__(self, other: object) -> bool:
+        """A Dual equals only itself; against a plain value ``==`` is refused, as for Var.
+
+        Raises: TypeError for a number, Vector or Matrix on the other side.
+        """
+        if isinstance(other, Dual):
+            return self is other
+        if isinstance(other, _PLAIN_TYPES):
+            raise TypeError(compared_message("Dual"))
+        return NotImplemented
+
+    def __ne__(self, other: object) -> bool:
+        equal = self.__eq__(other)
+        return equal if equal is NotImplemented else not equal
+
+    __hash__ = object.__hash__
+
     # -- comparisons of scalar values ------------------------------------------------------
 
     def _scalars(self, other: object) -> tuple[Any, Any]:
@@ -327,7 +369,13 @@ def _power_shape(d: Dual, c: Any) -> tuple[int, ...]:
 
 def _log_or_flat(c: Any) -> Any:
     """log c, and 0 at c = 0: d(0ʸ)/dy = 0 where 0ʸ = 0 (y > 0)."""
-    return 0 if c == 0 else kernels.log(c)
+    if c == 0:
+        return 0
+    if not c > 0:
+        raise DomainError(
+            f"c ** y has no derivative in y for the base c = {c!r} (it needs log c, c > 0)"
+        )
+    return kernels.log(c)
 
 
 def _dual_power(a: Any, da: Any, c: Any, dc: Any) -> Dual:
@@ -338,8 +386,6 @@ def _dual_power(a: Any, da: Any, c: Any, dc: Any) -> Dual:
                 f"x ** y with both x and y differentiated needs x > 0 (∂/∂y xʸ = xʸ·log x), "
                 f"got a base of {entry!r}"
             )
-    from scratchmath.autodiff.functions import log  # functions import this module
-
     value = power(a, c)
     tangent = add(
         multiply(da, multiply(c, power(a, subtract(c, 1)))), multiply(dc, multiply(value, log(a)))

@@ -14,6 +14,7 @@ operand means the Var operator (a graph node), plain operands the array algebra 
 ``add``            a + b            ``subtract``  a − b
 ``multiply``       a ⊙ b (entrywise) ``divide``    a / b (exact for rationals)
 ``power``          a ** c (entrywise)
+``log``            ln a (entrywise), as a dual number's a ** c needs when c varies
 ``matmul``         a @ b
 ``summed``         sums along an axis (numpy's ``sum(axis=…, keepdims=…)``)
 ``fit``            a tangent stretched to the shape its value was broadcast to
@@ -31,7 +32,7 @@ import operator
 from typing import Any
 
 from scratchmath.autodiff import kernels, values
-from scratchmath.autodiff.graph import Var
+from scratchmath.autodiff.graph import Edge, Var
 from scratchmath.scalars import divide as exact_divide
 from scratchmath.vectors import Vector  # noqa: F401  (the examples use it)
 
@@ -40,6 +41,7 @@ __all__ = [
     "divide",
     "fit",
     "is_traced",
+    "log",
     "matmul",
     "multiply",
     "plain",
@@ -141,6 +143,24 @@ def power(a: Any, c: Any) -> Any:
     if is_traced(a, c):
         return a**c
     return values.broadcast(kernels.power, a, c, "raise to a power")
+
+
+def log(a: Any) -> Any:
+    """ln a entry by entry (``kernels.log``); a Var gives a graph node with slope 1/a.
+
+    This is the logarithm of plain values and Vars only: ``Dual`` powers need it below the
+    layer of ``scratchmath.autodiff.log``, which takes Duals too and is the one to use.
+
+    >>> log(1), log(Var(2.0)).op
+    (0.0, 'log')
+
+    Raises: DomainError for an entry ≤ 0.
+    """
+    if isinstance(a, Var):
+        x = a.value
+        y = values.elementwise(kernels.log, x)
+        return Var.from_operation(y, "log", Edge(a, lambda g: divide(g, x)))  # d ln x = dx/x
+    return values.elementwise(kernels.log, a)
 
 
 def matmul(a: Any, b: Any) -> Any:

@@ -8,6 +8,7 @@
 ``Var.backward``         the chain rule, applied backwards over the whole graph
 ``Var.zero_grad``        clear the gradients of a graph
 ``Var.graph``            the graph as text: every node with its value and gradient
+``Var.dot``              the graph in Graphviz's DOT language, to draw it
 ``topological_order``    the nodes of a graph, each before the nodes it was computed from
 =======================  ==============================================================
 
@@ -64,7 +65,7 @@ from scratchmath.matrices import Matrix
 from scratchmath.scalars import divide
 from scratchmath.vectors import Vector
 
-__all__ = ["Edge", "Var", "topological_order"]
+__all__ = ["Edge", "Var", "compared_message", "detached_message", "topological_order"]
 
 
 class Edge(NamedTuple):
@@ -143,29 +144,68 @@ def _accumulate(pending: dict[Var, Any], parent: Var, contribution: Any) -> None
 def topological_order(root: Var) -> list[Var]:
     """The nodes a Var was computed from, root first, every node before its parents.
 
-    A depth-first search with an explicit stack of edge iterators (no recursion, so no
-    recursion limit): a node is listed once all its parents are; reversing that list puts
-    each node before the nodes it was computed from — the order backpropagation needs.
+    Kahn's algorithm, with explicit stacks (no recursion, so no recursion limit): first
+    count, for every node, the arrows that leave it towards nodes of this graph (how many
+    results consumed it); then list a node once every consumer has been listed. Each node
+    is then before the nodes it was computed from — the order backpropagation needs, for a
+    node's gradient is complete only when all its consumers have sent their shares.
 
     >>> x = Var(2, name="x")
     >>> [node.op or node.name for node in topological_order(x * x + 1)]
     ['+', '*', 'x']
+
+    Raises: TypeError when root is not a Var.
     """
+    if not isinstance(root, Var):
+        raise TypeError(f"topological_order needs a Var, not {type(root).__name__}")
+    consumers = {root: 0}
+    stack = [root]
+    while stack:  # bounded: each node is pushed once, when first met
+        node = stack.pop()
+        for parent, _ in node._edges:
+            if parent in consumers:
+                consumers[parent] += 1
+            else:
+                consumers[parent] = 1
+                stack.append(parent)
     order: list[Var] = []
-    seen = {root}
-    stack: list[tuple[Var, Iterator[Edge]]] = [(root, iter(root._edges))]
-    while stack:  # bounded: each node is pushed once and each edge followed once
-        node, edges = stack[-1]
-        for parent, _ in edges:
-            if parent not in seen:
-                seen.add(parent)
-                stack.append((parent, iter(parent._edges)))
-                break
-        else:
-            stack.pop()
-            order.append(node)
-    order.reverse()
+    ready = [root]
+    while ready:  # bounded: each node becomes ready once, when its last consumer is listed
+        node = ready.pop()
+        order.append(node)
+        for parent, _ in node._edges:
+            consumers[parent] -= 1
+            if consumers[parent] == 0:
+                ready.append(parent)
     return order
+
+
+def detached_message(kind: str, conversion: str) -> str:
+    """Why a Var or Dual refuses to become a plain number (``float(x)``, ``math.log(x)``).
+
+    Converting would silently detach the number from the graph (or drop its tangent), and
+    every derivative computed through it would be wrong without a warning.
+
+    >>> float(Var(2.0))
+    Traceback (most recent call last):
+    ...
+    TypeError: a Var is a node of a computation graph, not a number: float() ... Use x.value
+    for the plain number (no gradient flows through it), or scratchmath.autodiff.log, ...
+    """
+    what = "a node of a computation graph" if kind == "Var" else "a value with a tangent"
+    return (
+        f"a {kind} is {what}, not a number: {conversion} (and math.log, math.exp, …) would "
+        f"drop its derivative. Use x.value for the plain number (no gradient flows through "
+        f"it), or scratchmath.autodiff.log, exp, sin, … which differentiate"
+    )
+
+
+def compared_message(kind: str) -> str:
+    """Why ``==`` between a Var or Dual and a plain value is refused."""
+    return (
+        f"== between a {kind} and a plain value would compare a node with a number (always "
+        f"False): compare x.value == … instead, or use <, <=, >, >=, which read the value"
+    )
 
 
 _OPERAND_TYPES = (int, float, Fraction, Vector, Matrix)
@@ -173,6 +213,9 @@ _OPERAND_TYPES = (int, float, Fraction, Vector, Matrix)
 
 def _operand(x: object) -> Any:
     """A Var as itself, a plain value checked; None for what a Var cannot combine with."""
+    t = type(x)
+    if t is Var or t is int or t is float or t is Fraction:
+        return x
     if isinstance(x, Var):
         return x
     if isinstance(x, _OPERAND_TYPES) and not isinstance(x, bool):
@@ -378,17 +421,7 @@ class Var:
         v1 = x * y = 12   grad 1
         v2 = v1 + x = 15   grad 1
         """
-        nodes = list(reversed(topological_order(self)))
-        labels: dict[Var, str] = {}
-        count = 0
-        for node in nodes:
-            if node.name is not None:
-                labels[node] = node.name
-            elif node._op:
-                count += 1
-                labels[node] = f"v{count}"
-            else:
-                labels[node] = f"input{len(labels)}"
+        nodes, labels = self._labelled()
         lines = []
         for node in nodes:
             grad = "" if node.grad is None else f"   grad {node.grad}"
@@ -403,6 +436,55 @@ class Var:
                 formula = f"{node._op}({', '.join(parents)})"
             lines.append(f"{labels[node]} = {formula} = {value}{grad}")
         return "\n".join(lines)
+
+    def dot(self) -> str:
+        """The graph in Graphviz's DOT language, to draw it: ``dot -Tpng graph.dot``.
+
+        Each node shows its label, operation, value and gradient; each arrow runs from an
+        operand to the result, the way the values flow (the gradients flow back along it).
+
+        >>> x = Var(3, name="x")
+        >>> y = x * x
+        >>> y.backward()
+        >>> print(y.dot())
+        digraph {
+          rankdir=LR;
+          n0 [shape=box, label="x = 3\\ngrad 6"];
+          n1 [shape=ellipse, label="v1 = *\\nvalue 9\\ngrad 1"];
+          n0 -> n1;
+          n0 -> n1;
+        }
+        """
+        nodes, labels = self._labelled()
+        ids = {node: f"n{k}" for k, node in enumerate(nodes)}
+        lines = ["digraph {", "  rankdir=LR;"]
+        for node in nodes:
+            value = str(node._value).replace("\n", " ").replace('"', "'")
+            grad = "" if node.grad is None else f"\\ngrad {node.grad}".replace('"', "'")
+            if node._op:
+                text = f"{labels[node]} = {node._op}\\nvalue {value}{grad}"
+                lines.append(f'  {ids[node]} [shape=ellipse, label="{text}"];')
+            else:
+                lines.append(f'  {ids[node]} [shape=box, label="{labels[node]} = {value}{grad}"];')
+        for node in nodes:
+            lines.extend(f"  {ids[edge.parent]} -> {ids[node]};" for edge in node._edges)
+        lines.append("}")
+        return "\n".join(lines)
+
+    def _labelled(self) -> tuple[list[Var], dict[Var, str]]:
+        """The nodes, inputs first, and their labels: a name, v1, v2, … or inputN."""
+        nodes = list(reversed(topological_order(self)))
+        labels: dict[Var, str] = {}
+        count = 0
+        for node in nodes:
+            if node.name is not None:
+                labels[node] = node.name
+            elif node._op:
+                count += 1
+                labels[node] = f"v{count}"
+            else:
+                labels[node] = f"input{len(labels)}"
+        return nodes, labels
 
     # -- arithmetic: each operation with its local derivatives -----------------------------
 
@@ -490,7 +572,53 @@ class Var:
         a, b = self._scalar_for_comparison(other)
         return bool(a >= b)
 
+    def __eq__(self, other: object) -> bool:
+        """A Var equals only itself: it is a node, and two nodes with one value are two.
+
+        Compared with a plain number, Vector or Matrix, ``==`` would silently be False
+        (``if x == 0:`` never taken), so it is refused; compare ``x.value`` instead, or use
+        ``<``, ``<=``, ``>``, ``>=``, which read a scalar Var's value.
+
+        >>> x = Var(0)
+        >>> x == x, x == Var(0), x.value == 0
+        (True, False, True)
+
+        Raises: TypeError for a number, Vector or Matrix on the other side.
+        """
+        if isinstance(other, Var):
+            return self is other
+        if isinstance(other, _OPERAND_TYPES):
+            raise TypeError(compared_message("Var"))
+        return NotImplemented
+
+    def __ne__(self, other: object) -> bool:
+        equal = self.__eq__(other)
+        return equal if equal is NotImplemented else not equal
+
     __hash__ = object.__hash__
+
+    # -- conversions: refused, so that no gradient is silently lost -------------------------
+
+    def __float__(self) -> float:
+        raise TypeError(detached_message("Var", "float()"))
+
+    def __int__(self) -> int:
+        raise TypeError(detached_message("Var", "int()"))
+
+    def __complex__(self) -> complex:
+        raise TypeError(detached_message("Var", "complex()"))
+
+    def __bool__(self) -> bool:
+        """The truth of a scalar Var's value (``if x:``); an array Var has none.
+
+        Raises: TypeError for a Vector or Matrix Var (compare entries instead).
+        """
+        if shape_of(self._value):
+            raise TypeError(
+                f"the truth value of a Var holding {describe(shape_of(self._value))} is "
+                f"ambiguous: test .value's entries instead"
+            )
+        return bool(self._value)
 
     # -- reductions, transpose, indexing ---------------------------------------------------
 

@@ -142,11 +142,12 @@ def exp(x: Any) -> float:
 def log(x: Any) -> float:
     """The natural logarithm ln x for x > 0.
 
-    An exact argument beyond the float range is handled exactly: ln(p/q) = ln p − ln q, and
-    ``math.log`` takes a big int without converting it.
+    An exact argument is used exactly: near 1 as log1p of the exact x − 1 (ln p − ln q
+    would cancel every digit of ln(1000001/1000000)), beyond the float range as
+    ln p − ln q (``math.log`` takes a big int without converting it).
 
-    >>> log(1), log(10**400)
-    (0.0, 921.0340371976182)
+    >>> log(1), log(10**400), log(Fraction(1000001, 1000000))
+    (0.0, 921.0340371976182, 9.999995000003334e-07)
     >>> log(0)
     Traceback (most recent call last):
     ...
@@ -159,7 +160,12 @@ def log(x: Any) -> float:
             return math.nan
         raise DomainError(f"log needs x > 0, got {x!r}")
     if type(x) is Fraction:
-        return math.log(x.numerator) - math.log(x.denominator)
+        if abs(x - 1) < Fraction(1, 2):  # near 1 the argument x − 1 is exact: log1p keeps it
+            return math.log1p(float(x - 1))
+        value = float(x)  # correctly rounded; |ln x| > 0.4, so its rounding costs nothing
+        if 0.0 < value < math.inf:
+            return math.log(value)
+        return math.log(x.numerator) - math.log(x.denominator)  # |ln x| > 700: no cancellation
     return math.log(x)
 
 

@@ -266,14 +266,27 @@ def hessian(f: Function, x: Any) -> Matrix:
     """The Hessian H = ∇²f(x), Hᵢⱼ = ∂²f/∂xᵢ∂xⱼ, an n×n symmetric Matrix.
 
     Column j is Heⱼ = ∇(∇f·eⱼ): f is evaluated on the dual number x + eⱼε whose value is a
-    Var, so the directional derivative ∇f·eⱼ is itself a graph node; one backward pass
-    from it gives the column. Exact for rationals; for floats the two triangles are
-    averaged, so the result is symmetric to the last bit.
+    Var, so the directional derivative ∇f·eⱼ is itself a graph node, and one backward pass
+    from it gives the column: n forward-and-backward passes in all.
+
+    Why this composition. The contract names forward over reverse (a forward derivative
+    of the reverse-mode gradient); this is reverse over forward (a reverse-mode gradient
+    of the forward derivative). Both compute the same Hessian–vector products Hv with the
+    same cost, O(cost of f) per column, and mixed partials commute (Schwarz), so the
+    results agree — exactly over the rationals. Forward over reverse would need every
+    backward rule of the graph to accept dual numbers, a second copy of each local
+    derivative; reverse over forward needs only that the forward tangent rules use
+    operations a graph records, which ``generic`` already provides once.
+
+    Exact input gives the columns as computed (symmetric exactly, since the rules are
+    exact); float input has its two triangles averaged, so the result is symmetric to the
+    last bit and ``eigh`` accepts it.
 
     >>> hessian(lambda v: v[0] * v[1] ** 2, Vector([Fraction(1, 2), 3]))
     Matrix([[0, 6], [6, 1]])
 
-    Raises: DimensionError when f returns a non-scalar; TypeError for a non-callable f.
+    Raises: DimensionError when f returns a non-scalar; TypeError for a non-callable f or
+    a bad x; what f raises passes through.
     """
     check_callable(f)
     point = _point(x)
@@ -288,6 +301,8 @@ def hessian(f: Function, x: Any) -> Matrix:
             tangent.backward()
         gradient = leaf.grad
         columns.append(_flat(_zero_of(point) if gradient is None else gradient))
+    if all(kind_of(e) != REAL for column in columns for e in column):
+        return Matrix([[divide(columns[j][i], 1) for j in range(n)] for i in range(n)])  # 6/1 → 6
     return Matrix([[divide(columns[j][i] + columns[i][j], 2) for j in range(n)] for i in range(n)])
 
 
@@ -295,15 +310,23 @@ def check_grad(f: Function, x: Any) -> float:
     """The largest relative difference between ``grad(f, x)`` and Ridders' extrapolated
     finite differences (``calculus.derivative`` / ``calculus.gradient``).
 
-    maxᵢ |gᵢ − rᵢ| / max(‖g‖∞, ‖r‖∞) — relative to the gradient's scale rather than to
-    each entry, so a component that is 0 does not divide by 0. A correct rule gives about
-    1e-10 or less; a wrong one, something near 1. The finite differences call f with
-    constant Vars (``requires_grad=False``), so f is written once, for Vars.
+    maxᵢ |gᵢ − rᵢ| / s with s = max(‖g‖∞, ‖r‖∞, |f(x)| / max(1, ‖x‖∞)) — relative to
+    the gradient's scale rather than to each entry, so a component that is 0 does not
+    divide by 0. The last term is the size a gradient of f has naturally (f changes by
+    about f(x) when x moves by about x): at a minimum, where ∇f = 0 and the finite
+    differences return rounding noise, the noise is measured against it, not against 0.
+    A correct rule gives about 1e-10 or less; a wrong one, something near 1. The finite
+    differences call f with constant Vars (``requires_grad=False``), so f is written
+    once, for Vars. Where f's computed values cannot resolve its slope (log(1 + x²) at
+    x = 1e-200 is the constant 0 in floats), finite differences see a flat function, and
+    the difference they report is one of range, not of rule.
 
     >>> check_grad(lambda v: (v * v).sum(), Vector([1.0, 2.0])) < 1e-10
     True
 
-    Raises: TypeError for a non-callable f; ConvergenceError when f is not smooth at x.
+    Raises: TypeError for a non-callable f or a bad x; DomainError (from
+    ``calculus``) when f is not differentiable at x, ConvergenceError when the
+    extrapolation cannot settle.
     """
     check_callable(f)
     point = _point(x)
@@ -323,7 +346,8 @@ def check_grad(f: Function, x: Any) -> float:
             return plain_f(Matrix([[v[i * n + j] for j in range(n)] for i in range(m)]))
 
         reference = tuple(ridders_gradient(flat_f, Vector(_flat(point))))
-    scale = max([abs(to_float(e)) for e in g] + [abs(e) for e in reference], default=0.0)
+    natural = abs(to_float(plain_f(point))) / max([1.0] + [abs(to_float(e)) for e in _flat(point)])
+    scale = max([abs(to_float(e)) for e in g] + [abs(e) for e in reference] + [natural])
     if scale == 0:
         return 0.0
     worst = max(abs(to_float(a) - b) for a, b in zip(g, reference, strict=True))

@@ -100,7 +100,9 @@ def check_value(x: object, what: str = "a value") -> Any:
         if isinstance(first, complex):
             raise TypeError(f"{what} must be real: autodiff does not take complex entries")
         return x
-    if isinstance(x, (list, tuple)) and x:
+    if isinstance(x, (list, tuple)) and not x:
+        return Vector(())
+    if isinstance(x, (list, tuple)):
         if all(isinstance(row, (list, tuple, Vector)) for row in x):
             return check_value(Matrix(x), what)
         return check_value(Vector(x), what)
@@ -121,6 +123,9 @@ def shape_of(x: Any) -> Shape:
     >>> shape_of(3), shape_of(Vector([1, 2])), shape_of(Matrix([[1, 2, 3]]))
     ((), (2,), (1, 3))
     """
+    t = type(x)  # exact type tests first: isinstance against an ABC (Vector) is slow
+    if t is int or t is float or t is Fraction:
+        return ()
     if isinstance(x, Matrix):
         return x.shape
     if isinstance(x, Vector):
@@ -203,6 +208,9 @@ def _mismatch(verb: str, a: Any, b: Any) -> DimensionError:
     return DimensionError(f"cannot {verb} {describe(shape_of(a))} and {describe(shape_of(b))}")
 
 
+_NUMBERS = frozenset((int, float, Fraction))
+
+
 def broadcast(op: Callable[[Any, Any], Any], a: Any, b: Any, verb: str) -> Any:
     """op applied entry by entry to a and b, broadcasting as numpy does.
 
@@ -220,6 +228,8 @@ def broadcast(op: Callable[[Any, Any], Any], a: Any, b: Any, verb: str) -> Any:
     Raises: DimensionError when the shapes cannot be broadcast together (the message names
     both); whatever op raises (a DomainError for a division by zero, say).
     """
+    if type(a) in _NUMBERS and type(b) in _NUMBERS:  # the scalar graph's fast path
+        return op(a, b)
     a_array, b_array = isinstance(a, (Vector, Matrix)), isinstance(b, (Vector, Matrix))
     if not a_array:
         if not b_array:
@@ -292,10 +302,10 @@ def reduce_to(g: Any, shape: Shape) -> Any:
     >>> reduce_to(Matrix([[1, 2], [3, 4]]), ()), reduce_to(Matrix([[1, 2], [3, 4]]), (2, 1))
     (10, Matrix([[3], [7]]))
     """
+    if not shape:
+        return g if type(g) in _NUMBERS else total(g)
     if shape_of(g) == shape:
         return g
-    if not shape:
-        return total(g)
     table = _table(g)
     rows, columns = (1, shape[0]) if len(shape) == 1 else shape
     if rows == 1 and len(table) > 1:

@@ -16,13 +16,18 @@
 ``integrate_with_error``       ∫ₐᵇ f with an error estimate (adaptive Gauss–Kronrod)
 ``integrate``                  ∫ₐᵇ f as a float; a or b may be ±∞
 ``antiderivative``             F(x) = ∫ₐˣ f, as a callable
+``multiple_integral``          ∫…∫ f over a region with variable bounds (iterated Gauss–Kronrod)
+``MonteCarloResult``           (value, standard_error, n)
+``monte_carlo_integral``       ∫ f over a box by (quasi-)Monte Carlo, with a standard error
+``halton_points``              the Halton sequence in [0, 1)ᵈ
+``sobol_points``               Sobol's sequence in [0, 1)ᵈ
 ``partial_derivative``         ∂f/∂xᵢ: the slope along one axis
 ``gradient``                   ∇f(x), the direction of steepest ascent
 ``directional_derivative``     D_v f(x) = ∇f(x)·v
 ``jacobian``                   J f(x), m×n: the total derivative of f: ℝⁿ → ℝᵐ
 ``hessian``                    H f(x): the symmetric matrix of second partials
 ``gradient_descent``           x ← x − η·∇f(x) until ‖∇f‖ ≤ tol
-``DescentResult``              (x, value, steps, converged, path)
+``DescentResult``              (x, value, steps, converged, path, reason)
 =============================  ===============================================================
 
 The roadmap's single-variable story in four lines — a slope, a flat point, an area, and the
@@ -39,12 +44,14 @@ theorem that ties slopes to areas:
 
 from __future__ import annotations
 
+from scratchmath.calculus.critical import classify_critical_point, critical_points
 from scratchmath.calculus.derivatives import (
     derivative,
     difference_quotient,
     second_derivative,
     tangent_line,
 )
+from scratchmath.calculus.descent import DescentResult, gradient_descent
 from scratchmath.calculus.integrals import (
     IntegrationResult,
     antiderivative,
@@ -54,25 +61,26 @@ from scratchmath.calculus.integrals import (
     simpson,
     trapezoid,
 )
+from scratchmath.calculus.multiple import (
+    MonteCarloResult,
+    halton_points,
+    monte_carlo_integral,
+    multiple_integral,
+    sobol_points,
+)
 from scratchmath.calculus.multivariable import (
-    DescentResult,
     directional_derivative,
     gradient,
-    gradient_descent,
     hessian,
     jacobian,
     partial_derivative,
 )
-from scratchmath.calculus.roots import (
-    classify_critical_point,
-    critical_points,
-    find_root,
-    newton,
-)
+from scratchmath.calculus.roots import find_root, newton
 
 __all__ = [
     "DescentResult",
     "IntegrationResult",
+    "MonteCarloResult",
     "antiderivative",
     "classify_critical_point",
     "critical_points",
@@ -82,15 +90,19 @@ __all__ = [
     "find_root",
     "gradient",
     "gradient_descent",
+    "halton_points",
     "hessian",
     "integrate",
     "integrate_with_error",
     "jacobian",
+    "monte_carlo_integral",
+    "multiple_integral",
     "newton",
     "partial_derivative",
     "riemann_sum",
     "second_derivative",
     "simpson",
+    "sobol_points",
     "tangent_line",
     "trapezoid",
 ]

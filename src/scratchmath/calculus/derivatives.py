@@ -25,8 +25,9 @@ from __future__ import annotations
 import math
 import numbers
 from collections.abc import Callable
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
+from scratchmath.checks import check_callable, real_result
 from scratchmath.errors import ConvergenceError, DomainError
 from scratchmath.scalars import REAL, accurate_sum
 
@@ -38,23 +39,30 @@ _EPS = 2.0**-52
 
 
 # --------------------------------------------------------------------------------------------
-# Checking arguments (shared with roots.py, integrals.py and multivariable.py)
+# Checking arguments and evaluating f: the helpers every calculus module shares
 # --------------------------------------------------------------------------------------------
 
 
-def _check_callable(f: object, name: str = "f") -> None:
-    if not callable(f):
-        raise TypeError(f"{name} must be a callable function, got {type(f).__name__}")
+def as_float(x: object, name: str, *, allow_inf: bool = False) -> float:
+    """``x`` as a float: a point or a bound of a calculus function, checked.
 
+    >>> as_float(3, "x")
+    3.0
+    >>> as_float(10**400, "b")
+    Traceback (most recent call last):
+    ...
+    scratchmath.errors.DomainError: b = 1000...000 is too large for a float
 
-def _check_real(x: object, name: str, *, allow_inf: bool = False) -> float:
-    """``x`` as a float, refusing non-numbers (TypeError) and NaN or ±inf (DomainError)."""
+    Raises: TypeError for a non-number (a bool included); DomainError for NaN, for a number
+    beyond the float range, and for ±inf unless ``allow_inf``.
+    """
     if isinstance(x, bool) or not isinstance(x, numbers.Real):
         raise TypeError(f"{name} must be a real number, got {type(x).__name__}")
     try:
         value = float(x)
     except OverflowError:
-        raise DomainError(f"{name} = {x!r} is too large for a float") from None
+        shown = repr(x) if len(repr(x)) < 20 else f"{repr(x)[:4]}...{repr(x)[-3:]}"
+        raise DomainError(f"{name} = {shown} is too large for a float") from None
     if math.isnan(value):
         raise DomainError(f"{name} must not be NaN")
     if math.isinf(value) and not allow_inf:
@@ -62,9 +70,19 @@ def _check_real(x: object, name: str, *, allow_inf: bool = False) -> float:
     return value
 
 
-def _check_positive(value: object, name: str) -> float:
-    """A tolerance or step: a real number > 0."""
-    number = _check_real(value, name, allow_inf=True)
+def positive_float(value: object, name: str) -> float:
+    """A tolerance, a step or a rate as a float > 0 (inf allowed: no limit).
+
+    >>> positive_float(1e-8, "tol")
+    1e-08
+    >>> positive_float(0, "tol")
+    Traceback (most recent call last):
+    ...
+    scratchmath.errors.DomainError: tol must be positive, got 0
+
+    Raises: TypeError for a non-number; DomainError for NaN or a number ≤ 0.
+    """
+    number = as_float(value, name, allow_inf=True)
     if not number > 0:
         raise DomainError(f"{name} must be positive, got {value!r}")
     return number
@@ -78,17 +96,24 @@ def _check_order(n: object) -> int:
     return n
 
 
-def _value(f: RealFunction, x: float) -> float:
-    """f(x) as a float; a result that is not a real number is a TypeError."""
-    y = f(x)
-    if isinstance(y, float):
-        return y
-    if isinstance(y, bool) or not isinstance(y, numbers.Real):
-        raise TypeError(f"f must return a real number, got {type(y).__name__} at x = {x!r}")
-    try:
-        return float(y)
-    except OverflowError:  # an int or Fraction beyond the float range
-        return math.inf if y > 0 else -math.inf
+def evaluate(f: Callable[[Any], object], x: Any, where: str = "") -> float:
+    """f(x) as a float, the one way every calculus function reads a user's f.
+
+    A result that is not a real number is a TypeError; an exact result beyond the float
+    range saturates to ±inf (the caller decides what an infinite value means). An exception
+    raised inside f is the user's own and passes through unchanged. ``where`` names the
+    point in messages (default ``x = <x>``).
+
+    >>> evaluate(lambda t: t / 2, 3), evaluate(lambda t: 10**400, 0.0)
+    (1.5, inf)
+    >>> evaluate(lambda t: "one", 0.5)
+    Traceback (most recent call last):
+    ...
+    TypeError: f must return a real number, got str at x = 0.5
+
+    Raises: TypeError if f returns something other than a real number.
+    """
+    return real_result(f(x), where or f"x = {x!r}")
 
 
 # --------------------------------------------------------------------------------------------
@@ -111,14 +136,16 @@ def difference_quotient(f: RealFunction, x: float, h: float) -> float:
 
     Raises:
         TypeError: if f is not callable, or x or h is not a real number.
-        DomainError: if x or h is NaN or infinite, or h = 0.
+        DomainError: if x or h is NaN or infinite, h = 0, or x + h overflows.
     """
-    _check_callable(f)
-    x = _check_real(x, "x")
-    h = _check_real(h, "h")
+    check_callable(f)
+    x = as_float(x, "x")
+    h = as_float(h, "h")
     if h == 0:
         raise DomainError("the step h must be non-zero: the quotient divides by h")
-    return (_value(f, x + h) - _value(f, x)) / h
+    if not math.isfinite(x + h):
+        raise DomainError(f"x + h = {x!r} + {h!r} overflows the floats")
+    return (evaluate(f, x + h) - evaluate(f, x)) / h
 
 
 # --------------------------------------------------------------------------------------------
@@ -276,13 +303,17 @@ def _ridders(
     for _row in range(_MAX_ROWS):
         h = _step_on_the_grid(x, nominal)
         nominal /= _RATIO
-        scale = h**n
+        scale = h**n if h < 1e300 ** (1 / n) else math.inf  # h**n would raise OverflowError
         if x + reach * h == x or scale == 0:
             break  # the steps no longer move x: nothing smaller can help
+        if not (
+            math.isfinite(scale) and math.isfinite(x - reach * h) and math.isfinite(x + reach * h)
+        ):
+            continue  # the stencil leaves the floats: a smaller step may not
         if h >= previous_step:
             continue  # near the grid of floats two nominal steps can round to one
         previous_step = h
-        raw = [_value(g, x + m * h) for m, _ in stencil]
+        raw = [evaluate(g, x + m * h) for m, _ in stencil]
         values = [c * y for (_, c), y in zip(stencil, raw, strict=True)]
         if resolved and not any(values):
             # f no longer tells these points apart (its values have underflowed or rounded
@@ -315,14 +346,63 @@ def _ridders(
     return central.best, kink.best, largest
 
 
-def _derivative_with_error(
-    g: RealFunction, x: float, n: int, *, floor: float = 0.0
-) -> tuple[float, float]:
-    """f⁽ⁿ⁾(x) and an estimate of its absolute error, for a one-variable callable ``g``.
+def _refuse_unless_settled(
+    x: float, n: int, best: _Estimate, kink: _Estimate, floor: float, centre: float, largest: float
+) -> None:
+    """Ridders' acceptance rule: raise unless the best entry of the table can be trusted.
 
-    The machinery :func:`derivative` and the several-variable functions share. ``x`` must be
-    a finite float and ``n ≥ 1`` (checked by the callers); an error below ``floor`` is
-    accepted as converged (the Hessian passes the size of its other entries).
+    ``floor`` is the absolute error accepted as converged: at a zero of f⁽ⁿ⁾ no relative test
+    can pass, and 1e−12 of the largest quotient seen (the size of f's slopes at the scale of
+    the first step) is all the precision the table has there. ``kink`` is the extrapolated
+    half-jump of the one-sided slopes (n = 1): clearly non-zero means a corner like |x| at 0.
+    """
+    if not math.isfinite(best.error):
+        raise ConvergenceError(
+            f"no three finite difference quotients of order {n} agreed at x = {x!r}",
+            iterations=0,
+            estimate=best.value,
+            error=best.error,
+        )
+    if n == 1 and abs(kink.value) > max(8 * kink.error, floor, 1e-9 * abs(best.value)):
+        left, right = best.value - kink.value, best.value + kink.value
+        raise DomainError(
+            f"f is not differentiable at x = {x!r}: its one-sided slopes differ "
+            f"(from the left ≈ {left:.6g}, from the right ≈ {right:.6g})"
+        )
+    # The table never settled although rounding was not the obstacle: f is probably not
+    # differentiable here (a jump, a cusp, a pole nearby). An error that is tiny beside f's
+    # own size and beside the slopes seen is not that: it is rounding inside f, which
+    # ε·|values| underestimates (cancellation inside f), around a derivative near 0; so is an
+    # error below 64ε at the unit scale of x.
+    rounding_inside_f = best.error <= 1e-8 * abs(centre) and best.error <= 1e-6 * largest
+    if (
+        best.error > 1e-6 * abs(best.value)
+        and best.error > 1000 * best.noise
+        and best.error > floor
+        and best.error > _FLOOR * max(1.0, abs(x))
+        and not rounding_inside_f
+    ):
+        raise ConvergenceError(
+            f"the difference quotients of order {n} at x = {x!r} do not converge "
+            f"(estimate {best.value!r} ± {best.error:.3g}); f may not be differentiable there",
+            iterations=0,
+            estimate=best.value,
+            error=best.error,
+        )
+
+
+def derivative_with_error(
+    f: RealFunction, x: float, n: int = 1, *, floor: float = 0.0
+) -> tuple[float, float]:
+    """f⁽ⁿ⁾(x) and an estimate of its absolute error: the machinery behind :func:`derivative`.
+
+    The several-variable derivatives and the critical-point finders call it with their own
+    one-variable slices of f; an error below ``floor`` is accepted as converged (the Hessian
+    passes the size of its other entries, so that an entry that is 0 can be recognised).
+
+    >>> value, error = derivative_with_error(math.exp, 0.0)
+    >>> round(value, 12), error < 1e-13
+    (1.0, True)
 
     The first step is 0.1·max(1, |x|) (divided by the stencil's reach): large enough that
     the truncation error is far above rounding, so the table can watch it fall through
@@ -332,15 +412,20 @@ def _derivative_with_error(
     √ at 1e−8) needs steps below |x|, so a first pass starts from 0.1·|x| and the second,
     from 0.1, runs only if the first is not accurate; the better of the two is kept.
 
-    Raises DomainError at a kink (one-sided slopes that differ) and ConvergenceError when
-    no three rows of the table agree.
+    Raises: TypeError and DomainError for bad arguments as :func:`derivative` does;
+    DomainError at a kink (one-sided slopes that differ) or where f(x) is not finite;
+    ConvergenceError when no three rows of the table agree.
     """
-    centre = _value(g, x)
+    check_callable(f)
+    x = as_float(x, "x")
+    n = _check_order(n)
+    g = f
+    centre = evaluate(g, x)
     if not math.isfinite(centre):
         raise DomainError(f"f({x!r}) = {centre}: no derivative where f is not finite")
     reach = max(abs(m) for m, _ in _stencil(n))
     magnitude = abs(x)
-    scales = [magnitude, 1.0] if 2.0**-900 < magnitude < 1 else [max(1.0, magnitude)]
+    scales = [magnitude, 1.0] if 0 < magnitude < 1 else [max(1.0, magnitude)]
     best, kink, largest = _NONE, _NONE, 0.0
     for scale in scales:
         estimate, bend, seen = _ridders(g, x, n, 0.1 * scale / reach, centre)
@@ -349,41 +434,7 @@ def _derivative_with_error(
             best, kink = estimate, bend
         if best.error <= 1e-11 * abs(best.value):
             break
-    if not math.isfinite(best.error):
-        raise ConvergenceError(
-            f"no three finite difference quotients of order {n} agreed at x = {x!r}",
-            iterations=0,
-            estimate=best.value,
-            error=best.error,
-        )
-    # An error below 1e−12 of the largest quotient seen (the size of f's slopes at the scale
-    # of the first step) shows f⁽ⁿ⁾(x) = 0 to all the precision the table has: at a zero of
-    # f⁽ⁿ⁾ no relative test can pass, and rounding inside f (cancellation the noise estimate
-    # cannot see) sets the error.
-    floor = max(floor, 1e-12 * largest)
-    if n == 1 and abs(kink.value) > max(8 * kink.error, floor, 1e-9 * abs(best.value)):
-        left, right = best.value - kink.value, best.value + kink.value
-        raise DomainError(
-            f"f is not differentiable at x = {x!r}: its one-sided slopes differ "
-            f"(from the left ≈ {left:.6g}, from the right ≈ {right:.6g})"
-        )
-    if (
-        best.error > 1e-6 * abs(best.value)
-        and best.error > 1000 * best.noise
-        and best.error > floor
-        and best.error > 1e-8 * abs(centre)
-    ):
-        # The table never settled although rounding was not the obstacle: f is probably not
-        # differentiable here (a jump, a cusp, a pole nearby). An error that is tiny beside
-        # f's own size is not that: it is rounding inside f, which ε·|values| underestimates
-        # (f computed from other numerical derivatives, say) around a derivative near 0.
-        raise ConvergenceError(
-            f"the difference quotients of order {n} at x = {x!r} do not converge "
-            f"(estimate {best.value!r} ± {best.error:.3g}); f may not be differentiable there",
-            iterations=0,
-            estimate=best.value,
-            error=best.error,
-        )
+    _refuse_unless_settled(x, n, best, kink, max(floor, 1e-12 * largest), centre, largest)
     return best.value, best.error + 2 * _EPS * abs(best.value)
 
 
@@ -424,10 +475,10 @@ def derivative(f: RealFunction, x: float, *, n: int = 1) -> float:
         DomainError: if x is NaN or infinite, n < 1, or f(x) is not finite.
         ConvergenceError: if the quotients do not settle (f is not differentiable at x).
     """
-    _check_callable(f)
-    x = _check_real(x, "x")
+    check_callable(f)
+    x = as_float(x, "x")
     n = _check_order(n)
-    return _derivative_with_error(f, x, n)[0]
+    return derivative_with_error(f, x, n)[0]
 
 
 def second_derivative(f: RealFunction, x: float) -> float:
@@ -462,13 +513,13 @@ def tangent_line(f: RealFunction, x0: float) -> Callable[[float], float]:
             non-number.
         DomainError: if x₀ is NaN or infinite, or f(x₀) is not finite.
     """
-    _check_callable(f)
-    x0 = _check_real(x0, "x0")
-    height = _value(f, x0)
-    slope = _derivative_with_error(f, x0, 1)[0]
+    check_callable(f)
+    x0 = as_float(x0, "x0")
+    height = evaluate(f, x0)
+    slope = derivative_with_error(f, x0, 1)[0]
 
     def line(x: float) -> float:
-        return height + slope * (_check_real(x, "x", allow_inf=True) - x0)
+        return height + slope * (as_float(x, "x", allow_inf=True) - x0)
 
     line.__doc__ = f"The tangent line y = {height!r} + {slope!r}·(x − {x0!r})."
     return line

@@ -10,6 +10,7 @@ A subpackage that reads as one chapter, module by module:
 ``eigen``          power, inverse and Rayleigh quotient iteration; ``eigvals``, ``eig``
 ``symmetric``      ``eigh``: the spectral theorem A = QΛQᵀ, by cyclic Jacobi
 ``svd``            ``svd``, ``singular_values``, ``pinv``, ``cond``, low-rank approximation, PCA
+``least_squares``  ``lstsq`` (normal equations, QR or SVD) and the basis tools
 =================  ======================================================================
 
 Every public name is importable from here:
@@ -33,6 +34,13 @@ from scratchmath.matrices.eigen import (
     rayleigh_quotient_iteration,
 )
 from scratchmath.matrices.elimination import inverse, lu, null_space, rank, rref, solve
+from scratchmath.matrices.least_squares import (
+    LeastSquaresResult,
+    coordinates,
+    is_linearly_independent,
+    lstsq,
+    span_contains,
+)
 from scratchmath.matrices.orthogonal import cholesky, qr
 from scratchmath.matrices.svd import (
     PCAResult,
@@ -46,11 +54,13 @@ from scratchmath.matrices.svd import (
 from scratchmath.matrices.symmetric import eigh
 
 __all__ = [
+    "LeastSquaresResult",
     "Matrix",
     "PCAResult",
     "characteristic_polynomial",
     "cholesky",
     "cond",
+    "coordinates",
     "det",
     "det_cofactor",
     "det_leibniz",
@@ -59,7 +69,9 @@ __all__ = [
     "eigvals",
     "inverse",
     "inverse_iteration",
+    "is_linearly_independent",
     "low_rank_approximation",
+    "lstsq",
     "lu",
     "matrix_norm",
     "null_space",
@@ -73,5 +85,6 @@ __all__ = [
     "singular_values",
     "slogdet",
     "solve",
+    "span_contains",
     "svd",
 ]

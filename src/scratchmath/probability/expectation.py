@@ -42,6 +42,9 @@ from scratchmath.scalars import REAL, accurate_sum, magnitude, to_float
 
 __all__ = ["expectation", "law_of_large_numbers", "running_mean", "variance"]
 
+#: Below this an int total divides to a float without overflow (int / int rounds once).
+_FLOAT_SAFE_INT = 2**1000
+
 #: At most this many outcomes are summed (a DiscreteUniform(1, 10⁹) is refused, not hung on).
 MAX_TERMS = 2_000_000
 
@@ -413,19 +416,24 @@ def variance(dist: DiscreteDistribution | ContinuousDistribution) -> Real:
     return expectation(dist, lambda x: (x - mu) * (x - mu))
 
 
-def running_mean(samples: Iterable[Real]) -> list[Real]:
+def running_mean(samples: Iterable[Real], *, exact: bool = False) -> list[Real]:
     """The running averages x̄ₖ = (x₁ + … + xₖ)/k for k = 1, …, n.
 
-    Exact (Fractions) for int or Fraction samples; for floats the running sum is kept with
+    Floats by default, as a learner plotting a coin's average expects; each average of int or
+    Fraction samples is the exact one rounded once (the running total is kept exactly). With
+    ``exact=True`` int and Fraction samples give Fractions. Float samples are summed with
     Neumaier's compensated summation, so a million samples lose no more than one rounding.
 
     >>> running_mean([1, 0, 1, 1])
+    [1.0, 0.5, 0.6666666666666666, 0.75]
+    >>> running_mean([1, 0, 1, 1], exact=True)
     [Fraction(1, 1), Fraction(1, 2), Fraction(2, 3), Fraction(3, 4)]
     >>> running_mean([0.5, 1.5])
     [0.5, 1.0]
 
     Raises:
-        TypeError: if samples is not iterable or holds a non-number (a bool, a str).
+        TypeError: if samples is not iterable or holds a non-number (a bool, a str), or if
+            ``exact=True`` meets a float sample.
         DomainError: if a sample is NaN.
     """
     try:
@@ -439,14 +447,19 @@ def running_mean(samples: Iterable[Real]) -> list[Real]:
     for k, x in enumerate(iterator, start=1):
         if isinstance(x, bool) or not isinstance(x, int | float | Fraction):
             raise TypeError(f"samples must be real numbers, got {type(x).__name__} {x!r}")
-        if isinstance(x, float) and math.isnan(x):
-            raise DomainError(f"sample {k} is NaN")
         if exact_so_far and _exact(x):
             exact_total += x
-            out.append(
-                Fraction(exact_total, k) if isinstance(exact_total, int) else exact_total / k
-            )
+            if exact:
+                out.append(exact_total / Fraction(k))
+            elif isinstance(exact_total, int) and abs(exact_total) < _FLOAT_SAFE_INT:
+                out.append(exact_total / k)  # int / int is correctly rounded
+            else:
+                out.append(to_float(exact_total / Fraction(k)))
             continue
+        if exact:
+            raise TypeError(f"exact=True needs int or Fraction samples; sample {k} is {x!r}")
+        if math.isnan(x):
+            raise DomainError(f"sample {k} is NaN")
         if exact_so_far:  # the first float: carry the exact total over into the float sum
             exact_so_far = False
             total = float(exact_total)
@@ -466,8 +479,12 @@ def law_of_large_numbers(
     n: int,
     *,
     rng: random.Random | int | None = None,
+    exact: bool = False,
 ) -> list[Real]:
     """The running averages of n draws of ``dist``: they settle at E[X] as n grows.
+
+    Floats unless ``exact=True`` (then Fractions for a discrete distribution), as in
+    :func:`running_mean`; a million Bernoulli draws take well under a second.
 
     Theorem (the law of large numbers): for independent draws X₁, X₂, … with mean μ, the
     average X̄ₙ = (X₁ + … + Xₙ)/n tends to μ; its spread shrinks like σ/√n.
@@ -483,4 +500,4 @@ def law_of_large_numbers(
     """
     if not isinstance(dist, DiscreteDistribution | ContinuousDistribution):
         raise TypeError(f"law_of_large_numbers needs a distribution, got {type(dist).__name__}")
-    return running_mean(dist.sample(n, rng))
+    return running_mean(dist.sample(n, rng), exact=exact)

@@ -5,15 +5,15 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 
+from scratchmath.calculus.critical import classify_critical_point
+from scratchmath.calculus.descent import gradient_descent
 from scratchmath.calculus.multivariable import (
     directional_derivative,
     gradient,
-    gradient_descent,
     hessian,
     jacobian,
     partial_derivative,
 )
-from scratchmath.calculus.roots import classify_critical_point
 from scratchmath.matrices import Matrix
 from scratchmath.tour import CHAPTERS
 from scratchmath.vectors import Scalar, Vector

@@ -1,0 +1,957 @@
+"""Checkers for the linear-algebra chapter: your vector space, norm, inner product, linear map,
+matrix product, determinant, inverse, LU factorization and eigen-decomposition.
+
+Inputs are small integers and fractions, so the axioms that are exact over ℚ are checked with
+no tolerance at all when your function returns exact numbers; if it returns floats, each
+comparison allows the rounding error its operation count explains (``engine.rounding``).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from fractions import Fraction
+from typing import Any
+
+from scratchmath.check.engine import (
+    CheckReport,
+    Learner,
+    LearnerProblem,
+    Property,
+    Source,
+    Verdict,
+    as_matrix,
+    as_vector,
+    call_learner,
+    close,
+    largest,
+    matrices_agree,
+    rounding,
+    run_properties,
+    show,
+    vectors_agree,
+    within,
+)
+from scratchmath.checks import check_callable, check_int
+from scratchmath.matrices import Matrix
+from scratchmath.matrices import det as exact_det
+from scratchmath.matrices import inverse as exact_inverse
+from scratchmath.vectors import Vector
+
+__all__ = [
+    "check_det",
+    "check_eigen",
+    "check_inner_product",
+    "check_inverse",
+    "check_linear_map",
+    "check_lu",
+    "check_matmul",
+    "check_norm",
+    "check_vector_space",
+]
+
+_SPACES = "docs/linear-algebra.md, “Vector spaces”"
+_NORMS = "docs/linear-algebra.md, “Normed spaces”"
+_INNER = "docs/linear-algebra.md, “Inner product spaces”"
+_MAPS = "docs/linear-algebra.md, “Linear transformations and matrices”"
+_DETS = "docs/linear-algebra.md, “Determinants”"
+_ELIM = "docs/linear-algebra.md, “Elimination and factorizations”"
+_EIGEN = "docs/linear-algebra.md, “Eigenvalues and eigenvectors”"
+
+
+def _entries(src: Source) -> Fraction:
+    return src.fraction(6)
+
+
+def _vector(src: Source, n: int) -> Vector:
+    """A vector of ℚⁿ; a third of them sparse (mostly zeros), where norms show their faults."""
+    if src.choice(3) == 0:
+        return Vector([src.integer(3) if src.choice(2) else 0 for _ in range(n)])
+    return src.vector(n, _entries)
+
+
+def _dimension(src: Source, most: int = 4) -> int:
+    return 1 + src.choice(most)
+
+
+def _equal_vectors(
+    inputs: str, left: tuple[str, Vector], right: tuple[str, Vector], tol: float
+) -> Verdict | None:
+    if vectors_agree(left[1], right[1], tol):
+        return None
+    return Verdict(
+        inputs,
+        _labelled(left[0], show(left[1])),
+        _labelled(right[0], within(right[1], left[1], tol)),
+    )
+
+
+def _labelled(label: str, text: str) -> str:
+    return f"{label} = {text}" if label else text
+
+
+# --- vector spaces ------------------------------------------------------------------------------
+
+
+def check_vector_space(
+    add: Callable[..., Any],
+    scale: Callable[..., Any],
+    zero: Any,
+    *,
+    seed: int = 0,
+    examples: int = 30,
+) -> CheckReport:
+    """Check ``add(u, v)``, ``scale(a, v)`` and ``zero`` against the axioms of a vector space.
+
+    The axioms over ℚⁿ: u + v and a·v act component by component; addition commutes and
+    associates; v + 0 = v; v + (−1)·v = 0; a·(u + v) = a·u + a·v; (a + b)·v = a·v + b·v;
+    a·(b·v) = (ab)·v; 1·v = v. ``zero`` is a callable ``zero(n)`` giving the zero vector of
+    ℝⁿ, or one zero vector (whose length then fixes the dimension drawn).
+
+    >>> import operator
+    >>> check_vector_space(operator.add, operator.mul, Vector.zeros).passed
+    True
+    >>> bad = check_vector_space(operator.sub, operator.mul, Vector.zeros)
+    >>> bad.failures[0].axiom
+    'u + v is computed component by component'
+
+    Raises: TypeError if ``add`` or ``scale`` is not callable.
+    """
+    check_callable(add, "add")
+    check_callable(scale, "scale")
+    plus, times = Learner(add, "add"), Learner(scale, "scale")
+
+    def dimension(src: Source) -> int:
+        return _dimension(src) if callable(zero) else len(zero)
+
+    def null(n: int) -> Vector:
+        if callable(zero):
+            return as_vector(call_learner(zero, "zero", n), n, f"zero({n})")
+        return as_vector(zero, n, "zero")
+
+    def tol(*values: Any) -> float:
+        return rounding(1 + sum(largest(v) if isinstance(v, Vector) else abs(v) for v in values), 4)
+
+    def componentwise_add(src: Source) -> Verdict | None:
+        n = dimension(src)
+        u, v = _vector(src, n), _vector(src, n)
+        got = plus.vector(n, u, v)
+        return _equal_vectors(
+            f"u = {show(u)}, v = {show(v)}", ("u + v", got), ("", u + v), tol(u, v)
+        )
+
+    def componentwise_scale(src: Source) -> Verdict | None:
+        n = dimension(src)
+        a, v = src.fraction(), _vector(src, n)
+        got = times.vector(n, a, v)
+        return _equal_vectors(
+            f"a = {show(a)}, v = {show(v)}", ("a·v", got), ("", a * v), tol(v) * (1 + abs(a))
+        )
+
+    def commutes(src: Source) -> Verdict | None:
+        n = dimension(src)
+        u, v = _vector(src, n), _vector(src, n)
+        left, right = plus.vector(n, u, v), plus.vector(n, v, u)
+        return _equal_vectors(
+            f"u = {show(u)}, v = {show(v)}", ("u + v", left), ("v + u", right), tol(u, v)
+        )
+
+    def associates(src: Source) -> Verdict | None:
+        n = dimension(src)
+        u, v, w = _vector(src, n), _vector(src, n), _vector(src, n)
+        left = plus.vector(n, plus.vector(n, u, v), w)
+        right = plus.vector(n, u, plus.vector(n, v, w))
+        inputs = f"u = {show(u)}, v = {show(v)}, w = {show(w)}"
+        return _equal_vectors(inputs, ("(u + v) + w", left), ("u + (v + w)", right), tol(u, v, w))
+
+    def identity(src: Source) -> Verdict | None:
+        n = dimension(src)
+        v = _vector(src, n)
+        got = plus.vector(n, v, null(n))
+        return _equal_vectors(
+            f"v = {show(v)}, 0 = {show(null(n))}", ("v + 0", got), ("v", v), tol(v)
+        )
+
+    def inverse_element(src: Source) -> Verdict | None:
+        n = dimension(src)
+        v = _vector(src, n)
+        got = plus.vector(n, v, times.vector(n, -1, v))
+        return _equal_vectors(f"v = {show(v)}", ("v + (−1)·v", got), ("0", null(n)), tol(v))
+
+    def distributes_over_vectors(src: Source) -> Verdict | None:
+        n = dimension(src)
+        a, u, v = src.fraction(), _vector(src, n), _vector(src, n)
+        left = times.vector(n, a, plus.vector(n, u, v))
+        right = plus.vector(n, times.vector(n, a, u), times.vector(n, a, v))
+        inputs = f"a = {show(a)}, u = {show(u)}, v = {show(v)}"
+        return _equal_vectors(
+            inputs, ("a·(u + v)", left), ("a·u + a·v", right), tol(u, v) * (1 + abs(a))
+        )
+
+    def distributes_over_scalars(src: Source) -> Verdict | None:
+        n = dimension(src)
+        a, b, v = src.fraction(), src.fraction(), _vector(src, n)
+        left = times.vector(n, a + b, v)
+        right = plus.vector(n, times.vector(n, a, v), times.vector(n, b, v))
+        inputs = f"a = {show(a)}, b = {show(b)}, v = {show(v)}"
+        return _equal_vectors(
+            inputs, ("(a + b)·v", left), ("a·v + b·v", right), tol(v) * (1 + abs(a) + abs(b))
+        )
+
+    def compatible(src: Source) -> Verdict | None:
+        n = dimension(src)
+        a, b, v = src.fraction(), src.fraction(), _vector(src, n)
+        left = times.vector(n, a, times.vector(n, b, v))
+        right = times.vector(n, a * b, v)
+        inputs = f"a = {show(a)}, b = {show(b)}, v = {show(v)}"
+        return _equal_vectors(
+            inputs, ("a·(b·v)", left), ("(ab)·v", right), tol(v) * (1 + abs(a * b))
+        )
+
+    def unit(src: Source) -> Verdict | None:
+        n = dimension(src)
+        v = _vector(src, n)
+        return _equal_vectors(f"v = {show(v)}", ("1·v", times.vector(n, 1, v)), ("v", v), tol(v))
+
+    properties = [
+        Property("u + v is computed component by component", componentwise_add),
+        Property("a·v multiplies every component by a", componentwise_scale),
+        Property("u + v = v + u (addition commutes)", commutes),
+        Property("(u + v) + w = u + (v + w) (addition associates)", associates),
+        Property("v + 0 = v (the zero vector is the identity)", identity),
+        Property("v + (−1)·v = 0 (every vector has an opposite)", inverse_element),
+        Property("a·(u + v) = a·u + a·v (scaling distributes over +)", distributes_over_vectors),
+        Property("(a + b)·v = a·v + b·v (scalar sums distribute)", distributes_over_scalars),
+        Property("a·(b·v) = (ab)·v (scaling is compatible with ×)", compatible),
+        Property("1·v = v", unit),
+    ]
+    return run_properties(
+        "check_vector_space", properties, hint=f"see {_SPACES}", seed=seed, examples=examples
+    )
+
+
+# --- norms and inner products -------------------------------------------------------------------
+
+
+def _real(value: Any, call: str) -> Any:
+    if isinstance(value, complex):
+        raise LearnerProblem(call, f"returned the complex number {value!r}", "a real number")
+    return value
+
+
+def check_norm(norm: Callable[..., Any], *, seed: int = 0, examples: int = 40) -> CheckReport:
+    """Check ``norm(v)`` against the axioms of a norm on ℝⁿ.
+
+    ‖v‖ is a real number ≥ 0; ‖0‖ = 0 and ‖v‖ > 0 for v ≠ 0 (definite); ‖a·v‖ = |a|·‖v‖
+    (absolutely homogeneous); ‖u + v‖ ≤ ‖u‖ + ‖v‖ (the triangle inequality). Any norm passes
+    (the Euclidean, the 1-norm, the sup norm); a square root forgotten, an ``abs`` forgotten or
+    a p below 1 does not. Floats are compared with the rounding a sum of n terms and a square
+    root explain.
+
+    >>> check_norm(abs).passed
+    True
+    >>> check_norm(lambda v: sum(x * x for x in v)).failures[0].axiom
+    '‖a·v‖ = |a|·‖v‖ (absolutely homogeneous)'
+
+    Raises: TypeError if ``norm`` is not callable.
+    """
+    check_callable(norm, "norm")
+    learner = Learner(norm, "norm")
+
+    def value(v: Vector) -> Any:
+        return _real(learner.number(v), f"norm({show(v)})")
+
+    def nonnegative(src: Source) -> Verdict | None:
+        v = _vector(src, _dimension(src))
+        got = value(v)
+        return None if got >= 0 else Verdict(f"v = {show(v)}", f"‖v‖ = {show(got)}", "a number ≥ 0")
+
+    def zero_has_norm_zero(src: Source) -> Verdict | None:
+        v = Vector.zeros(_dimension(src))
+        got = value(v)
+        return None if got == 0 else Verdict(f"v = {show(v)}", f"‖0‖ = {show(got)}", "0")
+
+    def definite(src: Source) -> Verdict | None:
+        v = _vector(src, _dimension(src))
+        src.assume(any(x != 0 for x in v))
+        got = value(v)
+        return (
+            None if got > 0 else Verdict(f"v = {show(v)} ≠ 0", f"‖v‖ = {show(got)}", "a number > 0")
+        )
+
+    def homogeneous(src: Source) -> Verdict | None:
+        n = _dimension(src)
+        a, v = src.fraction(), _vector(src, n)
+        left, right = value(a * v), abs(a) * value(v)
+        if close(left, right, rounding(abs(right) + abs(left), 2 * n + 4)):
+            return None
+        inputs = f"a = {show(a)}, v = {show(v)}"
+        return Verdict(inputs, f"‖a·v‖ = {show(left)}", f"|a|·‖v‖ = {show(right)}")
+
+    def triangle(src: Source) -> Verdict | None:
+        n = _dimension(src)
+        u, v = _vector(src, n), _vector(src, n)
+        left, right = value(u + v), value(u) + value(v)
+        if left <= right + rounding(abs(right), 2 * n + 4):
+            return None
+        inputs = f"u = {show(u)}, v = {show(v)}"
+        return Verdict(inputs, f"‖u + v‖ = {show(left)}", f"at most ‖u‖ + ‖v‖ = {show(right)}")
+
+    properties = [
+        Property("‖v‖ is a real number ≥ 0", nonnegative),
+        Property("‖0‖ = 0", zero_has_norm_zero, examples=4),
+        Property("‖v‖ > 0 for every v ≠ 0 (definite)", definite),
+        Property("‖a·v‖ = |a|·‖v‖ (absolutely homogeneous)", homogeneous),
+        Property("‖u + v‖ ≤ ‖u‖ + ‖v‖ (the triangle inequality)", triangle),
+    ]
+    return run_properties(
+        "check_norm", properties, hint=f"see {_NORMS}", seed=seed, examples=examples
+    )
+
+
+def check_inner_product(
+    inner: Callable[..., Any], *, seed: int = 0, examples: int = 40
+) -> CheckReport:
+    """Check ``inner(u, v)`` against the axioms of a real inner product.
+
+    ⟨u, v⟩ = ⟨v, u⟩ (symmetric); ⟨a·u + b·w, v⟩ = a⟨u, v⟩ + b⟨w, v⟩ (linear in the first
+    argument, so in both); ⟨v, v⟩ > 0 for v ≠ 0 and ⟨0, 0⟩ = 0 (positive definite). Any inner
+    product passes (a weighted one too). Exact over ℚ; floats within the rounding of n products.
+
+    >>> check_inner_product(lambda u, v: u @ v).passed
+    True
+    >>> check_inner_product(lambda u, v: sum(x * x * y for x, y in zip(u, v))).passed
+    False
+
+    Raises: TypeError if ``inner`` is not callable.
+    """
+    check_callable(inner, "inner")
+    learner = Learner(inner, "inner")
+
+    def value(u: Vector, v: Vector) -> Any:
+        return _real(learner.number(u, v), f"inner({show(u)}, {show(v)})")
+
+    def size(u: Vector, v: Vector) -> float:
+        pairs: Any = zip(u, v, strict=True)
+        return float(sum(abs(x) * abs(y) for x, y in pairs)) + 1
+
+    def symmetric(src: Source) -> Verdict | None:
+        n = _dimension(src)
+        u, v = _vector(src, n), _vector(src, n)
+        left, right = value(u, v), value(v, u)
+        if close(left, right, rounding(size(u, v), 2 * n)):
+            return None
+        return Verdict(
+            f"u = {show(u)}, v = {show(v)}", f"⟨u, v⟩ = {show(left)}", f"⟨v, u⟩ = {show(right)}"
+        )
+
+    def linear(src: Source) -> Verdict | None:
+        n = _dimension(src)
+        a, b = src.fraction(), src.fraction()
+        u, w, v = _vector(src, n), _vector(src, n), _vector(src, n)
+        left = value(a * u + b * w, v)
+        right = a * value(u, v) + b * value(w, v)
+        tol = rounding((1 + abs(a) + abs(b)) * (size(u, v) + size(w, v)), 4 * n)
+        if close(left, right, tol):
+            return None
+        inputs = f"a = {show(a)}, b = {show(b)}, u = {show(u)}, w = {show(w)}, v = {show(v)}"
+        return Verdict(
+            inputs,
+            f"⟨a·u + b·w, v⟩ = {show(left)}",
+            f"a⟨u, v⟩ + b⟨w, v⟩ = {within(right, left, tol)}",
+        )
+
+    def definite(src: Source) -> Verdict | None:
+        v = _vector(src, _dimension(src))
+        got = value(v, v)
+        if any(x != 0 for x in v):
+            return (
+                None
+                if got > 0
+                else Verdict(f"v = {show(v)} ≠ 0", f"⟨v, v⟩ = {show(got)}", "a number > 0")
+            )
+        return None if got == 0 else Verdict(f"v = {show(v)}", f"⟨0, 0⟩ = {show(got)}", "0")
+
+    properties = [
+        Property("⟨u, v⟩ = ⟨v, u⟩ (symmetric)", symmetric),
+        Property("⟨a·u + b·w, v⟩ = a⟨u, v⟩ + b⟨w, v⟩ (linear)", linear),
+        Property("⟨v, v⟩ > 0 for v ≠ 0, ⟨0, 0⟩ = 0 (positive definite)", definite),
+    ]
+    return run_properties(
+        "check_inner_product", properties, hint=f"see {_INNER}", seed=seed, examples=examples
+    )
+
+
+# --- linear maps and the matrix product ---------------------------------------------------------
+
+
+def check_linear_map(
+    f: Callable[..., Any], n: int, m: int, *, seed: int = 0, examples: int = 30
+) -> CheckReport:
+    """Check that ``f(v)``, for v in ℝⁿ, is a linear map ℝⁿ → ℝᵐ.
+
+    f(v) has m components; f(u + v) = f(u) + f(v) (additive); f(a·v) = a·f(v) (homogeneous);
+    hence f(0) = 0. Exact over ℚ when f returns exact numbers; floats within the rounding of
+    the n products each component of a matrix–vector product needs.
+
+    >>> A = Matrix([[1, 2, 0], [0, 1, -1]])
+    >>> check_linear_map(lambda v: A @ v, 3, 2).passed
+    True
+    >>> check_linear_map(lambda v: A @ v + Vector([1, 0]), 3, 2).passed  # affine, not linear
+    False
+
+    Raises: TypeError if f is not callable or n, m are not ints; DomainError if n or m < 1.
+    """
+    check_callable(f, "f")
+    n, m = check_int(n, "n", minimum=1), check_int(m, "m", minimum=1)
+    learner = Learner(f, "f")
+
+    def image(v: Vector) -> Vector:
+        return learner.vector(m, v)
+
+    def tol(*images: Vector) -> float:
+        return rounding(1 + sum(largest(w) for w in images), 4 * n + 4)
+
+    def shape(src: Source) -> Verdict | None:
+        image(_vector(src, n))  # a wrong length is reported by the conversion
+        return None
+
+    def additive(src: Source) -> Verdict | None:
+        u, v = _vector(src, n), _vector(src, n)
+        fu, fv, fuv = image(u), image(v), image(u + v)
+        inputs = f"u = {show(u)}, v = {show(v)}"
+        return _equal_vectors(inputs, ("f(u + v)", fuv), ("f(u) + f(v)", fu + fv), tol(fu, fv, fuv))
+
+    def homogeneous(src: Source) -> Verdict | None:
+        a, v = src.fraction(), _vector(src, n)
+        fv, fav = image(v), image(a * v)
+        inputs = f"a = {show(a)}, v = {show(v)}"
+        return _equal_vectors(
+            inputs, ("f(a·v)", fav), ("a·f(v)", a * fv), tol(fv, fav) * (1 + abs(a))
+        )
+
+    def origin(src: Source) -> Verdict | None:
+        zero = Vector.zeros(n)
+        return _equal_vectors(
+            f"v = {show(zero)}", ("f(0)", image(zero)), ("0", Vector.zeros(m)), 0.0
+        )
+
+    properties = [
+        Property(f"f(v) is a vector of ℝ^{m} for v in ℝ^{n}", shape, examples=5),
+        Property("f(0) = 0", origin, examples=1),
+        Property("f(u + v) = f(u) + f(v) (additive)", additive),
+        Property("f(a·v) = a·f(v) (homogeneous)", homogeneous),
+    ]
+    return run_properties(
+        "check_linear_map", properties, hint=f"see {_MAPS}", seed=seed, examples=examples
+    )
+
+
+def _shape(src: Source) -> int:
+    return 1 + src.choice(3)
+
+
+def _matrix(src: Source, m: int, n: int) -> Matrix:
+    return src.matrix(m, n, _entries)
+
+
+def check_matmul(matmul: Callable[..., Any], *, seed: int = 0, examples: int = 30) -> CheckReport:
+    """Check ``matmul(A, B)``, the product of an m×k and a k×n matrix, against its definition.
+
+    (AB)ᵢⱼ = Σₖ Aᵢₖ·Bₖⱼ, an m×n matrix (shapes are drawn unequal, so a transposed product is
+    seen); (AB)C = A(BC) (associative); A(B + C) = AB + AC (distributive); IA = A = AI;
+    (AB)ᵀ = BᵀAᵀ. Exact over ℚ; floats within the rounding of k products per entry.
+
+    >>> import operator
+    >>> check_matmul(operator.matmul).passed
+    True
+    >>> check_matmul(lambda A, B: A @ B.T if A.shape == B.shape else A @ B).passed
+    False
+
+    Raises: TypeError if ``matmul`` is not callable.
+    """
+    check_callable(matmul, "matmul")
+    learner = Learner(matmul, "matmul")
+
+    def product(A: Matrix, B: Matrix) -> Matrix:
+        return learner.matrix((A.shape[0], B.shape[1]), A, B)
+
+    def agree(
+        inputs: str, left: tuple[str, Matrix], right: tuple[str, Matrix], k: int
+    ) -> Verdict | None:
+        tol = rounding(1 + largest(left[1]) + largest(right[1]), 4 * k + 4)
+        if matrices_agree(left[1], right[1], tol):
+            return None
+        return Verdict(
+            inputs, f"{left[0]} = {show(left[1])}", f"{right[0]} = {within(right[1], left[1], tol)}"
+        )
+
+    def definition(src: Source) -> Verdict | None:
+        m, k, n = _shape(src), _shape(src), _shape(src)
+        A, B = _matrix(src, m, k), _matrix(src, k, n)
+        return agree(
+            f"A = {show(A)}, B = {show(B)}", ("A·B", product(A, B)), ("Σₖ AᵢₖBₖⱼ", A @ B), k
+        )
+
+    def associative(src: Source) -> Verdict | None:
+        m, k, j, n = _shape(src), _shape(src), _shape(src), _shape(src)
+        A, B, C = _matrix(src, m, k), _matrix(src, k, j), _matrix(src, j, n)
+        left, right = product(product(A, B), C), product(A, product(B, C))
+        inputs = f"A = {show(A)}, B = {show(B)}, C = {show(C)}"
+        return agree(inputs, ("(A·B)·C", left), ("A·(B·C)", right), k * j)
+
+    def distributive(src: Source) -> Verdict | None:
+        m, k, n = _shape(src), _shape(src), _shape(src)
+        A, B, C = _matrix(src, m, k), _matrix(src, k, n), _matrix(src, k, n)
+        left, right = product(A, B + C), product(A, B) + product(A, C)
+        inputs = f"A = {show(A)}, B = {show(B)}, C = {show(C)}"
+        return agree(inputs, ("A·(B + C)", left), ("A·B + A·C", right), k)
+
+    def identity(src: Source) -> Verdict | None:
+        m, n = _shape(src), _shape(src)
+        A = _matrix(src, m, n)
+        inputs = f"A = {show(A)}"
+        return agree(inputs, ("I·A", product(Matrix.identity(m), A)), ("A", A), m) or agree(
+            inputs, ("A·I", product(A, Matrix.identity(n))), ("A", A), n
+        )
+
+    def transpose(src: Source) -> Verdict | None:
+        m, k, n = _shape(src), _shape(src), _shape(src)
+        A, B = _matrix(src, m, k), _matrix(src, k, n)
+        left, right = product(A, B).T, product(B.T, A.T)
+        return agree(f"A = {show(A)}, B = {show(B)}", ("(A·B)ᵀ", left), ("Bᵀ·Aᵀ", right), k)
+
+    properties = [
+        Property("(A·B)ᵢⱼ = Σₖ AᵢₖBₖⱼ: row i of A times column j of B", definition),
+        Property("(A·B)·C = A·(B·C) (associative)", associative),
+        Property("A·(B + C) = A·B + A·C (distributive)", distributive),
+        Property("I·A = A = A·I (the identity matrix)", identity),
+        Property("(A·B)ᵀ = Bᵀ·Aᵀ", transpose),
+    ]
+    return run_properties(
+        "check_matmul", properties, hint=f"see {_MAPS}", seed=seed, examples=examples
+    )
+
+
+# --- determinants, inverses, LU --------------------------------------------------------------
+
+
+def _square(src: Source, n: int) -> Matrix:
+    """An n×n matrix: fractions, or small integers with many zeros (so elimination meets zero
+    pivots and must swap rows), or one whose top-left entry is 0."""
+    kind = src.choice(3)
+    if kind == 0:
+        return src.matrix(n, n, _entries)
+    rows = [[src.integer(2) for _ in range(n)] for _ in range(n)]
+    if kind == 2:
+        rows[0][0] = 0
+    return Matrix(rows)
+
+
+def _hadamard(A: Matrix) -> float:
+    """∏ᵢ ‖rowᵢ‖₂ ≥ |det A| (Hadamard's inequality): the scale of det's rounding error."""
+    bound = 1.0
+    rows: Any = A.rows
+    for row in rows:
+        bound *= math.hypot(*(float(abs(x)) for x in row))
+    return bound
+
+
+def check_det(det: Callable[..., Any], *, seed: int = 0, examples: int = 30) -> CheckReport:
+    """Check ``det(A)`` for square A (1×1 to 4×4) against the determinant's definition and laws.
+
+    det A = Σ_σ sign(σ)·∏ᵢ A[i, σ(i)] (the definition, computed exactly); swapping two rows
+    changes the sign; det(AB) = det A · det B; det Aᵀ = det A; det I = 1; scaling a row by c
+    scales det by c; a triangular matrix's det is the product of its diagonal. Matrices with
+    zero pivots are drawn often, so elimination without row swaps is caught. Exact over ℚ;
+    floats within n³·ε times Hadamard's bound ∏‖rowᵢ‖.
+
+    >>> from scratchmath import det_cofactor
+    >>> check_det(det_cofactor).passed
+    True
+    >>> check_det(lambda A: A[0, 0] if A.shape == (1, 1) else A[0, 0] * A[1, 1]).passed
+    False
+
+    Raises: TypeError if ``det`` is not callable.
+    """
+    check_callable(det, "det")
+    learner = Learner(det, "det")
+
+    def value(A: Matrix) -> Any:
+        return learner.number(A)
+
+    def tol(A: Matrix, n: int) -> float:
+        return rounding(_hadamard(A) + 1, n**3)
+
+    def verdict(
+        inputs: str, left: tuple[str, Any], right: tuple[str, Any], scale: float
+    ) -> Verdict | None:
+        if close(left[1], right[1], scale):
+            return None
+        return Verdict(
+            inputs,
+            _labelled(left[0], show(left[1])),
+            _labelled(right[0], within(right[1], left[1], scale)),
+        )
+
+    def definition(src: Source) -> Verdict | None:
+        n = _dimension(src)
+        A = _square(src, n)
+        return verdict(f"A = {show(A)}", ("det(A)", value(A)), ("", exact_det(A)), tol(A, n))
+
+    def swap(src: Source) -> Verdict | None:
+        n = 2 + src.choice(3)
+        A = _square(src, n)
+        i = src.choice(n - 1)
+        j = i + 1 + src.choice(n - 1 - i)
+        rows = list(A.rows)
+        rows[i], rows[j] = rows[j], rows[i]
+        B = Matrix(rows)
+        inputs = f"A = {show(A)}, B = A with rows {i} and {j} swapped = {show(B)}"
+        return verdict(inputs, ("det(B)", value(B)), ("−det(A)", -value(A)), 2 * tol(A, n))
+
+    def multiplicative(src: Source) -> Verdict | None:
+        n = _dimension(src, 3)
+        A, B = _square(src, n), _square(src, n)
+        left, right = value(A @ B), value(A) * value(B)
+        inputs = f"A = {show(A)}, B = {show(B)}"
+        return verdict(
+            inputs, ("det(A·B)", left), ("det(A)·det(B)", right), 4 * tol(A, n) * (_hadamard(B) + 1)
+        )
+
+    def transpose(src: Source) -> Verdict | None:
+        n = _dimension(src)
+        A = _square(src, n)
+        return verdict(
+            f"A = {show(A)}", ("det(Aᵀ)", value(A.T)), ("det(A)", value(A)), 2 * tol(A, n)
+        )
+
+    def identity(src: Source) -> Verdict | None:
+        n = _dimension(src)
+        eye = Matrix.identity(n)
+        return verdict(f"A = I = {show(eye)}", ("det(I)", value(eye)), ("", 1), tol(eye, n))
+
+    def scale_row(src: Source) -> Verdict | None:
+        n = _dimension(src)
+        A, c, i = _square(src, n), src.fraction(), src.choice(n)
+        B = Matrix([[c * x for x in row] if k == i else list(row) for k, row in enumerate(A.rows)])
+        inputs = f"A = {show(A)}, B = A with row {i} times {show(c)} = {show(B)}"
+        return verdict(
+            inputs, ("det(B)", value(B)), ("c·det(A)", c * value(A)), 2 * tol(A, n) * (1 + abs(c))
+        )
+
+    def triangular(src: Source) -> Verdict | None:
+        n = _dimension(src)
+        U = Matrix([[_entries(src) if j >= i else 0 for j in range(n)] for i in range(n)])
+        product: Any = Fraction(1)
+        for i in range(n):
+            product *= U[i, i]
+        return verdict(
+            f"A = {show(U)}",
+            ("det(A)", value(U)),
+            ("the product of the diagonal", product),
+            tol(U, n),
+        )
+
+    properties = [
+        Property("det(A) = Σ_σ sign(σ)·∏ᵢ A[i, σ(i)] (the definition)", definition),
+        Property("swapping two rows changes the sign of det", swap),
+        Property("det(A·B) = det(A)·det(B) (multiplicative)", multiplicative),
+        Property("det(Aᵀ) = det(A)", transpose),
+        Property("det(I) = 1", identity, examples=4),
+        Property("scaling one row by c scales det by c (multilinear)", scale_row),
+        Property("det of a triangular matrix = the product of its diagonal", triangular),
+    ]
+    return run_properties(
+        "check_det", properties, hint=f"see {_DETS}", seed=seed, examples=examples
+    )
+
+
+def _invertible(src: Source, n: int) -> Matrix:
+    A = _square(src, n)
+    src.assume(exact_det(A) != 0)
+    return A
+
+
+def _residual_tol(A: Matrix, X: Matrix, n: int) -> float:
+    """|A·X − I| ≤ n·ε·|A|·|X| entrywise for a backward-stable inverse (Higham §14.3)."""
+    return rounding(1 + n * largest(A) * n * largest(X), 8 * n**2)
+
+
+def check_inverse(inverse: Callable[..., Any], *, seed: int = 0, examples: int = 30) -> CheckReport:
+    """Check ``inverse(A)`` for square A (1×1 to 4×4): A·A⁻¹ = I = A⁻¹·A, and no inverse of a
+    singular matrix.
+
+    Invertible matrices with zero pivots are drawn often (a Gauss–Jordan without row swaps is
+    caught). For a singular A (a zero row or column, a repeated or doubled row) the function
+    must refuse: raise an error (any exception) or return None. Exact over ℚ; floats within
+    the residual bound n·ε·|A|·|A⁻¹| of a backward-stable inverse.
+
+    >>> check_inverse(exact_inverse).passed
+    True
+    >>> check_inverse(lambda A: A.T).passed
+    False
+
+    Raises: TypeError if ``inverse`` is not callable.
+    """
+    check_callable(inverse, "inverse")
+    learner = Learner(inverse, "inverse")
+
+    def right_inverse(src: Source) -> Verdict | None:
+        n = _dimension(src)
+        A = _invertible(src, n)
+        X = learner.matrix((n, n), A)
+        tol = _residual_tol(A, X, n)
+        if matrices_agree(A @ X, Matrix.identity(n), tol):
+            return None
+        return Verdict(
+            f"A = {show(A)}",
+            f"A⁻¹ = {show(X)}, A·A⁻¹ = {show(A @ X)}",
+            f"I (A⁻¹ = {within(exact_inverse(A), X, tol)})",
+        )
+
+    def left_inverse(src: Source) -> Verdict | None:
+        n = _dimension(src)
+        A = _invertible(src, n)
+        X = learner.matrix((n, n), A)
+        tol = _residual_tol(A, X, n)
+        if matrices_agree(X @ A, Matrix.identity(n), tol):
+            return None
+        return Verdict(f"A = {show(A)}", f"A⁻¹ = {show(X)}, A⁻¹·A = {show(X @ A)}", "I")
+
+    def singular(src: Source) -> Verdict | None:
+        n = 1 + src.choice(3)
+        rows = [list(row) for row in _square(src, n).rows]
+        kind, i = src.choice(4), src.choice(n)
+        j = (i + 1 + src.choice(n - 1)) % n if n > 1 else i
+        if kind == 0 or n == 1:
+            rows[i] = [0] * n
+        elif kind == 1:
+            for row in rows:
+                row[i] = 0
+        else:
+            rows[j] = [x * (1 if kind == 2 else 2) for x in rows[i]]
+        A = Matrix(rows)
+        try:
+            _, answer = learner.call(A)
+        except LearnerProblem:
+            return None  # it refused: raised an error, or returned None
+        return Verdict(
+            f"A = {show(A)} (det A = 0)",
+            f"returned {show(answer)}",
+            "an error: a singular matrix has no inverse",
+        )
+
+    properties = [
+        Property("A·A⁻¹ = I", right_inverse),
+        Property("A⁻¹·A = I", left_inverse),
+        Property("a singular matrix (det A = 0) has no inverse: inverse(A) refuses it", singular),
+    ]
+    return run_properties(
+        "check_inverse", properties, hint=f"see {_ELIM}", seed=seed, examples=examples
+    )
+
+
+def _factors(learner: Learner, A: Matrix) -> tuple[Matrix, Matrix, Matrix]:
+    n = A.shape[0]
+    text, answer = learner.call(A)
+    try:
+        P, L, U = answer
+    except (TypeError, ValueError):
+        raise LearnerProblem(text, f"returned {show(answer)}", "three matrices (P, L, U)") from None
+    return as_matrix(P, (n, n), text), as_matrix(L, (n, n), text), as_matrix(U, (n, n), text)
+
+
+def check_lu(lu: Callable[..., Any], *, seed: int = 0, examples: int = 30) -> CheckReport:
+    """Check ``lu(A)`` → ``(P, L, U)`` for invertible A (1×1 to 4×4): P·A = L·U, L unit lower
+    triangular, U upper triangular, P a permutation matrix.
+
+    Matrices whose elimination meets a zero pivot are drawn often, so an LU without row
+    exchanges (partial pivoting) is caught, and so is one that forgets to swap the part of L
+    already computed. Exact over ℚ; floats within n·ε·|L|·|U| (Higham, Theorem 9.3).
+
+    >>> from scratchmath import lu
+    >>> check_lu(lu).passed
+    True
+
+    Raises: TypeError if ``lu`` is not callable.
+    """
+    check_callable(lu, "lu")
+    learner = Learner(lu, "lu")
+
+    def draw(src: Source) -> tuple[Matrix, tuple[Matrix, Matrix, Matrix], float]:
+        n = _dimension(src)
+        A = _invertible(src, n)
+        P, L, U = _factors(learner, A)
+        tol = rounding(1 + n * largest(L) * largest(U) + largest(A), 8 * n)
+        return A, (P, L, U), tol
+
+    def product(src: Source) -> Verdict | None:
+        A, (P, L, U), tol = draw(src)
+        if matrices_agree(P @ A, L @ U, tol):
+            return None
+        advice = ""
+        if matrices_agree(P.T @ A, L @ U, tol):
+            advice = " (your P gives A = P·L·U, SciPy's convention: return its transpose)"
+        inputs = f"A = {show(A)}, and yours P = {show(P)}, L = {show(L)}, U = {show(U)}"
+        return Verdict(inputs, f"P·A = {show(P @ A)}, L·U = {show(L @ U)}", f"P·A = L·U{advice}")
+
+    def unit_lower(src: Source) -> Verdict | None:
+        A, (_, L, _), tol = draw(src)
+        n = A.shape[0]
+        ok = all(close(L[i, i], 1, tol) for i in range(n)) and all(
+            close(L[i, j], 0, tol) for i in range(n) for j in range(i + 1, n)
+        )
+        return (
+            None
+            if ok
+            else Verdict(f"A = {show(A)}", f"L = {show(L)}", "ones on L's diagonal, zeros above it")
+        )
+
+    def upper(src: Source) -> Verdict | None:
+        A, (_, _, U), tol = draw(src)
+        n = A.shape[0]
+        ok = all(close(U[i, j], 0, tol) for i in range(n) for j in range(i))
+        return (
+            None if ok else Verdict(f"A = {show(A)}", f"U = {show(U)}", "zeros below U's diagonal")
+        )
+
+    def permutation(src: Source) -> Verdict | None:
+        A, (P, _, _), _ = draw(src)
+        entries_ok = all(x == 0 or x == 1 for row in P.rows for x in row)
+        ok = (
+            entries_ok
+            and all(sum(row) == 1 for row in P.rows)
+            and all(sum(col) == 1 for col in P.columns)
+        )
+        return (
+            None
+            if ok
+            else Verdict(
+                f"A = {show(A)}",
+                f"P = {show(P)}",
+                "a permutation matrix: one 1 in each row and column, zeros elsewhere",
+            )
+        )
+
+    properties = [
+        Property("P·A = L·U", product),
+        Property("L is unit lower triangular", unit_lower),
+        Property("U is upper triangular", upper),
+        Property("P is a permutation matrix", permutation),
+    ]
+    return run_properties("check_lu", properties, hint=f"see {_ELIM}", seed=seed, examples=examples)
+
+
+# --- eigenvalues ----------------------------------------------------------------------------------
+
+_TRIPLES = ((3, 4, 5), (5, 12, 13), (8, 15, 17))
+
+
+def _rotation(n: int, i: int, j: int, c: Fraction, s: Fraction) -> Matrix:
+    rows = [[Fraction(int(r == k)) for k in range(n)] for r in range(n)]
+    rows[i][i], rows[j][j], rows[i][j], rows[j][i] = c, c, -s, s
+    return Matrix(rows)
+
+
+def _with_eigenvalues(src: Source, n: int) -> tuple[Matrix, list[int]]:
+    """A matrix with known integer eigenvalues, all real: diagonal; Q·D·Qᵀ with Q a rational
+    rotation (Pythagorean triples keep it exact); or S·D·S⁻¹ with S of determinant 1 and
+    distinct eigenvalues (a non-symmetric matrix whose eigenvectors are not orthogonal)."""
+    kind = src.choice(3) if n > 1 else 0
+    values = [src.integer(5) for _ in range(n)]
+    if kind == 2:
+        src.assume(len(set(values)) == n)
+    D = Matrix.diagonal(values)
+    if kind == 0:
+        return D, values
+    if kind == 1:
+        Q = Matrix.identity(n)
+        for i in range(n - 1):
+            a, b, c = src.pick(_TRIPLES)
+            Q = Q @ _rotation(n, i, i + 1, Fraction(a, c), Fraction(b, c))
+        return Q @ D @ Q.T, values
+    lower = Matrix(
+        [[1 if i == j else (src.integer(2) if j < i else 0) for j in range(n)] for i in range(n)]
+    )
+    upper = Matrix(
+        [[1 if i == j else (src.integer(2) if j > i else 0) for j in range(n)] for i in range(n)]
+    )
+    S = lower @ upper
+    return S @ D @ exact_inverse(S), values
+
+
+def _eigen_answer(learner: Learner, A: Matrix) -> tuple[list[Any], Matrix]:
+    n = A.shape[0]
+    text, answer = learner.call(A)
+    try:
+        values, V = answer
+    except (TypeError, ValueError):
+        raise LearnerProblem(text, f"returned {show(answer)}", "a pair (eigenvalues, V)") from None
+    return list(as_vector(values, n, text)), as_matrix(V, (n, n), text)
+
+
+def _is_eigenpair(A: Matrix, value: Any, v: Vector) -> bool:
+    """‖A·v − λ·v‖∞ ≤ 10⁻⁸·(‖A‖ + |λ|)·‖v‖∞, v ≠ 0: what an iteration stopped at a relative
+    tolerance near 10⁻⁹ achieves; a wrong eigenvector misses it by far more."""
+    size = largest(v)
+    if size == 0:
+        return False
+    residual = A @ v - v * value
+    return bool(largest(residual) <= 1e-8 * (1 + largest(A) * A.shape[0] + abs(value)) * size)
+
+
+def check_eigen(eig: Callable[..., Any], *, seed: int = 0, examples: int = 30) -> CheckReport:
+    """Check ``eig(A)`` → ``(eigenvalues, V)``, eigenvectors as V's columns (1×1 to 3×3).
+
+    The matrices drawn have real integer eigenvalues: diagonal ones, symmetric ones Q·D·Qᵀ, and
+    non-symmetric ones S·D·S⁻¹. Each pair must satisfy A·v = λ·v with v ≠ 0 (within 10⁻⁸
+    relative: an iterative method's accuracy), and the eigenvalues must be A's, each as often as
+    its multiplicity, within 10⁻⁷ relative. Eigenvectors need not have norm 1.
+
+    >>> from scratchmath import eig
+    >>> check_eigen(eig).passed
+    True
+
+    Raises: TypeError if ``eig`` is not callable.
+    """
+    check_callable(eig, "eig")
+    learner = Learner(eig, "eig")
+
+    def pairs(src: Source) -> Verdict | None:
+        n = _dimension(src, 3)
+        A, _ = _with_eigenvalues(src, n)
+        values, V = _eigen_answer(learner, A)
+        for k, (value, v) in enumerate(zip(values, V.columns, strict=True)):
+            if not _is_eigenpair(A, value, v):
+                rows = all(
+                    _is_eigenpair(A, lam, row) for lam, row in zip(values, V.rows, strict=True)
+                )
+                advice = (
+                    " (your V's rows are eigenvectors: put them in its columns)" if rows else ""
+                )
+                inputs = f"A = {show(A)}; your λ = {show(value)}, v = column {k} of V = {show(v)}"
+                return Verdict(inputs, f"A·v = {show(A @ v)}", f"λ·v = {show(v * value)}{advice}")
+        return None
+
+    def spectrum(src: Source) -> Verdict | None:
+        n = _dimension(src, 3)
+        A, expected = _with_eigenvalues(src, n)
+        values, _ = _eigen_answer(learner, A)
+        got = sorted(values, key=lambda z: (complex(z).real, complex(z).imag))
+        tol = 1e-7 * (1 + largest(A))
+        if all(abs(g - e) <= tol for g, e in zip(got, sorted(expected), strict=True)):
+            return None
+        return Verdict(
+            f"A = {show(A)}",
+            f"eigenvalues {show(got)}",
+            f"{show(sorted(expected))} (within {tol:.2g})",
+        )
+
+    properties = [
+        Property("A·v = λ·v, v ≠ 0, for each eigenvalue and its column of V", pairs),
+        Property("the eigenvalues are A's, each as often as its multiplicity", spectrum),
+    ]
+    return run_properties(
+        "check_eigen", properties, hint=f"see {_EIGEN}", seed=seed, examples=examples
+    )
