@@ -37,7 +37,6 @@ from scratchmath.probability import (
     running_mean,
     variance,
 )
-from scratchmath.probability.expectation import _frame, _integrate_pieces
 from scratchmath.probability.special import (
     binomial_pmf,
     log_binomial_pmf,
@@ -46,6 +45,7 @@ from scratchmath.probability.special import (
     normal_ppf,
     normal_sf,
 )
+from scratchmath.probability.summation import frame_of, integrate_pieces
 
 # ---------------------------------------------------------------------------------------------
 # Strategies: distributions with exact (Fraction) parameters and with float parameters.
@@ -123,8 +123,8 @@ def test_pmf_sums_to_one(dist: DiscreteDistribution) -> None:
 @given(continuous)
 @settings(max_examples=25)
 def test_pdf_integrates_to_one(dist: ContinuousDistribution) -> None:
-    frame = _frame([dist])  # x = c + s·u: the density of u is s·f(c + s·u)
-    total = _integrate_pieces(
+    frame = frame_of([dist])  # x = c + s·u: the density of u is s·f(c + s·u)
+    total = integrate_pieces(
         lambda u: frame.scale * float(dist.pdf(frame.centre + frame.scale * u)), frame.breaks
     )
     assert close(total, 1.0, 1e-11)

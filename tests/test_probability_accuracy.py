@@ -417,3 +417,23 @@ def test_no_raw_python_exception_leaks_from_moments(dist: Any, name: str) -> Non
         pass
     except LEAKS as exc:
         raise AssertionError(f"{name} of {dist!r} leaked {exc!r}") from exc
+
+
+def test_tail_leaks_found_by_the_hunt() -> None:
+    # log(1 − e^(−λx)) with λx = 2.5·10⁻⁶⁴⁷ (underflows to 0): log λ + log x, not log 0
+    assert near(Exponential(5e-324).logcdf(5e-324), 2 * math.log(5e-324), 1e-15)
+    far = 10**400  # float(far) overflows: an outcome of an unbounded family in the far tail
+    assert Poisson(1e-300).pmf(far) == 0 and Poisson(1).logpmf(far) == -math.inf
+    assert Poisson(1).cdf(far) == 1.0 and Poisson(1).sf(far) == 0.0
+    assert Poisson(1).logsf(far) == -math.inf and Poisson(1).logcdf(far) == 0.0
+    assert Geometric(0.5).sf(far) == 0.0 and Geometric(0.5).logsf(far) == -math.inf
+    assert DiscreteUniform(0, 10**500).pmf(far) == Fraction(1, 10**500 + 1)  # bounded: exact
+
+
+def test_isf_deep_in_the_upper_tail() -> None:
+    # Poisson(3): S(38) = 1.7·10⁻³⁰ > 10⁻³⁰ ≥ S(39); F⁻¹(1 − 10⁻³⁰) = F⁻¹(1.0) stopped early
+    assert Poisson(3).isf(1e-30) == 39
+    assert Geometric(0.5).isf(1e-30) == 100 and Geometric(Fraction(1, 2)).isf(Fraction(1, 4)) == 2
+    assert Bernoulli(0.3).isf(0.3) == 0 and Bernoulli(0.3).isf(0.29) == 1
+    assert Poisson(2).isf(0) == math.inf and Binomial(10, 0.5).isf(0) == 10
+    assert Poisson(3).isf(0.5) == Poisson(3).ppf(0.5)

@@ -29,10 +29,10 @@ from typing import Any
 from scratchmath.errors import DomainError
 from scratchmath.matrices.core import (
     Matrix,
-    _check_matrix,
-    _require_finite_matrix,
-    _require_square,
-    _tidy,
+    check_matrix,
+    require_finite_matrix,
+    require_square,
+    tidy,
 )
 from scratchmath.matrices.fraction_free import integer_rows
 from scratchmath.matrices.kernels import equilibrate, lu_factor, scale_back
@@ -47,14 +47,14 @@ _DEFINITION_LIMIT = 9
 
 
 def _check_definition_size(A: Matrix, name: str) -> int:
-    A = _check_matrix(A)
-    n = _require_square(A, name)
+    A = check_matrix(A)
+    n = require_square(A, name)
     if n > _DEFINITION_LIMIT:
         raise DomainError(
             f"{name} takes n! steps: n = {n} > {_DEFINITION_LIMIT} is too large "
             f"({math.factorial(n):,} terms); use det(A), which takes about n³"
         )
-    _require_finite_matrix(A, "take the determinant of")
+    require_finite_matrix(A, "take the determinant of")
     return n
 
 
@@ -97,7 +97,7 @@ def det_leibniz(A: Matrix) -> Scalar:
     )
     # A term with a zero factor contributes nothing; its sign need not be computed.
     terms = (p if _sign(sigma) > 0 else -p for sigma, p in products if p != 0)
-    result: Scalar = _tidy(_sum(terms, A._kind))
+    result: Scalar = tidy(_sum(terms, A._kind))
     return result
 
 
@@ -115,7 +115,7 @@ def det_cofactor(A: Matrix) -> Scalar:
         DomainError: n > 9 (use ``det``), or NaN or infinite entries.
     """
     _check_definition_size(A, "det_cofactor")
-    result: Scalar = _tidy(_cofactor_expansion(A._rows, A._kind))
+    result: Scalar = tidy(_cofactor_expansion(A._rows, A._kind))
     return result
 
 
@@ -228,9 +228,9 @@ def det(A: Matrix) -> Scalar:
         TypeError: A is not a Matrix.  DimensionError: A is not square.
         DomainError: NaN or infinite entries.
     """
-    A = _check_matrix(A)
-    _require_square(A, "det")
-    _require_finite_matrix(A, "take the determinant of")
+    A = check_matrix(A)
+    require_square(A, "det")
+    require_finite_matrix(A, "take the determinant of")
     rows = A._rows
     kind = A._kind
     if kind == _EXACT:
@@ -238,8 +238,8 @@ def det(A: Matrix) -> Scalar:
         # integer determinant by Bareiss, divide once by Π sᵢ (no gcd per operation).
         integer_table, scales = integer_rows(rows)
         scaled_det = _bareiss(tuple(map(tuple, integer_table)))
-        tidy: Scalar = _tidy(Fraction(scaled_det, math.prod(scales)))
-        return tidy
+        exact_det: Scalar = tidy(Fraction(scaled_det, math.prod(scales)))
+        return exact_det
     return _product_of_pivots(*_float_pivots(A))
 
 
@@ -277,9 +277,9 @@ def slogdet(A: Matrix) -> tuple[Scalar, float]:
         TypeError: A is not a Matrix.  DimensionError: A is not square.
         DomainError: NaN or infinite entries.
     """
-    A = _check_matrix(A)
-    _require_square(A, "slogdet")
-    _require_finite_matrix(A, "take the determinant of")
+    A = check_matrix(A)
+    require_square(A, "slogdet")
+    require_finite_matrix(A, "take the determinant of")
     if A._kind == _EXACT:
         exact: Any = det(A)
         if exact == 0:

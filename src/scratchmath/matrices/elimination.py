@@ -40,12 +40,13 @@ from scratchmath.errors import DimensionError, DomainError, SingularMatrixError
 from scratchmath.matrices.core import (
     Matrix,
     Rows,
-    _check_matrix,
-    _require_finite_matrix,
-    _require_square,
-    _shape_text,
-    _tidy,
-    _tidy_rows,
+    check_matrix,
+    real_table,
+    require_finite_matrix,
+    require_square,
+    shape_text,
+    tidy,
+    tidy_rows,
 )
 from scratchmath.matrices.fraction_free import (
     divided,
@@ -58,14 +59,16 @@ from scratchmath.matrices.kernels import (
     equilibrate,
     lu_factor,
     lu_solve,
+    orthonormal_completion,
     scale_back,
     scale_table,
 )
+from scratchmath.matrices.singular import exact_rank, scaled_singular_values, svd_table
 from scratchmath.scalars import EXACT as _EXACT
 from scratchmath.scalars import is_finite as _is_finite
 from scratchmath.scalars import promote as _promote
 from scratchmath.scalars import saturating_ldexp
-from scratchmath.vectors import Vector, _check_tolerance
+from scratchmath.vectors import Vector, check_tolerance
 
 __all__ = ["inverse", "lu", "null_space", "rank", "rref", "solve"]
 
@@ -127,7 +130,7 @@ def _check_pivots(lu_rows: list[list[Any]], A: Matrix, exact: bool, what: str) -
 
 def _require_rows_finite(A: Matrix, what: str) -> bool:
     """Check A for NaN/inf; return whether it is exact."""
-    _require_finite_matrix(A, what)
+    require_finite_matrix(A, what)
     return A._kind == _EXACT
 
 
@@ -154,8 +157,8 @@ def lu(A: Matrix) -> tuple[Matrix, Matrix, Matrix]:
         TypeError: A is not a Matrix.  DimensionError: A is not square.
         DomainError: NaN or infinite entries.
     """
-    A = _check_matrix(A)
-    n = _require_square(A, "lu")
+    A = check_matrix(A)
+    n = require_square(A, "lu")
     exact = _require_rows_finite(A, "factor")
     a, perm, _ = _eliminate(A._rows, exact)
     one, zero = _promote((1, 0), A._kind)
@@ -164,7 +167,7 @@ def lu(A: Matrix) -> tuple[Matrix, Matrix, Matrix]:
     )
     upper = tuple(tuple(a[i][j] if j >= i else zero for j in range(n)) for i in range(n))
     if exact:
-        lower, upper = _tidy_rows(lower), _tidy_rows(upper)
+        lower, upper = tidy_rows(lower), tidy_rows(upper)
     P = tuple(tuple(1 if j == perm[i] else 0 for j in range(n)) for i in range(n))
     return Matrix._trusted(P), Matrix._trusted(lower), Matrix._trusted(upper)
 
@@ -197,19 +200,19 @@ def _substitute(a: list[list[Any]], perm: list[int], b: list[list[Any]]) -> list
 
 def _right_side(A: Matrix, b: object) -> tuple[Vector | Matrix, Matrix]:
     """b (a list read as a Vector) and b as an n×k Matrix, checked against the n×n A."""
-    n = _require_square(A, "solve")
+    n = require_square(A, "solve")
     if isinstance(b, (list, tuple)):
         b = Vector(b)  # a plain list of numbers is read as a vector
     if isinstance(b, Vector):
         if len(b) != n:
             raise DimensionError(
-                f"cannot solve {_shape_text(A.shape)} against a vector of dimension {len(b)}"
+                f"cannot solve {shape_text(A.shape)} against a vector of dimension {len(b)}"
             )
         right = Matrix._trusted(tuple((x,) for x in b))
     elif isinstance(b, Matrix):
         if b.shape[0] != n:
             raise DimensionError(
-                f"cannot solve {_shape_text(A.shape)} against {_shape_text(b.shape)}"
+                f"cannot solve {shape_text(A.shape)} against {shape_text(b.shape)}"
             )
         right = b
     else:
@@ -239,12 +242,12 @@ def solve(A: Matrix, b: Vector | Matrix) -> Any:
         DimensionError: A is not square, or b does not have n rows.
         SingularMatrixError: A is singular.  DomainError: NaN or infinite entries.
     """
-    A = _check_matrix(A)
+    A = check_matrix(A)
     b, right = _right_side(A, b)
-    _require_finite_matrix(right, "solve with")
+    require_finite_matrix(right, "solve with")
     kind = max(A._kind, right._kind)
     exact = kind == _EXACT
-    _require_finite_matrix(A, "solve with")
+    require_finite_matrix(A, "solve with")
     if exact:
         solution = _solve_fraction_free(A, right)
         if isinstance(b, Vector):
@@ -333,13 +336,13 @@ def inverse(A: Matrix) -> Matrix:
         SingularMatrixError: A is singular (for floats: to working precision, see ``solve``).
         DomainError: NaN or infinite entries.
     """
-    A = _check_matrix(A)
-    n = _require_square(A, "inverse")
+    A = check_matrix(A)
+    n = require_square(A, "inverse")
     one, zero = _promote((1, 0), A._kind)
     identity = Matrix._trusted(
         tuple(tuple(one if i == j else zero for j in range(n)) for i in range(n))
     )
-    _require_finite_matrix(A, "invert")
+    require_finite_matrix(A, "invert")
     try:
         result: Matrix = solve(A, identity)
     except SingularMatrixError as exc:
@@ -425,7 +428,7 @@ def _reduce(a: list[list[Any]], pivots: list[int], kind: int) -> list[list[Any]]
 def _check_optional_tolerance(tol: object) -> float | None:
     if tol is None:
         return None
-    return float(_check_tolerance(tol))
+    return float(check_tolerance(tol))
 
 
 def _rref_fraction_free(A: Matrix) -> tuple[list[list[int | Fraction]], list[int]]:
@@ -458,13 +461,13 @@ def rref(A: Matrix, tol: float | None = None) -> Matrix:
     Raises:
         TypeError: A is not a Matrix.  DomainError: NaN or infinite entries, or tol < 0.
     """
-    A = _check_matrix(A)
+    A = check_matrix(A)
     exact = _require_rows_finite(A, "row-reduce")
     if exact:
         return Matrix._trusted(tuple(map(tuple, _rref_fraction_free(A)[0])))
     a, pivots = _row_echelon(A, _check_optional_tolerance(tol))
     a = _reduce(a, pivots, A._kind)
-    return Matrix._trusted(_tidy_rows(a) if exact else tuple(map(tuple, a)))
+    return Matrix._trusted(tidy_rows(a) if exact else tuple(map(tuple, a)))
 
 
 def rank(A: Matrix, tol: float | None = None) -> int:
@@ -485,23 +488,17 @@ def rank(A: Matrix, tol: float | None = None) -> int:
     Raises:
         TypeError: A is not a Matrix.  DomainError: NaN or infinite entries, or tol < 0.
     """
-    A = _check_matrix(A)
+    A = check_matrix(A)
     exact = _require_rows_finite(A, "take the rank of")
     tolerance = _check_optional_tolerance(tol)
     if exact:
-        table = integer_rows(A._rows)[0]
-        lower_bound = rank_modulo_prime(table)  # the exact rank when it is min(m, n)
-        if lower_bound == min(A.shape):
-            return lower_bound
-        return len(gauss_jordan(table, A.shape[1])[2])
+        return exact_rank(A._rows)
     return _numerical_rank(A, tolerance)
 
 
 def _numerical_rank(A: Matrix, tol: float | None) -> int:
     """The number of singular values above tol (default max(m, n)·ε·σ₁), for a float A."""
-    from scratchmath.matrices.svd import _scaled_singular_values  # svd imports this module
-
-    sigma, e = _scaled_singular_values(A)  # σᵢ·2⁻ᵉ: compared in the scaled units
+    sigma, e = scaled_singular_values(A._rows)  # σᵢ·2⁻ᵉ: compared in the scaled units
     m, n = A.shape
     threshold = max(m, n) * _EPS * sigma[0] if tol is None else saturating_ldexp(tol, -e)
     return sum(1 for s in sigma if s > threshold)
@@ -527,7 +524,7 @@ def null_space(A: Matrix, tol: float | None = None) -> list[Vector]:
     Raises:
         TypeError: A is not a Matrix.  DomainError: NaN or infinite entries, or tol < 0.
     """
-    A = _check_matrix(A)
+    A = check_matrix(A)
     exact = _require_rows_finite(A, "find the null space of")
     n = A.shape[1]
     if exact:
@@ -537,10 +534,10 @@ def null_space(A: Matrix, tol: float | None = None) -> list[Vector]:
         a, pivots = _row_echelon(A, tolerance)
         numerical_rank = _numerical_rank(A, tolerance)
         if numerical_rank != len(pivots):
-            from scratchmath.matrices.svd import svd  # svd imports this module
-
-            _, _, V = svd(A, full_matrices=True)
-            return list(V.columns[numerical_rank:])
+            # the right singular vectors of the smallest σᵢ: V's last columns (as svd's V)
+            v_cols = svd_table(real_table(A, "svd")).v_columns
+            smallest = orthonormal_completion(v_cols, n, n)[numerical_rank:]
+            return [Vector._trusted(tuple(map(float, v))) for v in smallest]
         a = _reduce(a, pivots, A._kind)
     one, zero = _promote((1, 0), A._kind)
     basis: list[Vector] = []
@@ -552,5 +549,5 @@ def null_space(A: Matrix, tol: float | None = None) -> list[Vector]:
         x[free] = one
         for row, c in enumerate(pivots):
             x[c] = -a[row][free]
-        basis.append(Vector._trusted(tuple(map(_tidy, x)) if exact else tuple(x)))
+        basis.append(Vector._trusted(tuple(map(tidy, x)) if exact else tuple(x)))
     return basis

@@ -7,6 +7,7 @@
 ``lu_factor`` / ``lu_solve``      P A = L U with partial pivoting, and its two triangular solves
 ``householder``                   the reflection I − βvvᵀ that maps x to α·e₁
 ``jacobi_tangent``                tan φ of the plane rotation that zeroes one off-diagonal pair
+``rotate_pair``                   that rotation applied to two rows (or columns)
 ``orthonormal_completion``        more orthonormal vectors: Gram–Schmidt, applied twice
 ``sign_fixed``                    an eigen/singular vector with its largest entry made positive
 ================================  ==========================================================
@@ -48,6 +49,7 @@ __all__ = [
     "lu_factor",
     "lu_solve",
     "orthonormal_completion",
+    "rotate_pair",
     "scale_back",
     "scale_table",
     "sign_fixed",
@@ -283,3 +285,19 @@ def sign_fixed(x: Sequence[Any]) -> tuple[list[Any], Any]:
         return y, phase
     sign = -1.0 if x[k] < 0 else 1.0
     return [float(sign * c) for c in x], sign
+
+
+def rotate_pair(
+    x: Sequence[float], y: Sequence[float], c: float, s: float
+) -> tuple[list[float], list[float]]:
+    """The plane rotation [[c, −s], [s, c]] applied to a pair of lists: (c·x − s·y, s·x + c·y).
+
+    With c = 1/√(t² + 1), s = t·c from ``jacobi_tangent``, it is one step of Jacobi's method.
+
+    >>> rotate_pair([1.0, 0.0], [0.0, 1.0], 0.0, 1.0)
+    ([0.0, -1.0], [1.0, 0.0])
+    """
+    return (
+        [c * a - s * b for a, b in zip(x, y, strict=True)],
+        [s * a + c * b for a, b in zip(x, y, strict=True)],
+    )

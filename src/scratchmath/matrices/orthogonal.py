@@ -35,9 +35,9 @@ from typing import Any
 from scratchmath.errors import DomainError
 from scratchmath.matrices.core import (
     Matrix,
-    _check_matrix,
-    _require_finite_matrix,
-    _require_square,
+    check_matrix,
+    require_finite_matrix,
+    require_square,
 )
 from scratchmath.scalars import COMPLEX as _COMPLEX
 from scratchmath.scalars import EXACT as _EXACT
@@ -76,10 +76,10 @@ def qr(A: Matrix, mode: str = "reduced") -> tuple[Matrix, Matrix]:
         TypeError: A is not a Matrix.  DomainError: mode is not "reduced" or "complete",
             or A has NaN or infinite entries.
     """
-    A = _check_matrix(A)
+    A = check_matrix(A)
     if mode not in ("reduced", "complete") or not isinstance(mode, str):
         raise DomainError(f"mode must be 'reduced' or 'complete', got {mode!r}")
-    _require_finite_matrix(A, "factor")
+    require_finite_matrix(A, "factor")
     complex_entries = A._kind == _COMPLEX
     r = _float_rows(A)
     m, n = A.shape
@@ -161,9 +161,9 @@ def cholesky(A: Matrix) -> Matrix:
         DomainError: A is not symmetric positive definite (the message says so), is
             complex, or has NaN or infinite entries.
     """
-    A = _check_matrix(A)
-    n = _require_square(A, "cholesky")
-    _require_finite_matrix(A, "factor")
+    A = check_matrix(A)
+    n = require_square(A, "cholesky")
+    require_finite_matrix(A, "factor")
     if A._kind == _COMPLEX:
         raise DomainError("cholesky takes a real matrix; this one is complex")
     # Floats may carry rounding asymmetry (A = BᵀB computed some other way): accept

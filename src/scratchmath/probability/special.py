@@ -37,6 +37,7 @@ __all__ = [
     "log_poisson_pmf",
     "normal_cdf",
     "normal_ppf",
+    "normal_ppf_fast",
     "normal_sf",
 ]
 
@@ -150,9 +151,13 @@ def normal_ppf(q: float) -> float:
     return -_normal_ppf_lower(float(1 - q))
 
 
-def _normal_ppf_fast(u: float) -> float:
+def normal_ppf_fast(u: float) -> float:
     """Φ⁻¹(u) for 0 < u < 1 without the final polishing step (within an ulp or two): for
-    sampling, where the last ulp is noise anyway and a third of the time is saved."""
+    sampling, where the last ulp is noise anyway and a third of the time is saved.
+
+    >>> abs(normal_ppf_fast(0.975) - normal_ppf(0.975)) < 1e-14
+    True
+    """
     if u < 0.5:
         return _normal_ppf_lower(u, polish=False)
     return -_normal_ppf_lower(1.0 - u, polish=False)
@@ -341,3 +346,6 @@ def log_normal_cdf(z: float) -> float:
         term *= -(2 * k - 1) * inverse_square
         series += term
     return -0.5 * z * z - math.log(-z) - _LOG_SQRT_2PI + math.log(series)
+
+
+_normal_ppf_fast = normal_ppf_fast  # the former private name, kept for code written against it
