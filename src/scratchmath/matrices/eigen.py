@@ -683,6 +683,14 @@ def _francis_step(h: Table, low: int, hi: int, s1: Any, s2: Any) -> None:
         h[hi - 1][hi - 2], h[hi][hi - 2] = alpha, 0.0
 
 
+def _split_block(h: Table, low: int, hi: int) -> tuple[Any, ...]:
+    """The eigenvalues of a block h[low..hi] of size 1 or 2 that deflation has split off:
+    the entry itself, or the real or conjugate pair of the 2×2 block."""
+    if low == hi:
+        return (h[hi][hi],)
+    return _eigenvalues_2x2(h[low][low], h[low][hi], h[hi][low], h[hi][hi])
+
+
 def _francis_qr(h: Table) -> list[Any]:
     """All eigenvalues of the upper Hessenberg H (destroyed), by the Francis double-shift QR.
 
@@ -700,11 +708,8 @@ def _francis_qr(h: Table) -> list[Any]:
         if hi < 0:
             break
         low = _active_block(h, hi)
-        if low >= hi - 1:
-            if low == hi:
-                values.append(h[hi][hi])
-            else:
-                values.extend(_eigenvalues_2x2(h[low][low], h[low][hi], h[hi][low], h[hi][hi]))
+        if low >= hi - 1:  # deflation: a 1×1 or 2×2 block has split off
+            values.extend(_split_block(h, low, hi))
             hi, steps = low - 1, 0
             continue
         if steps == _QR_STEPS_PER_EIGENVALUE:
