@@ -30,7 +30,7 @@ from scratchmath.calculus import (
     trapezoid,
 )
 from scratchmath.calculus.derivatives import _stencil, derivative_with_error
-from scratchmath.calculus.integrals import _G7_WEIGHTS, _G10_WEIGHTS, _GK15, _GK21, _Epsilon
+from scratchmath.calculus.integrals import _G7_WEIGHTS, _G10_WEIGHTS, _GK15, _GK21, _WynnEpsilon
 from scratchmath.errors import ConvergenceError, DomainError
 
 F = Callable[[float], float]
@@ -282,7 +282,7 @@ def test_wynn_epsilon_is_exact_on_geometric_sequences(
 ) -> None:
     # Sₙ = L + c·qⁿ is Shanks' model with one term: ε₂ recovers L from any three totals.
     ratio = -q if alternate else q
-    table = _Epsilon()
+    table = _WynnEpsilon()
     results = [table.add(limit + c * ratio**n) for n in range(6)]
     value, error = results[-1]
     # ... up to the rounding of the data, which the table amplifies: Aitken's step by
@@ -294,7 +294,7 @@ def test_wynn_epsilon_is_exact_on_geometric_sequences(
 
 def test_wynn_epsilon_sums_the_alternating_harmonic_series() -> None:
     # 1 − ½ + ⅓ − … = ln 2; 16 partial sums are 3% off, their ε-limit is right to 1e-12
-    table, total = _Epsilon(), 0.0
+    table, total = _WynnEpsilon(), 0.0
     for k in range(1, 17):
         total += (-1) ** (k + 1) / k
         value, error = table.add(total)

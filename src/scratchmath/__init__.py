@@ -5,15 +5,23 @@ The layers, each importing only those beneath it:
 =================  ==========================================================================
 ``errors``         the exception types
 ``vectors``        Vector, norms, inner products, orthogonality, Gram–Schmidt
-``matrices``       Matrix, determinants, elimination, QR, eigenvalues, SVD, PCA
-``calculus``       derivatives, integrals, roots, gradient/Jacobian/Hessian, gradient descent
+``matrices``       Matrix, determinants, elimination, QR, eigenvalues, SVD, PCA, least squares
+``calculus``       derivatives, integrals (one and several variables), roots, gradient,
+                   Jacobian, Hessian, gradient descent
+``autodiff``       the chain rule as a machine: Var (reverse mode), Dual (forward mode)
 ``probability``    distributions, expectation, sampling, law of large numbers, entropy, KL
+``optimization``   SGD, AdaGrad, RMSProp, Adam; minimize; line searches
+``statistics``     estimators, regression, confidence intervals, tests, the bootstrap
+``networks``       layers, losses, training, datasets
 =================  ==========================================================================
 
 Beneath them all, layer 0: ``errors`` (the exception types), ``scalars`` (the number kinds)
-and ``checks`` (argument checks). The main names of every layer are re-exported here, so
-``from scratchmath import Matrix, derivative, Normal`` works; where two layers use one name,
-the root keeps the lower layer's.
+and ``checks`` (argument checks). Above them, ``check`` (a learner's own code against the
+axioms), ``plot`` (pictures, with matplotlib) and ``tour``, reached as modules. The main names
+of every layer are re-exported here, so ``from scratchmath import Matrix, derivative, Normal,
+Adam`` works; where two layers use one name (``jacobian``, ``hessian``, ``variance``), the
+root keeps the lower layer's and the other is reached through its module
+(``from scratchmath import autodiff as ad``; ``ad.hessian``).
 
 >>> from scratchmath import Matrix, Vector, derivative
 >>> Vector([1, 2]) + Vector([3, 4])
@@ -24,9 +32,25 @@ Vector([4, 6])
 
 from __future__ import annotations
 
+from scratchmath.autodiff import (
+    Dual,
+    Var,
+    check_grad,
+    grad,
+    jvp,
+    log_softmax,
+    logsumexp,
+    relu,
+    sigmoid,
+    softmax,
+    softplus,
+    value_and_grad,
+    vjp,
+)
 from scratchmath.calculus import (
     DescentResult,
     IntegrationResult,
+    MonteCarloResult,
     antiderivative,
     classify_critical_point,
     critical_points,
@@ -40,6 +64,8 @@ from scratchmath.calculus import (
     integrate,
     integrate_with_error,
     jacobian,
+    monte_carlo_integral,
+    multiple_integral,
     newton,
     partial_derivative,
     riemann_sum,
@@ -56,11 +82,13 @@ from scratchmath.errors import (
     SingularMatrixError,
 )
 from scratchmath.matrices import (
+    LeastSquaresResult,
     Matrix,
     PCAResult,
     characteristic_polynomial,
     cholesky,
     cond,
+    coordinates,
     det,
     det_cofactor,
     det_leibniz,
@@ -69,7 +97,9 @@ from scratchmath.matrices import (
     eigvals,
     inverse,
     inverse_iteration,
+    is_linearly_independent,
     low_rank_approximation,
+    lstsq,
     lu,
     matrix_norm,
     null_space,
@@ -82,7 +112,39 @@ from scratchmath.matrices import (
     rref,
     singular_values,
     solve,
+    span_contains,
     svd,
+)
+from scratchmath.networks import (
+    MLP,
+    Dataset,
+    History,
+    Linear,
+    Module,
+    ReLU,
+    Sequential,
+    Sigmoid,
+    Tanh,
+    accuracy,
+    binary_cross_entropy,
+    mse_loss,
+    predict,
+    softmax_cross_entropy,
+    standardize,
+    train,
+    train_test_split,
+)
+from scratchmath.optimization import (
+    SGD,
+    AdaGrad,
+    Adam,
+    LineSearchResult,
+    OptimizeResult,
+    RMSProp,
+    backtracking_line_search,
+    minibatches,
+    minimize,
+    wolfe_line_search,
 )
 from scratchmath.probability import (
     Bernoulli,
@@ -118,33 +180,57 @@ from scratchmath.vectors import (
 )
 
 __all__ = [
+    "MLP",
+    "SGD",
+    "AdaGrad",
+    "Adam",
     "Bernoulli",
     "Binomial",
     "Categorical",
     "ContinuousDistribution",
     "ConvergenceError",
+    "Dataset",
     "DescentResult",
     "DimensionError",
     "DiscreteDistribution",
     "DiscreteUniform",
     "DomainError",
+    "Dual",
     "Exponential",
     "Geometric",
+    "History",
     "IntegrationResult",
+    "LeastSquaresResult",
+    "LineSearchResult",
+    "Linear",
     "Matrix",
+    "Module",
+    "MonteCarloResult",
     "Normal",
+    "OptimizeResult",
     "PCAResult",
     "Poisson",
+    "RMSProp",
+    "ReLU",
     "Scalar",
     "ScratchMathError",
+    "Sequential",
+    "Sigmoid",
     "SingularMatrixError",
+    "Tanh",
     "Uniform",
+    "Var",
     "Vector",
+    "accuracy",
     "antiderivative",
+    "backtracking_line_search",
+    "binary_cross_entropy",
     "characteristic_polynomial",
+    "check_grad",
     "cholesky",
     "classify_critical_point",
     "cond",
+    "coordinates",
     "critical_points",
     "cross_entropy",
     "cross_entropy_loss",
@@ -160,6 +246,7 @@ __all__ = [
     "entropy",
     "expectation",
     "find_root",
+    "grad",
     "gradient",
     "gradient_descent",
     "gram_schmidt",
@@ -170,14 +257,24 @@ __all__ = [
     "integrate_with_error",
     "inverse",
     "inverse_iteration",
+    "is_linearly_independent",
     "is_orthonormal",
     "jacobian",
+    "jvp",
     "kl_divergence",
     "law_of_large_numbers",
     "linear_combination",
+    "log_softmax",
+    "logsumexp",
     "low_rank_approximation",
+    "lstsq",
     "lu",
     "matrix_norm",
+    "minibatches",
+    "minimize",
+    "monte_carlo_integral",
+    "mse_loss",
+    "multiple_integral",
     "newton",
     "null_space",
     "p_norm",
@@ -185,21 +282,34 @@ __all__ = [
     "pca",
     "pinv",
     "power_iteration",
+    "predict",
     "qr",
     "rank",
     "rayleigh_quotient_iteration",
+    "relu",
     "riemann_sum",
     "rref",
     "running_mean",
     "second_derivative",
+    "sigmoid",
     "simpson",
     "singular_values",
+    "softmax",
+    "softmax_cross_entropy",
+    "softplus",
     "solve",
+    "span_contains",
+    "standardize",
     "sup_norm",
     "svd",
     "tangent_line",
+    "train",
+    "train_test_split",
     "trapezoid",
+    "value_and_grad",
     "variance",
+    "vjp",
+    "wolfe_line_search",
 ]
 
 __version__ = "0.1.0"

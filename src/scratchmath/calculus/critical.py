@@ -102,8 +102,22 @@ def critical_points(f: RealFunction, a: float, b: float, *, samples: int = 200) 
                 1e-3 * min(abs(left), abs(right)), 1e-10 * largest
             ):
                 found.append(root)
-    # Touches: |f′| has a local minimum at a grid point without a sign change around it.
-    for i in range(1, samples):
+    found += _touches(f, grid, slopes, largest)
+    return _merge(sorted(found), 1e-9 * (b - a))
+
+
+def _touches(
+    f: RealFunction, grid: list[float], slopes: list[float], largest: float
+) -> list[float]:
+    """Roots where f′ touches 0 without changing sign (x³ at 0), found through f″.
+
+    |f′| has a local minimum at a grid point with no sign change around it; where f″ changes
+    sign across the two neighbours, its root is a candidate, kept if |f′| there is zero to
+    within 1e−10 of the largest |f′| sampled.
+    """
+    fp = _slope(f)
+    found = []
+    for i in range(1, len(grid) - 1):
         left, middle, right = slopes[i - 1], slopes[i], slopes[i + 1]
         if not (middle * left > 0 and middle * right > 0):
             continue  # a zero, a gap or a sign change: handled above
@@ -117,7 +131,7 @@ def critical_points(f: RealFunction, a: float, b: float, *, samples: int = 200) 
         candidate = _refined(curvature, lo, hi)
         if candidate is not None and abs(fp(candidate)) <= 1e-10 * largest:
             found.append(candidate)
-    return _merge(sorted(found), 1e-9 * (b - a))
+    return found
 
 
 def _refuse_flat_stretches(

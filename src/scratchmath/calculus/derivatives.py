@@ -113,7 +113,10 @@ def evaluate(f: Callable[[Any], object], x: Any, where: str = "") -> float:
 
     Raises: TypeError if f returns something other than a real number.
     """
-    return real_result(f(x), where or f"x = {x!r}")
+    y = f(x)
+    if type(y) is float:  # the common case, without building a message
+        return y
+    return real_result(y, where or f"x = {x!r}")
 
 
 # --------------------------------------------------------------------------------------------
@@ -280,12 +283,20 @@ def _step_on_the_grid(x: float, h: float) -> float:
     return (magnitude + h) - magnitude
 
 
+def _stencil_fits(x: float, h: float, reach: int, n: int) -> bool:
+    """Whether x ± reach·h and hⁿ are finite floats (``h**n`` would raise OverflowError)."""
+    return math.isfinite(x - reach * h) and math.isfinite(x + reach * h) and math.log2(h) * n < 1023
+
+
 def _ridders(
     g: RealFunction, x: float, n: int, first_step: float, centre: float
-) -> tuple[_Estimate, _Estimate, float]:
+) -> tuple[_Estimate, _Estimate, float, bool]:
     """One pass of Ridders' method from ``first_step`` down; the central and kink estimates.
 
-    Returns (f⁽ⁿ⁾ estimate, the jump estimate, the largest |quotient| of the first rows).
+    Returns (f⁽ⁿ⁾ estimate, the jump estimate, the largest |quotient| of the first rows,
+    whether rows after the best one disagreed far beyond rounding: f has structure at
+    smaller steps that the best entry never saw, as sin has near x = 1e16, where the steps
+    that can still move x are as large as its period).
     For n = 1 the same three values f(x − h), f(x), f(x + h) also give half the jump of the
     one-sided slopes, s(h) = (f(x + h) − 2f(x) + f(x − h)) / 2h, which tends to 0 where f is
     differentiable and to (f′₊ − f′₋)/2 at a kink such as |x| at 0; it is extrapolated too.
@@ -298,18 +309,16 @@ def _ridders(
     reach = max(abs(m) for m, _ in stencil)
     central, kink = _Table(2), _Table(1)
     nominal, largest, previous_step = first_step, 0.0, math.inf
-    resolved = False
+    resolved = restless = False
     worse = 0
     for _row in range(_MAX_ROWS):
         h = _step_on_the_grid(x, nominal)
         nominal /= _RATIO
-        scale = h**n if h < 1e300 ** (1 / n) else math.inf  # h**n would raise OverflowError
+        if h > 1e150 and not _stencil_fits(x, h, reach, n):
+            continue  # the stencil or hⁿ leaves the floats: a smaller step may not
+        scale = h**n
         if x + reach * h == x or scale == 0:
             break  # the steps no longer move x: nothing smaller can help
-        if not (
-            math.isfinite(scale) and math.isfinite(x - reach * h) and math.isfinite(x + reach * h)
-        ):
-            continue  # the stencil leaves the floats: a smaller step may not
         if h >= previous_step:
             continue  # near the grid of floats two nominal steps can round to one
         previous_step = h
@@ -329,21 +338,39 @@ def _ridders(
         noise = _EPS * accurate_sum(map(abs, values), REAL) / scale
         if len(central.steps) < 3:  # f's slopes at the scale of the first steps
             largest = max(largest, abs(quotient))
+        before = central.best
         estimate = central.add(quotient, h, noise)
+        if central.best is not before:
+            restless = False
+        elif estimate.error > max(1e3 * before.error, 1e6 * noise):
+            restless = True
         if n == 1:
             bend = ((raw[0] - centre) + (raw[-1] - centre)) / (2 * h)
             bend_noise = _EPS * (abs(raw[0]) + 2 * abs(centre) + abs(raw[-1])) / (2 * h)
             kink.add(bend, h, bend_noise)
-        best = central.best
-        if best.error == 0 or best.error <= _FLOOR * largest:
+        stop, worse = _ridders_stopping_rule(central.best, estimate, noise, largest, worse)
+        if stop:
             break
-        if noise > best.error:
-            break  # from here on rounding noise exceeds the error already reached
-        settled = best.error <= 1e3 * best.noise < math.inf
-        worse = worse + 1 if settled and estimate.error >= _SAFE * best.error else 0
-        if worse >= 2:
-            break  # Ridders' stopping rule, confirmed by two rows
-    return central.best, kink.best, largest
+    return central.best, kink.best, largest, restless
+
+
+def _ridders_stopping_rule(
+    best: _Estimate, estimate: _Estimate, noise: float, largest: float, worse: int
+) -> tuple[bool, int]:
+    """Whether to stop shrinking the step, and the count of rows in a row that moved away.
+
+    Stop when the best error is 0 or below the absolute floor (a zero derivative), when the
+    rounding noise of the newest row (growing like 1/hⁿ) exceeds the best error reached, or
+    — Ridders' rule, once the table has settled to within rounding of its best — when two
+    rows in a row are worse than the best by the factor SAFE.
+    """
+    if best.error == 0 or best.error <= _FLOOR * largest:
+        return True, worse
+    if noise > best.error:
+        return True, worse  # from here on rounding noise exceeds the error already reached
+    settled = best.error <= 1e3 * best.noise < math.inf
+    worse = worse + 1 if settled and estimate.error >= _SAFE * best.error else 0
+    return worse >= 2, worse
 
 
 def _refuse_unless_settled(
@@ -426,15 +453,24 @@ def derivative_with_error(
     reach = max(abs(m) for m, _ in _stencil(n))
     magnitude = abs(x)
     scales = [magnitude, 1.0] if 0 < magnitude < 1 else [max(1.0, magnitude)]
-    best, kink, largest = _NONE, _NONE, 0.0
+    best, kink, largest, restless = _NONE, _NONE, 0.0, False
     for scale in scales:
-        estimate, bend, seen = _ridders(g, x, n, 0.1 * scale / reach, centre)
+        estimate, bend, seen, unsettled = _ridders(g, x, n, 0.1 * scale / reach, centre)
         largest = max(largest, seen)
         if estimate.error < best.error:
-            best, kink = estimate, bend
+            best, kink, restless = estimate, bend, unsettled
         if best.error <= 1e-11 * abs(best.value):
             break
     _refuse_unless_settled(x, n, best, kink, max(floor, 1e-12 * largest), centre, largest)
+    if restless and best.error > 1e-6 * abs(best.value):
+        raise ConvergenceError(
+            f"the difference quotients of order {n} at x = {x!r} keep changing at steps below "
+            f"the one that looked settled (estimate {best.value!r} ± {best.error:.3g}): f may "
+            "not be differentiable there, or it varies on a scale the floats near x cannot see",
+            iterations=0,
+            estimate=best.value,
+            error=best.error,
+        )
     return best.value, best.error + 2 * _EPS * abs(best.value)
 
 

@@ -93,6 +93,38 @@ def _rising_reason(path: list[Vector]) -> str:
     return f"diverging: f rose for {_RISING_STEPS} steps in a row; try a smaller learning_rate"
 
 
+def _check_rates(learning_rate: object, tol: object, max_steps: object) -> tuple[float, float]:
+    """The learning rate (finite, > 0) and the tolerance (> 0) as floats; max_steps checked."""
+    eta = positive_float(learning_rate, "learning_rate")
+    if eta == math.inf:
+        raise DomainError("learning_rate must be finite, got inf")
+    tolerance = positive_float(tol, "tol")
+    if isinstance(max_steps, bool) or not isinstance(max_steps, int):
+        raise TypeError(f"max_steps must be an int, not {type(max_steps).__name__}")
+    if max_steps < 0:
+        raise DomainError(f"max_steps must be non-negative, got {max_steps}")
+    return eta, tolerance
+
+
+def _slope_function(
+    f: ScalarField, grad: Callable[[Vector], Sequence[float]] | None
+) -> Callable[[tuple[float, ...]], tuple[float, ...]]:
+    """∇f as a function of a point: the user's ``grad`` (checked) or the numerical gradient."""
+
+    def slope_at(point: tuple[float, ...]) -> tuple[float, ...]:
+        if grad is None:
+            return gradient_values(f, point)
+        value = vector_value(grad, point, None)
+        if len(value) != len(point):
+            raise DimensionError(
+                f"grad returned a vector of dimension {len(value)} at a point of dimension "
+                f"{len(point)}"
+            )
+        return value
+
+    return slope_at
+
+
 def gradient_descent(
     f: ScalarField,
     x0: Vector | Sequence[float],
@@ -133,26 +165,20 @@ def gradient_descent(
     if grad is not None:
         check_callable(grad, "grad")
     x = as_point(x0, "x0")
-    eta = positive_float(learning_rate, "learning_rate")
-    if eta == math.inf:
-        raise DomainError("learning_rate must be finite, got inf")
-    tolerance = positive_float(tol, "tol")
-    if isinstance(max_steps, bool) or not isinstance(max_steps, int):
-        raise TypeError(f"max_steps must be an int, not {type(max_steps).__name__}")
-    if max_steps < 0:
-        raise DomainError(f"max_steps must be non-negative, got {max_steps}")
+    eta, tolerance = _check_rates(learning_rate, tol, max_steps)
+    slope_at = _slope_function(f, grad)
+    return _descend(f, x, eta, tolerance, max_steps, slope_at)
 
-    def slope_at(point: tuple[float, ...]) -> tuple[float, ...]:
-        if grad is None:
-            return gradient_values(f, point)
-        value = vector_value(grad, point, None)
-        if len(value) != len(point):
-            raise DimensionError(
-                f"grad returned a vector of dimension {len(value)} at a point of dimension "
-                f"{len(point)}"
-            )
-        return value
 
+def _descend(
+    f: ScalarField,
+    x: tuple[float, ...],
+    eta: float,
+    tolerance: float,
+    max_steps: int,
+    slope_at: Callable[[tuple[float, ...]], tuple[float, ...]],
+) -> DescentResult:
+    """The descent itself, from a checked start: step until a stopping reason appears."""
     path = [Vector._trusted(x)]
     value = scalar_value(f, x)
     rising = 0

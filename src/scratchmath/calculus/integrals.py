@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from typing import NamedTuple
+from typing import NamedTuple, NoReturn
 
 from scratchmath.calculus.derivatives import (
     RealFunction,
@@ -322,7 +322,7 @@ def _apply_rule(g: Callable[[float], float], rule: _Rule, lo: float, hi: float) 
 # --------------------------------------------------------------------------------------------
 
 
-class _Epsilon:
+class _WynnEpsilon:
     """Wynn's ε-algorithm applied to the sequence of running totals S₀, S₁, S₂, ….
 
     Near an endpoint singularity such as 1/√x, each bisection of the piece next to it changes
@@ -387,7 +387,7 @@ class _Epsilon:
 
 
 # --------------------------------------------------------------------------------------------
-# The globally adaptive integrator (QUADPACK's QAGS strategy)
+# The globally adaptive integrator (QUADPACK's QAGS strategy): mechanism, then policy
 # --------------------------------------------------------------------------------------------
 
 
@@ -433,6 +433,143 @@ class _Outcome(NamedTuple):
     where: tuple[float, float]  # the last piece bisected, to name a trouble spot
 
 
+class _Bisection:
+    """Plain worst-piece bisection: the mechanism under the adaptive integrator.
+
+    It keeps the pieces of [lo, hi], each with its value and error estimate, the running
+    total and the sum of the errors, and on request splits the piece with the largest error
+    (among those wider than a given width, when one is given). Nothing here decides when to
+    stop or whether to extrapolate: that policy is :func:`_adaptive`'s.
+    """
+
+    __slots__ = ("error_sum", "g", "last", "pieces", "rule", "total")
+
+    def __init__(self, g: Callable[[float], float], rule: _Rule, first: _Piece) -> None:
+        self.g, self.rule = g, rule
+        self.pieces = [first]
+        self.total, self.error_sum = first.value, first.error
+        self.last = (first.lo, first.hi)  # the last piece split: where the trouble is
+
+    def split_worst(self, wider_than: float | None = None) -> tuple[_Piece, _Piece, _Piece]:
+        """Bisect the piece with the largest error; return (parent, left half, right half)."""
+        pieces = self.pieces
+        candidates: list[int] | range = range(len(pieces))
+        if wider_than is not None:
+            candidates = [i for i in candidates if pieces[i].hi - pieces[i].lo > wider_than]
+            candidates = candidates or range(len(pieces))
+        index = max(candidates, key=lambda i: pieces[i].error)
+        parent = pieces[index]
+        left, right = _halves(self.g, self.rule, parent, 0.5 * parent.lo + 0.5 * parent.hi)
+        pieces[index] = left
+        pieces.append(right)
+        self.total += left.value + right.value - parent.value
+        self.error_sum += left.error + right.error - parent.error
+        self.last = (parent.lo, parent.hi)
+        return parent, left, right
+
+    def worst_is_wider_than(self, width: float) -> bool:
+        """Whether the piece with the largest error is wider than ``width``."""
+        worst = max(self.pieces, key=lambda p: p.error)
+        return worst.hi - worst.lo > width
+
+    def outcome(self, count: int, failure: str) -> _Outcome:
+        """The plain (not extrapolated) result: the correctly rounded sum of the pieces."""
+        value = math.fsum(p.value for p in self.pieces)
+        return _Outcome(value, self.error_sum, count, failure, self.last)
+
+
+class _RoundoffWatch:
+    """QUADPACK's rounding watch: bisections that stop helping, counted by kind.
+
+    A bisection *stalls* when the halves change neither the value (to 1e−5) nor the error
+    (it stays above 99% of the parent's): rounding, not truncation, sets the error there.
+    It *rises* when the halves claim more error than their parent did.
+    """
+
+    __slots__ = ("rises", "stalls", "stalls_while_extrapolating")
+
+    def __init__(self) -> None:
+        self.stalls = self.stalls_while_extrapolating = self.rises = 0
+
+    def record(
+        self, parent: _Piece, left: _Piece, right: _Piece, count: int, extrapolating: bool
+    ) -> None:
+        if left.spread == left.error or right.spread == right.error:
+            return  # a half whose error is its whole variation: unresolved, not rounding
+        halves, halves_error = left.value + right.value, left.error + right.error
+        if abs(parent.value - halves) <= 1e-5 * abs(halves) and halves_error >= 0.99 * parent.error:
+            if extrapolating:
+                self.stalls_while_extrapolating += 1
+            else:
+                self.stalls += 1
+        if count > 10 and halves_error > parent.error:
+            self.rises += 1
+
+    def failed(self) -> bool:
+        return self.stalls + self.stalls_while_extrapolating >= 10 or self.rises >= 20
+
+    def stalled(self) -> bool:
+        """Rounding already stalls the extrapolated phase: its error must be allowed for."""
+        return self.stalls_while_extrapolating >= 5
+
+
+class _Extrapolation:
+    """The extrapolation step: feed the running total to Wynn's ε-algorithm, keep the best.
+
+    ``target`` is the tolerance an extrapolated value must meet; ``best`` and ``best_error``
+    the best limit so far, and ``large_error_at_best`` the error then left on the large
+    pieces (added to the best error if rounding stalls the run).
+    """
+
+    __slots__ = (
+        "abs_tol",
+        "best",
+        "best_error",
+        "large_error_at_best",
+        "rel_tol",
+        "since_improvement",
+        "table",
+        "target",
+    )
+
+    def __init__(self, total: float, target: float, abs_tol: float, rel_tol: float) -> None:
+        self.table = _WynnEpsilon()
+        self.table.add(total)
+        self.best, self.best_error, self.large_error_at_best = total, math.inf, 0.0
+        self.target, self.abs_tol, self.rel_tol = target, abs_tol, rel_tol
+        self.since_improvement = 0
+
+    def step(self, total: float, error_sum: float, large_error: float) -> tuple[bool, bool]:
+        """Extrapolate once more; return (accepted, stuck: no improvement for a while)."""
+        limit, limit_error = self.table.add(total)
+        limit_error *= _EXTRAPOLATION_SAFETY
+        self.since_improvement += 1
+        stuck = self.since_improvement > 5 and self.best_error < 1e-3 * error_sum
+        if limit_error <= self.target and abs(limit - self.best) <= self.target:
+            # Two extrapolations in a row agree within the tolerance: accept. (One alone can
+            # be fooled when the error sits at a kink rather than a true singularity.)
+            self.best_error = max(limit_error, abs(limit - self.best))
+            self.best, self.large_error_at_best = limit, large_error
+            return True, stuck
+        if limit_error < self.best_error:
+            self.since_improvement = 0
+            self.best, self.best_error, self.large_error_at_best = limit, limit_error, large_error
+            self.target = max(self.abs_tol, self.rel_tol * abs(limit))
+        return False, stuck
+
+
+def _first_piece_outcome(first: _Piece, tolerance: float, max_pieces: int) -> _Outcome | None:
+    """The answer from the first rule alone, when it settles the matter; else None."""
+    where = (first.lo, first.hi)
+    if first.error <= 100 * _EPS * first.magnitude and first.error > tolerance:
+        return _Outcome(first.value, first.error, 1, "roundoff", where)
+    if (first.error <= tolerance and first.error != first.spread) or first.error == 0:
+        return _Outcome(first.value, first.error, 1, "", where)
+    if max_pieces <= 1:
+        return _Outcome(first.value, first.error, 1, "budget", where)
+    return None
+
+
 def _adaptive(
     g: Callable[[float], float],
     rule: _Rule,
@@ -443,152 +580,127 @@ def _adaptive(
     max_pieces: int,
     extrapolate: bool = True,
 ) -> _Outcome:
-    """∫ g over [lo, hi] by global adaptive bisection with ε-extrapolation.
+    """∫ g over [lo, hi] by worst-piece bisection, extrapolated by Wynn's ε-algorithm.
 
-    Always bisect the piece with the largest error estimate (so the work goes where the error
-    is). When the piece to bisect next is already among the smallest (width ≤ ``small``), the
-    error is concentrated at a point, typically a singularity: first bring the error of the
-    *larger* pieces under control, then feed the running total to the ε-algorithm, and halve
-    ``small``. Each extrapolation that improves on the best error so far is kept; one is
-    accepted as the answer only when its (safety-scaled) error estimate meets the tolerance
-    and it agrees with the previous best within it. The roundoff counters and the final
-    choice between the extrapolated and the plain sum are QUADPACK's (QAGS; Piessens et al.
-    1983, §2). With ``extrapolate=False`` it is plain adaptive bisection, without the
-    extrapolation and the rounding tests.
+    Longer than a screen because it is QUADPACK's QAGS policy in one loop (the mechanisms
+    are _Bisection, _RoundoffWatch, _Extrapolation, _WynnEpsilon): always bisect the piece
+    with the largest error. When the piece to bisect next is already among the smallest
+    (width ≤ ``small``), the error is concentrated at a point, typically a singularity:
+    first bisect the *larger* pieces until their error is below the target, then take one
+    extrapolation step, and halve ``small``. With ``extrapolate=False`` it is plain
+    bisection, without the extrapolation and the rounding tests.
     """
     first = _apply_rule(g, rule, lo, hi)
-    pieces = [first]
-    area, errsum = first.value, first.error
-    tolerance = max(abs_tol, rel_tol * abs(area))
-    if first.error <= 100 * _EPS * first.magnitude and first.error > tolerance:
-        return _Outcome(area, first.error, 1, "roundoff", (lo, hi))
-    if (first.error <= tolerance and first.error != first.spread) or first.error == 0:
-        return _Outcome(area, first.error, 1, "", (lo, hi))
-    if max_pieces <= 1:
-        return _Outcome(area, first.error, 1, "budget", (lo, hi))
-
-    table = _Epsilon()
-    table.add(area)
-    # Whether the total and ∫|g| agree, i.e. g keeps one sign (used by the divergence test).
-    one_signed = abs(area) >= (1 - 50 * _EPS) * first.magnitude
-    best, best_error = area, math.inf  # the best extrapolated value so far
-    correction = 0.0
-    ertest = tolerance
-    small = erlarg = 0.0
-    extrapolating = stalled_roundoff = False
-    no_extrapolation = not extrapolate
-    since_improvement = roundoff_1 = roundoff_2 = roundoff_3 = 0
-    failure = ""
-    where = (lo, hi)
-    count = 1
+    tolerance = max(abs_tol, rel_tol * abs(first.value))
+    early = _first_piece_outcome(first, tolerance, max_pieces)
+    if early is not None:
+        return early
+    state = _Bisection(g, rule, first)
+    watch = _RoundoffWatch()
+    extrapolation = _Extrapolation(first.value, tolerance, abs_tol, rel_tol)
+    small = large_error = 0.0  # the width below which pieces count as small; their error
+    extrapolating, use_extrapolation = False, extrapolate
+    failure, count = "", 1
     while count < max_pieces:
         count += 1
-        candidates: list[int] | range = range(len(pieces))
-        if extrapolating:  # only the large pieces, while their error is brought down
-            candidates = [
-                i for i in candidates if pieces[i].hi - pieces[i].lo > small
-            ] or candidates
-        index = max(candidates, key=lambda i: pieces[i].error)
-        parent = pieces[index]
-        middle = 0.5 * parent.lo + 0.5 * parent.hi
-        left, right = _halves(g, rule, parent, middle)
-        pieces[index] = left
-        pieces.append(right)
-        where = (parent.lo, parent.hi)
-        area12, error12 = left.value + right.value, left.error + right.error
-        errsum += error12 - parent.error
-        area += area12 - parent.value
-        # Rounding watch: bisection that no longer changes the value nor lowers the error.
-        if left.spread != left.error and right.spread != right.error:
-            if abs(parent.value - area12) <= 1e-5 * abs(area12) and error12 >= 0.99 * parent.error:
-                if extrapolating:
-                    roundoff_2 += 1
-                else:
-                    roundoff_1 += 1
-            if count > 10 and error12 > parent.error:
-                roundoff_3 += 1
-        errbnd = max(abs_tol, rel_tol * abs(area))
-        if extrapolate and (roundoff_1 + roundoff_2 >= 10 or roundoff_3 >= 20):
-            failure = "roundoff"
-        if roundoff_2 >= 5:
-            stalled_roundoff = True
-        if count == max_pieces:
-            failure = "budget"
-        scale = max(abs(parent.lo), abs(parent.hi))
-        if scale <= (1 + 100 * _EPS) * (abs(middle) + 1000 * _TINY):
-            failure = "tiny"  # a piece as narrow as the floats allow still has a large error
-        if errsum <= errbnd:
-            return _Outcome(math.fsum(p.value for p in pieces), errsum, count, "", where)
+        parent, left, right = state.split_worst(small if extrapolating else None)
+        watch.record(parent, left, right, count, extrapolating)
+        failure = _failure(state, watch, extrapolate, count, max_pieces, parent) or failure
+        if state.error_sum <= max(abs_tol, rel_tol * abs(state.total)):
+            return state.outcome(count, "")
         if failure:
             break
         if count == 2:
-            small = abs(hi - lo) * 0.375
-            erlarg, ertest = errsum, errbnd
-            table.add(area)
+            small, large_error = abs(hi - lo) * 0.375, state.error_sum
+            extrapolation.target = max(abs_tol, rel_tol * abs(state.total))
+            extrapolation.table.add(state.total)
             continue
-        if no_extrapolation:
+        if not use_extrapolation:
             continue
-        erlarg -= parent.error
-        if abs(left.hi - left.lo) > small:
-            erlarg += error12
+        large_error -= parent.error
+        if left.hi - left.lo > small:
+            large_error += left.error + right.error
         if not extrapolating:
-            worst = max(pieces, key=lambda p: p.error)
-            if worst.hi - worst.lo > small:
+            if state.worst_is_wider_than(small):
                 continue
             extrapolating = True
-        if not stalled_roundoff and erlarg > ertest and any(p.hi - p.lo > small for p in pieces):
+        large_left = any(p.hi - p.lo > small for p in state.pieces)
+        if not watch.stalled() and large_error > extrapolation.target and large_left:
             continue  # first bisect the large pieces whose error still counts
-        limit, limit_error = table.add(area)
-        limit_error *= _EXTRAPOLATION_SAFETY
-        since_improvement += 1
-        if since_improvement > 5 and best_error < 1e-3 * errsum:
-            failure = "extrapolation"
-        if limit_error <= ertest and abs(limit - best) <= ertest:
-            # Two extrapolations in a row agree within the tolerance: accept. (One alone can
-            # be fooled when the error sits at a kink rather than a true singularity.)
-            best, best_error, correction = limit, max(limit_error, abs(limit - best)), erlarg
+        accepted, stuck = extrapolation.step(state.total, state.error_sum, large_error)
+        failure = failure or ("extrapolation" if stuck else "")
+        if accepted:
             break
-        if limit_error < best_error:
-            since_improvement = 0
-            best, best_error, correction = limit, limit_error, erlarg
-            ertest = max(abs_tol, rel_tol * abs(limit))
-        if len(table) == 1:
-            no_extrapolation = True
+        if len(extrapolation.table) == 1:
+            use_extrapolation = False
         if failure:
             break
-        extrapolating = False
-        small *= 0.5
-        erlarg = errsum
+        extrapolating, small, large_error = False, small * 0.5, state.error_sum
+    return _choose(state, extrapolation, watch, failure, count, first)
 
-    # Choose between the extrapolated value and the plain sum, as QAGS does.
-    def plain(failure: str) -> _Outcome:
-        return _Outcome(math.fsum(p.value for p in pieces), errsum, count, failure, where)
 
+def _failure(
+    state: _Bisection,
+    watch: _RoundoffWatch,
+    extrapolate: bool,
+    count: int,
+    max_pieces: int,
+    parent: _Piece,
+) -> str:
+    """Why the run must stop after this bisection ("" if it may go on)."""
+    middle = 0.5 * parent.lo + 0.5 * parent.hi
+    scale = max(abs(parent.lo), abs(parent.hi))
+    if scale <= (1 + 100 * _EPS) * (abs(middle) + 1000 * _TINY):
+        return "tiny"  # a piece as narrow as the floats allow still has a large error
+    if count == max_pieces:
+        return "budget"
+    if extrapolate and watch.failed():
+        return "roundoff"
+    return ""
+
+
+def _choose(
+    state: _Bisection,
+    extrapolation: _Extrapolation,
+    watch: _RoundoffWatch,
+    failure: str,
+    count: int,
+    first: _Piece,
+) -> _Outcome:
+    """Choose between the extrapolated value and the plain sum, as QAGS does, and distrust
+    an extrapolation that contradicts the plain sum's own error bar or suggests divergence."""
+    best, best_error, total, error_sum = (
+        extrapolation.best,
+        extrapolation.best_error,
+        state.total,
+        state.error_sum,
+    )
     if best_error == math.inf:
-        return plain(failure or "budget")
-    if failure or stalled_roundoff:
-        if stalled_roundoff:
-            best_error += correction
+        return state.outcome(count, failure or "budget")
+    if failure or watch.stalled():
+        if watch.stalled():
+            best_error += extrapolation.large_error_at_best
         failure = failure or "roundoff"
-        if best == 0 or area == 0:
-            if best_error > errsum:
-                return plain(failure)
-            if area == 0:
-                return _Outcome(best, best_error, count, failure, where)
-    if best != 0 and area != 0 and best_error / abs(best) > errsum / abs(area):
-        return plain(failure)
-    if abs(best - area) > errsum + best_error:
+        if best == 0 or total == 0:
+            if best_error > error_sum:
+                return state.outcome(count, failure)
+            if total == 0:
+                return _Outcome(best, best_error, count, failure, state.last)
+    if best != 0 and total != 0 and best_error / abs(best) > error_sum / abs(total):
+        return state.outcome(count, failure)
+    if abs(best - total) > error_sum + best_error:
         # The plain sum carries its own error bar (each piece's estimate); an extrapolated
-        # value outside it contradicts that evidence. Jumps and kinks at points that are not
-        # on the bisection grid make the totals converge irregularly, and the ε-algorithm
-        # can then agree with itself on a wrong limit (∫ floor over [0, 5.75]): distrust it.
-        return plain(failure or "extrapolation")
+        # value outside it contradicts that evidence: the totals converged irregularly
+        # (jumps off the bisection grid) and the ε-algorithm agreed with itself on a wrong
+        # limit. Distrust it.
+        return state.outcome(count, failure or "extrapolation")
     # Divergence test: the extrapolated and plain values should be of one size and sign.
-    if not (not one_signed and max(abs(best), abs(area)) <= 0.01 * first.magnitude):
-        ratio = best / area if area != 0 else math.inf
-        if ratio < 0.01 or ratio > 100 or errsum > abs(area):
+    one_signed = abs(first.value) >= (1 - 50 * _EPS) * first.magnitude
+    if one_signed or max(abs(best), abs(total)) > 0.01 * first.magnitude:
+        ratio = best / total if total != 0 else math.inf
+        if ratio < 0.01 or ratio > 100 or error_sum > abs(total):
             failure = "divergent"
-    return _Outcome(best, best_error, count, failure, where)
+    return _Outcome(best, best_error, count, failure, state.last)
 
 
 # --------------------------------------------------------------------------------------------
@@ -625,6 +737,20 @@ def _checked(f: RealFunction) -> Callable[[float], float]:
         return y
 
     return g
+
+
+def _integrand(
+    f: RealFunction, a: float, b: float
+) -> tuple[Callable[[float], float], int, _Rule, float, float]:
+    """What the adaptive integrator integrates: (g, calls of f per call of g, rule, lo, hi).
+
+    A finite range keeps f (checked) and the 21-point rule; an infinite one is mapped onto
+    (0, 1] (see :func:`_transformed`) and uses the 15-point rule, whose nodes avoid t = 0.
+    """
+    if math.isinf(a) or math.isinf(b):
+        g, calls = _transformed(f, a, b)
+        return g, calls, _GK15, 0.0, 1.0
+    return _checked(f), 1, _GK21, a, b
 
 
 def _transformed(f: RealFunction, a: float, b: float) -> tuple[Callable[[float], float], int]:
@@ -695,24 +821,38 @@ def integrate_with_error(
             f, b, a, rel_tol=rel_tol, abs_tol=abs_tol, max_evaluations=max_evaluations
         )
         return IntegrationResult(-flipped.value, flipped.error, flipped.evaluations)
-    if math.isinf(a) or math.isinf(b):
-        g, calls = _transformed(f, a, b)
-        rule, lo, hi = _GK15, 0.0, 1.0
-    else:
-        g, calls, rule, lo, hi = _checked(f), 1, _GK21, a, b
+    g, calls, rule, lo, hi = _integrand(f, a, b)
     per_rule = calls * len(rule.kronrod) * 2 - calls
     if max_evaluations < per_rule:
         raise DomainError(
             f"max_evaluations = {max_evaluations} is below the {per_rule} evaluations of one rule"
         )
     max_pieces = (max_evaluations // per_rule + 1) // 2
+    outcome, evaluations = _adaptive_with_retry(g, rule, lo, hi, abs_tol, rel_tol, max_pieces)
+    evaluations *= per_rule
+    if not outcome.failure:
+        return IntegrationResult(outcome.value, outcome.error, evaluations)
+    _raise_unmet(outcome, a, b, max_evaluations, evaluations)
+
+
+def _adaptive_with_retry(
+    g: Callable[[float], float],
+    rule: _Rule,
+    lo: float,
+    hi: float,
+    abs_tol: float,
+    rel_tol: float,
+    max_pieces: int,
+) -> tuple[_Outcome, int]:
+    """The adaptive integration, retried as plain bisection if its rounding or extrapolation
+    tests gave up; the outcome (failure "" when the tolerance is met) and the rules spent."""
     outcome = _adaptive(g, rule, lo, hi, abs_tol, rel_tol, max_pieces)
-    evaluations = per_rule * (2 * outcome.pieces - 1)
+    rules = 2 * outcome.pieces - 1
     reached = outcome.error <= max(abs_tol, rel_tol * abs(outcome.value))
     # QUADPACK's rounding flag is a warning: when the error estimate (which then includes the
     # extra allowance for rounding) still meets the tolerance, the value is good.
     if not outcome.failure or (outcome.failure == "roundoff" and reached):
-        return IntegrationResult(outcome.value, outcome.error, evaluations)
+        return outcome._replace(failure=""), rules
     if outcome.failure in ("roundoff", "extrapolation") and outcome.pieces < max_pieces:
         # The rounding and extrapolation tests can be misled by kinks inside the range
         # (|g| of a smooth g), where a bisection briefly fails to lower the error. Plain
@@ -721,9 +861,16 @@ def integrate_with_error(
         retry = _adaptive(
             g, rule, lo, hi, abs_tol, rel_tol, max_pieces - outcome.pieces, extrapolate=False
         )
-        evaluations += per_rule * (2 * retry.pieces - 1)
+        rules += 2 * retry.pieces - 1
         if not retry.failure:
-            return IntegrationResult(retry.value, retry.error, evaluations)
+            return retry, rules
+    return outcome, rules
+
+
+def _raise_unmet(
+    outcome: _Outcome, a: float, b: float, max_evaluations: int, evaluations: int
+) -> NoReturn:
+    """Raise the ConvergenceError that says why the tolerance was not reached, and where."""
     near = _location(outcome.where, a, b)
     reasons = {
         "budget": f"the budget of {max_evaluations} evaluations ran out",

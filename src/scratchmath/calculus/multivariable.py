@@ -35,9 +35,8 @@ from typing import Any
 
 from scratchmath.calculus.derivatives import (
     derivative_with_error,
-    evaluate,
 )
-from scratchmath.checks import check_callable
+from scratchmath.checks import check_callable, real_result
 from scratchmath.errors import DimensionError, DomainError
 from scratchmath.matrices import Matrix
 from scratchmath.scalars import REAL, accurate_sum
@@ -101,7 +100,10 @@ def scalar_value(f: ScalarField, x: tuple[float, ...]) -> float:
 
     Raises: TypeError if f returns something other than a real number.
     """
-    return evaluate(f, Vector._trusted(x), f"x = {x!r}")
+    y = f(Vector._trusted(x))
+    if type(y) is float:  # the common case, without building a message
+        return y
+    return real_result(y, f"x = {x!r}")
 
 
 def vector_value(f: VectorField, x: tuple[float, ...], m: int | None) -> tuple[float, ...]:

@@ -84,10 +84,14 @@ def find_root(f: RealFunction, a: float, b: float, *, tol: float = 1e-12) -> flo
         f_middle = _finite_value(f, middle)
         if f_middle == 0:
             return middle
-        if (f_middle > 0) == (fa > 0):
-            a, fa = middle, f_middle
-        else:
-            b, fb = middle, f_middle
+        a, fa, b, fb = (
+            (middle, f_middle, b, fb) if (f_middle > 0) == (fa > 0) else (a, fa, middle, f_middle)
+        )
+    return _brent(f, a, fa, b, fb, tol)
+
+
+def _brent(f: RealFunction, a: float, fa: float, b: float, fb: float, tol: float) -> float:
+    """Brent's iteration on a checked bracket [a, b] with f(a)·f(b) < 0 and b − a finite."""
     # Invariant: the root lies between b and c; b is the best guess (|f(b)| ≤ |f(c)|);
     # a is the previous b (for the interpolation); d is the last step, e the one before.
     c, fc = a, fa
@@ -102,25 +106,7 @@ def find_root(f: RealFunction, a: float, b: float, *, tol: float = 1e-12) -> flo
         middle = 0.5 * (c - b)
         if abs(middle) <= half_tol or fb == 0:
             return b
-        if abs(e) >= half_tol and abs(fa) > abs(fb):
-            s = fb / fa
-            if a == c:  # two points only: the secant
-                p, q = 2 * middle * s, 1 - s
-            else:  # three points: inverse quadratic interpolation
-                q, r = fa / fc, fb / fc
-                p = s * (2 * middle * q * (q - r) - (b - a) * (r - 1))
-                q = (q - 1) * (r - 1) * (s - 1)
-            if p > 0:
-                q = -q
-            p = abs(p)
-            # Accept the interpolated step only if it stays in the bracket and is less than
-            # half the step before last (so the bracket shrinks at least geometrically).
-            if 2 * p < min(3 * middle * q - abs(half_tol * q), abs(e * q)):
-                e, d = d, p / q
-            else:
-                d = e = middle
-        else:
-            d = e = middle
+        d, e = _brent_step(a, fa, b, fb, c, fc, d, e, half_tol)
         a, fa = b, fb
         b += d if abs(d) > half_tol else math.copysign(half_tol, middle)
         fb = _finite_value(f, b)
@@ -130,6 +116,50 @@ def find_root(f: RealFunction, a: float, b: float, *, tol: float = 1e-12) -> flo
         estimate=b,
         error=abs(c - b),
     )
+
+
+def _brent_step(
+    a: float,
+    fa: float,
+    b: float,
+    fb: float,
+    c: float,
+    fc: float,
+    d: float,
+    e: float,
+    half_tol: float,
+) -> tuple[float, float]:
+    """Brent's choice of the next step from b: (the step d, the step before it e).
+
+    Interpolate — the secant through (a, fa), (b, fb) when a = c, else the inverse quadratic
+    through all three points — but accept the step only if it stays well inside the bracket
+    [b, c] and is less than half the step before last, so that the bracket shrinks at least
+    geometrically; otherwise bisect (d = e = the half-width).
+    """
+    middle = 0.5 * (c - b)
+    if abs(e) < half_tol or abs(fa) <= abs(fb):
+        return middle, middle
+    s = fb / fa
+    if a == c:  # two points only: the secant
+        p, q = 2 * middle * s, 1 - s
+    else:  # three points: inverse quadratic interpolation
+        q, r = fa / fc, fb / fc
+        p = s * (2 * middle * q * (q - r) - (b - a) * (r - 1))
+        q = (q - 1) * (r - 1) * (s - 1)
+    if p > 0:
+        q = -q
+    p = abs(p)
+    if 2 * p < min(3 * middle * q - abs(half_tol * q), abs(e * q)):
+        return p / q, d
+    return middle, middle
+
+
+def _check_max_iter(max_iter: object) -> int:
+    if isinstance(max_iter, bool) or not isinstance(max_iter, int):
+        raise TypeError(f"max_iter must be an int, got {type(max_iter).__name__}")
+    if max_iter < 1:
+        raise DomainError(f"max_iter must be at least 1, got {max_iter}")
+    return max_iter
 
 
 def newton(
@@ -164,10 +194,7 @@ def newton(
         check_callable(fprime, "fprime")
     x = as_float(x0, "x0")
     tol = positive_float(tol, "tol")
-    if isinstance(max_iter, bool) or not isinstance(max_iter, int):
-        raise TypeError(f"max_iter must be an int, got {type(max_iter).__name__}")
-    if max_iter < 1:
-        raise DomainError(f"max_iter must be at least 1, got {max_iter}")
+    max_iter = _check_max_iter(max_iter)
     step = math.inf
     for iteration in range(1, max_iter + 1):
         fx = _finite_value(f, x)
