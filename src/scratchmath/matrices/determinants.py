@@ -46,6 +46,14 @@ __all__ = ["det", "det_cofactor", "det_leibniz", "slogdet"]
 _DEFINITION_LIMIT = 9
 
 
+def _square_and_finite(A: object, name: str) -> Matrix:
+    """The checks of every determinant: a square Matrix without NaN or inf entries."""
+    A = check_matrix(A)
+    require_square(A, name)
+    require_finite_matrix(A, "take the determinant of")
+    return A
+
+
 def _check_definition_size(A: Matrix, name: str) -> int:
     A = check_matrix(A)
     n = require_square(A, name)
@@ -228,9 +236,7 @@ def det(A: Matrix) -> Scalar:
         TypeError: A is not a Matrix.  DimensionError: A is not square.
         DomainError: NaN or infinite entries.
     """
-    A = check_matrix(A)
-    require_square(A, "det")
-    require_finite_matrix(A, "take the determinant of")
+    A = _square_and_finite(A, "det")
     rows = A._rows
     kind = A._kind
     if kind == _EXACT:
@@ -277,9 +283,7 @@ def slogdet(A: Matrix) -> tuple[Scalar, float]:
         TypeError: A is not a Matrix.  DimensionError: A is not square.
         DomainError: NaN or infinite entries.
     """
-    A = check_matrix(A)
-    require_square(A, "slogdet")
-    require_finite_matrix(A, "take the determinant of")
+    A = _square_and_finite(A, "slogdet")
     if A._kind == _EXACT:
         exact: Any = det(A)
         if exact == 0:
