@@ -437,3 +437,11 @@ def test_isf_deep_in_the_upper_tail() -> None:
     assert Bernoulli(0.3).isf(0.3) == 0 and Bernoulli(0.3).isf(0.29) == 1
     assert Poisson(2).isf(0) == math.inf and Binomial(10, 0.5).isf(0) == 10
     assert Poisson(3).isf(0.5) == Poisson(3).ppf(0.5)
+
+
+def test_binomial_with_a_subnormal_mean_is_not_nan() -> None:
+    # n·p = 4.9·10⁻³¹⁸: x/m overflowed in the deviance, P(X = 1) came out NaN and cdf(0)
+    # summed NaNs for 20 seconds; now the logs are taken apart
+    b = Binomial(10**6, 5e-324)
+    assert b.pmf(1) == pytest.approx(10**6 * 5e-324, rel=1e-6, abs=0)  # subnormal: 24 bits
+    assert b.cdf(0) == 1.0 and b.sf(0) == pytest.approx(4.94e-318, rel=1e-3, abs=0)

@@ -281,6 +281,8 @@ def _binomial_deviance(x: int, n: int, p: float, *, success: bool) -> float:
     (the second-order term x·δ²/2m² is below 10⁻³⁰).
     """
     m = n * p if success else n * (1.0 - p)
+    if m < 1e-300:  # a subnormal mean has lost its digits, and x/m overflows: use logs
+        return x * (math.log(x) - math.log(n) - math.log(p if success else 1.0 - p)) + m - x
     if n <= 1000:  # there δ·|x − m| is below 10⁻¹⁴
         return _deviance(float(x), m)
     exact = n * Fraction(p) if success else n * (1 - Fraction(p))
