@@ -51,6 +51,8 @@ class TestResult(NamedTuple):
     statistic: float
     p_value: float
 
+    __test__ = False  # a result, not a test class: pytest's collector should not try it
+
 
 class BootstrapResult(NamedTuple):
     """The statistic on the data, a bootstrap confidence interval, and the bootstrap SE."""
