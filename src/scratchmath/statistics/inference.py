@@ -51,7 +51,8 @@ class TestResult(NamedTuple):
     statistic: float
     p_value: float
 
-    __test__ = False  # a result, not a test class: pytest's collector should not try it
+
+TestResult.__test__ = False  # type: ignore[attr-defined]  # a result, not a test for pytest
 
 
 class BootstrapResult(NamedTuple):
