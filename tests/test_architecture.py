@@ -173,10 +173,25 @@ CHAPTER_ORDER = {
         "discrete",
         "counts",
         "continuous",
+        "inference",  # StudentT, ChiSquared, FDistribution, Gamma, Beta
         "summation",
         "expectation",
         "information",
     ],
+    "calculus": [
+        "derivatives",
+        "roots",
+        "integrals",
+        "multivariable",
+        "descent",
+        "critical",
+        "multiple",
+    ],
+    "autodiff": ["kernels", "values", "graph", "generic", "dual", "functions", "transforms"],
+    "optimization": ["optimizers", "line_search", "minimize", "test_functions"],
+    "statistics": ["descriptive", "inference", "estimation", "regression"],
+    "networks": ["layers", "losses", "datasets", "training"],
+    "check": ["engine", "linear", "analysis", "probability", "optimization", "command"],
 }
 DELEGATING_METHODS = {
     ("matrices", "core", "determinants"),

@@ -35,6 +35,7 @@ The optimisers work on autodiff ``Var`` parameters: ``loss.backward()`` fills th
 
 from __future__ import annotations
 
+from scratchmath.optimization import test_functions
 from scratchmath.optimization.line_search import (
     LineSearchResult,
     backtracking_line_search,
@@ -49,10 +50,12 @@ from scratchmath.optimization.optimizers import (
     RMSProp,
     minibatches,
 )
+from scratchmath.optimization.test_functions import TEST_PROBLEMS
 
 __all__ = [
     "METHODS",
     "SGD",
+    "TEST_PROBLEMS",
     "AdaGrad",
     "Adam",
     "LineSearchResult",
@@ -62,5 +65,6 @@ __all__ = [
     "backtracking_line_search",
     "minibatches",
     "minimize",
+    "test_functions",
     "wolfe_line_search",
 ]
