@@ -166,7 +166,6 @@ CHAPTER_ORDER = {
         "svd",
         "least_squares",
     ],
-    "optimization": ["optimizers", "line_search", "minimize", "test_functions"],
     "probability": [
         "special",
         "distributions",
