@@ -29,6 +29,7 @@ try:
 except ImportError:  # run as a script, python benchmarks/NAME.py: its folder is on the path
     from timing import median_time as _median_time  # type: ignore[no-redef]
 from scratchmath.calculus import derivative, integrate_with_error
+from scratchmath.errors import ConvergenceError
 
 Function = Callable[[float], float]
 
@@ -261,10 +262,87 @@ def bench_integrals(repeats: int) -> str:
     return "\n".join(lines)
 
 
+def _sech(t: float) -> float:
+    return 0.0 if abs(t) > 700 else 1 / math.cosh(t)
+
+
+def _three_spikes(x: float) -> float:
+    """Gander and Gautschi's integrand: spikes of widths 0.1, 0.01 and 0.001."""
+    return _sech(10 * (x - 0.2)) ** 2 + _sech(100 * (x - 0.4)) ** 4 + _sech(1000 * (x - 0.6)) ** 6
+
+
+def _sech_integral(power: int, u: float) -> float:
+    t = math.tanh(u)
+    return {2: t, 4: t - t**3 / 3, 6: t - 2 * t**3 / 3 + t**5 / 5}[power]
+
+
+#: Integrands whose error estimate can lie (issue: no silent wrong answers): jumps, kinks,
+#: a spike between the nodes, a long range with its mass at one end. (name, f, a, b, exact)
+HARD_INTEGRALS: list[tuple[str, Function, float, float, float]] = [
+    ("floor on [0,5.75]", math.floor, 0.0, 5.75, 13.75),
+    (
+        "|sin 17x| on [0,7]",
+        lambda x: abs(math.sin(17 * x)),
+        0.0,
+        7.0,
+        (75 - math.cos(119 - 37 * math.pi)) / 17,
+    ),
+    (
+        "step at 0.8335 on [0,1]",
+        lambda x: 1.0 if x >= 0.8335411581122145 else 0.0,
+        0.0,
+        1.0,
+        1 - 0.8335411581122145,
+    ),
+    ("1/(1+x²) on [0,1e6]", lambda x: 1 / (1 + x * x), 0.0, 1e6, math.atan(1e6)),
+    (
+        "three spikes on [0,1]",
+        _three_spikes,
+        0.0,
+        1.0,
+        (_sech_integral(2, 8) + _sech_integral(2, 2)) / 10
+        + (_sech_integral(4, 60) + _sech_integral(4, 40)) / 100
+        + (_sech_integral(6, 400) + _sech_integral(6, 600)) / 1000,
+    ),
+]
+
+
+def bench_honesty() -> str:
+    """Does the claimed error bound the true one? scratchmath against scipy's quad."""
+    from scipy.integrate import quad  # peers only here
+
+    rows, honest_ours, honest_quad = [], 0, 0
+    for name, f, a, b, exact in HARD_INTEGRALS:
+        try:
+            result = integrate_with_error(f, a, b)
+            ours = f"{abs(result.value - exact):9.1e} {result.error:9.1e}"
+            ok = abs(result.value - exact) <= result.error
+        except ConvergenceError:
+            ours, ok = f"{'raises ConvergenceError':>19}", True
+        value, claimed = quad(f, a, b, epsabs=1e-12, epsrel=1e-10, limit=500)[:2]
+        theirs_ok = abs(value - exact) <= claimed
+        honest_ours += ok
+        honest_quad += theirs_ok
+        rows.append(
+            f"{name:24} {ours} {'yes' if ok else 'NO':>4}   "
+            f"{abs(value - exact):9.1e} {claimed:9.1e} {'yes' if theirs_ok else 'NO':>4}"
+        )
+    return "\n".join(
+        [
+            "Honesty: true error and claimed error on integrands that can fool a rule",
+            f"{'case':24} {'ours err':>9} {'claimed':>9} {'ok':>4}   {'quad err':>9} "
+            f"{'claimed':>9} {'ok':>4}",
+            *rows,
+            f"claims that bound the error (or raise): scratchmath {honest_ours}/"
+            f"{len(HARD_INTEGRALS)}, quad {honest_quad}/{len(HARD_INTEGRALS)}",
+        ]
+    )
+
+
 def run(quick: bool = False) -> str:
-    """Run both batteries; return the tables as text."""
+    """Run the batteries; return the tables as text."""
     repeats = 1 if quick else 5
-    return bench_derivatives(repeats) + "\n\n" + bench_integrals(repeats)
+    return bench_derivatives(repeats) + "\n\n" + bench_integrals(repeats) + "\n\n" + bench_honesty()
 
 
 if __name__ == "__main__":

@@ -572,6 +572,13 @@ def test_wrong_types_are_type_errors(call: Callable[[], object], message: str) -
         call()
 
 
+def test_a_kink_names_both_one_sided_slopes() -> None:
+    # max(2t, −t) at 0: slope −1 from the left, 2 from the right (not symmetric, so a sign
+    # slip in either slope shows).
+    with pytest.raises(DomainError, match=r"from the left ≈ -1, from the right ≈ 2\)"):
+        derivative(lambda t: max(2 * t, -t), 0.0)
+
+
 def test_non_differentiable_points_raise_convergence_error() -> None:
     with pytest.raises(ConvergenceError, match="may not be differentiable") as info:
         derivative(lambda x: math.copysign(1.0, x), 0.0)

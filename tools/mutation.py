@@ -72,6 +72,8 @@ MODULE_TESTS: dict[str, list[str]] = {
     "calculus/roots.py": ["tests/test_calculus.py", "tests/test_multivariable.py"],
     "calculus/integrals.py": ["tests/test_calculus.py"],
     "calculus/multivariable.py": ["tests/test_multivariable.py"],
+    "calculus/critical.py": ["tests/test_calculus.py", "tests/test_multivariable.py"],
+    "calculus/descent.py": ["tests/test_multivariable.py"],
 }
 
 

@@ -276,6 +276,8 @@ class _Piece(NamedTuple):
     magnitude: float  # ∫|f| over the piece (the Kronrod estimate), to judge rounding
     spread: float  # ∫|f − mean| over the piece: how much f varies on it
     difference: float  # |Kronrod − Gauss|, the raw error estimate before QUADPACK's rescaling
+    low: float  # the least and greatest value of g at the nodes: the levels of a jump
+    high: float
 
 
 def _apply_rule(g: Callable[[float], float], rule: _Rule, lo: float, hi: float) -> _Piece:
@@ -314,7 +316,9 @@ def _apply_rule(g: Callable[[float], float], rule: _Rule, lo: float, hi: float) 
         raise DomainError(
             f"the integrand's values overflow on the piece [{lo!r}, {hi!r}]: no finite integral"
         )
-    return _Piece(lo, hi, value, error, magnitude, spread, difference)
+    low = min(f_centre, *(min(pair) for pair in pairs))
+    high = max(f_centre, *(max(pair) for pair in pairs))
+    return _Piece(lo, hi, value, error, magnitude, spread, difference, low, high)
 
 
 # --------------------------------------------------------------------------------------------
@@ -513,6 +517,41 @@ class _RoundoffWatch:
         return self.stalls_while_extrapolating >= 5
 
 
+class _JumpWatch:
+    """Whether the trouble spot is a jump of f, where extrapolation must not be trusted.
+
+    Wynn's ε-algorithm assumes the running totals approach their limit like a sum of
+    geometric terms, as they do next to an integrable singularity. Next to a jump the
+    totals' changes follow the binary digits of the jump's position: for a while they can be
+    exactly geometric (a jump near 5/6 = 0.110101…₂ halves them with alternating sign) and
+    the algorithm returns that pattern's limit with a tiny error estimate, wrong by 2e−4.
+    Bisection alone converges at a jump (the piece's error halves with its width), so the
+    extrapolation is switched off once the piece being split keeps the same two levels of f
+    (the least and greatest node values) as its parent, twice in a row: f is bounded and
+    discontinuous there. Singularities change the levels (log x, 1/√x grow without bound,
+    √x and |x| flatten), so they keep the extrapolation.
+    """
+
+    __slots__ = ("previous", "seen")
+
+    def __init__(self) -> None:
+        self.previous: _Piece | None = None
+        self.seen = 0
+
+    def record(self, parent: _Piece, left: _Piece, right: _Piece) -> bool:
+        """Note a bisection; True once a jump has been seen twice in a row."""
+        worse = left if left.error >= right.error else right
+        levels = parent.high - parent.low
+        same_levels = (
+            levels > 0
+            and abs(worse.high - parent.high) <= 1e-3 * levels
+            and abs(worse.low - parent.low) <= 1e-3 * levels
+        )
+        self.seen = self.seen + 1 if same_levels and parent is self.previous else 0
+        self.previous = worse
+        return self.seen >= 2
+
+
 class _Extrapolation:
     """The extrapolation step: feed the running total to Wynn's ε-algorithm, keep the best.
 
@@ -596,7 +635,7 @@ def _adaptive(
     if early is not None:
         return early
     state = _Bisection(g, rule, first)
-    watch = _RoundoffWatch()
+    watch, jumps = _RoundoffWatch(), _JumpWatch()
     extrapolation = _Extrapolation(first.value, tolerance, abs_tol, rel_tol)
     small = large_error = 0.0  # the width below which pieces count as small; their error
     extrapolating, use_extrapolation = False, extrapolate
@@ -605,6 +644,9 @@ def _adaptive(
         count += 1
         parent, left, right = state.split_worst(small if extrapolating else None)
         watch.record(parent, left, right, count, extrapolating)
+        if use_extrapolation and jumps.record(parent, left, right):
+            use_extrapolation = False  # a jump: bisection converges; extrapolation may lie
+            extrapolation.best_error = math.inf
         failure = _failure(state, watch, extrapolate, count, max_pieces, parent) or failure
         if state.error_sum <= max(abs_tol, rel_tol * abs(state.total)):
             return state.outcome(count, "")
@@ -853,14 +895,22 @@ def _adaptive_with_retry(
     # extra allowance for rounding) still meets the tolerance, the value is good.
     if not outcome.failure or (outcome.failure == "roundoff" and reached):
         return outcome._replace(failure=""), rules
-    if outcome.failure in ("roundoff", "extrapolation") and outcome.pieces < max_pieces:
+    if (
+        outcome.failure in ("roundoff", "extrapolation", "divergent")
+        and outcome.pieces < max_pieces
+    ):
         # The rounding and extrapolation tests can be misled by kinks inside the range
-        # (|g| of a smooth g), where a bisection briefly fails to lower the error. Plain
-        # adaptive bisection, without extrapolation and those tests, handles kinks well:
-        # try it with the budget left, and keep it only if it reaches the tolerance.
-        retry = _adaptive(
-            g, rule, lo, hi, abs_tol, rel_tol, max_pieces - outcome.pieces, extrapolate=False
-        )
+        # (|g| of a smooth g), where a bisection briefly fails to lower the error, and the
+        # ε-algorithm can extrapolate a slowly growing total to nonsense, which the
+        # divergence test then rejects (1/(1 + x²) on [0, 1e6]). Plain adaptive bisection,
+        # without extrapolation and those tests, handles both: try it with the budget left,
+        # and keep it only if it reaches the tolerance.
+        try:
+            retry = _adaptive(
+                g, rule, lo, hi, abs_tol, rel_tol, max_pieces - outcome.pieces, extrapolate=False
+            )
+        except DomainError:  # its pieces reached values that overflow: no better answer
+            return outcome, rules
         rules += 2 * retry.pieces - 1
         if not retry.failure:
             return retry, rules

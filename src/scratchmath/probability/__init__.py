@@ -5,6 +5,7 @@ name                               what it is
 =================================  ============================================================
 ``DiscreteDistribution``           the base of distributions with a probability mass function
 ``ContinuousDistribution``         the base of distributions with a density
+``IntegerDistribution``            the base of the families on a run of integers
 ``Bernoulli``, ``Binomial``        one trial; the number of successes in n trials
 ``Categorical``                    any finite set of outcomes with given probabilities
 ``DiscreteUniform``, ``Geometric``  a fair die a..b; the trials up to the first success
@@ -24,7 +25,8 @@ name                               what it is
 
 The modules read in that order: :mod:`.special` (the special functions), :mod:`.distributions`
 (the two base classes), :mod:`.discrete`, :mod:`.counts`, :mod:`.continuous` and
-:mod:`.inference` (the fourteen families), :mod:`.expectation` and :mod:`.information`.
+:mod:`.inference` (the fourteen families), :mod:`.summation` (summing and integrating against
+a distribution), :mod:`.expectation` and :mod:`.information`.
 
 >>> from fractions import Fraction
 >>> die = DiscreteUniform(1, 6)
@@ -36,7 +38,13 @@ Fraction(7, 2)
 
 from scratchmath.probability.continuous import Exponential, Normal, Uniform
 from scratchmath.probability.counts import Binomial, Poisson
-from scratchmath.probability.discrete import Bernoulli, Categorical, DiscreteUniform, Geometric
+from scratchmath.probability.discrete import (
+    Bernoulli,
+    Categorical,
+    DiscreteUniform,
+    Geometric,
+    IntegerDistribution,
+)
 from scratchmath.probability.distributions import ContinuousDistribution, DiscreteDistribution
 from scratchmath.probability.expectation import (
     expectation,
@@ -65,6 +73,7 @@ __all__ = [
     "FDistribution",
     "Gamma",
     "Geometric",
+    "IntegerDistribution",
     "Normal",
     "Poisson",
     "StudentT",

@@ -53,6 +53,9 @@ class TestResult(NamedTuple):
     p_value: float
 
 
+TestResult.__test__ = False  # type: ignore[attr-defined]  # a result, not a test for pytest
+
+
 class BootstrapResult(NamedTuple):
     """The statistic on the data, a bootstrap confidence interval, and the bootstrap SE."""
 
