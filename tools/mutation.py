@@ -25,6 +25,7 @@ Usage::
     python tools/mutation.py --quick                  # 30 sampled mutants per module
     python tools/mutation.py --module src/scratchmath/vectors.py --quick
     python tools/mutation.py --module src/scratchmath/vectors.py --max 50 --seed 3
+    python tools/mutation.py --module src/scratchmath/scalars.py --tests tests/test_scalars.py
 
 It prints one line per surviving mutant, a per-module table, and ends with the line
 ``mutation: K/N killed (P%)``. Mutants shown to be equivalent to the original (no test
@@ -304,10 +305,14 @@ def _equivalent_keys() -> set[str]:
 
 
 def mutate_module(
-    module: Path, work: Path, sample: int | None, rng: random.Random
+    module: Path,
+    work: Path,
+    sample: int | None,
+    rng: random.Random,
+    tests: list[str] | None = None,
 ) -> Iterator[tuple[Mutant, str]]:
     """Yield (mutant, outcome) for the module's mutants (a sample of them, if asked)."""
-    tests = tests_for(module)
+    tests = tests_for(module) if tests is None else tests
     module_copy = work / module.relative_to(ROOT)
     original = module.read_text(encoding="utf-8")
     equivalent = _equivalent_keys()
@@ -338,6 +343,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="sample 30 mutants per module")
     parser.add_argument("--max", type=int, default=None, help="sample this many per module")
     parser.add_argument("--seed", type=int, default=0, help="seed of the sample")
+    parser.add_argument(
+        "--tests",
+        action="append",
+        help="run only this test file (repeatable) instead of the module's mapped tests: "
+        "how much one file kills, quickly, on a loaded machine",
+    )
     args = parser.parse_args(argv)
     sample = args.max if args.max is not None else (30 if args.quick else None)
     if args.module:
@@ -354,7 +365,7 @@ def main(argv: list[str] | None = None) -> int:
         _copy_tree(work)
         for module in modules:
             killed = total = 0
-            for mutant, outcome in mutate_module(module, work, sample, rng):
+            for mutant, outcome in mutate_module(module, work, sample, rng, args.tests):
                 total += 1
                 if outcome == "survived":
                     print(f"  survived {mutant.key}  {mutant.kind}", flush=True)

@@ -1,0 +1,215 @@
+"""Information theory, checked against an independent 40-digit Decimal computation.
+
+Theorems checked:
+- change of base: H_b(p) = H_e(p) / ln b, and likewise for cross-entropy and D(p‖q), for
+  b > 1 and b < 1 (where H_b is negative), for masses above ½ (computed from log-masses) too;
+- D(p‖q) = Σ p(x) ln(p(x)/q(x)) (Decimal, 40 digits) to 1e-12 relative, with every sign of
+  ln(q/p): tiny (the series branch of φ), huge (q ≫ p), very negative; and 0 < D when p ≠ q,
+  D(p‖q) ≠ D(q‖p) in general (a KL wrapped in abs or symmetrised fails);
+- D(p‖q) sums over the union of the supports: q's mass where p has none counts;
+- D(p‖q) = ∞ exactly when q(x) = 0 < p(x) for some x (ends of integer supports included);
+- H(p, q) = −Σ p ln q, and H(p) = −Σ p ln p for a nearly certain outcome to 1e-12 relative;
+- the closed forms for densities: h(Normal(μ, σ)) = ½ ln(2πeσ²), h(Uniform(a, b)) = ln(b − a),
+  D(Uniform(0, 1)‖Uniform(0, 2)) = ln 2 and ∞ the other way round;
+- cross_entropy_loss accepts a float probability vector exactly when its correctly rounded
+  sum is within 4n·2⁻⁵² of 1, and is −ln p̂_y.
+"""
+
+from __future__ import annotations
+
+import math
+from decimal import Decimal, localcontext
+from fractions import Fraction
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from scratchmath.errors import DomainError
+from scratchmath.probability import (
+    Bernoulli,
+    Binomial,
+    Categorical,
+    Normal,
+    Poisson,
+    Uniform,
+    cross_entropy,
+    cross_entropy_loss,
+    entropy,
+    kl_divergence,
+)
+
+
+def _dec(q: Fraction) -> Decimal:
+    return Decimal(q.numerator) / Decimal(q.denominator)
+
+
+def _ln(q: Fraction) -> Decimal:
+    return _dec(q).ln()
+
+
+def _kl_oracle(p: dict[int, Fraction], q: dict[int, Fraction]) -> float:
+    with localcontext() as context:
+        context.prec = 40
+        return float(sum((_dec(m) * (_ln(m) - _ln(q[x])) for x, m in p.items() if m), Decimal(0)))
+
+
+def _close(got: float, want: float, rel: float = 1e-12) -> bool:
+    return abs(got - want) <= rel * abs(want) + 1e-300
+
+
+masses = st.lists(st.integers(1, 10**6), min_size=2, max_size=5)
+
+
+def _distribution(weights: list[int]) -> dict[int, Fraction]:
+    total = sum(weights)
+    return {i: Fraction(w, total) for i, w in enumerate(weights)}
+
+
+@given(masses, st.sampled_from([2, 0.5, math.e, 10, Fraction(3, 2)]))
+def test_entropy_change_of_base(weights: list[int], base: float) -> None:
+    p = Categorical(_distribution(weights))
+    natural = entropy(p, base=math.e)
+    assert _close(entropy(p, base=base), natural / math.log(base), 1e-13)
+
+
+@pytest.mark.parametrize("base", [2, 0.5, 10])
+def test_change_of_base_above_one_half(base: float) -> None:
+    # The masses 0.9 (float) are computed from the family's log-mass, not from log(0.9).
+    p, q = Bernoulli(0.9), Bernoulli(0.7)
+    ln_b = math.log(base)
+    assert _close(entropy(p, base=base), entropy(p, base=math.e) / ln_b, 1e-14)
+    assert _close(cross_entropy(p, q, base=base), cross_entropy(p, q, base=math.e) / ln_b, 1e-14)
+    assert _close(kl_divergence(p, q, base=base), kl_divergence(p, q, base=math.e) / ln_b, 1e-14)
+    h = -(0.9 * math.log(0.9) + 0.1 * math.log(0.1)) / ln_b
+    assert _close(entropy(p, base=base), h, 1e-14)
+    assert _close(
+        cross_entropy(p, q, base=base), -(0.9 * math.log(0.7) + 0.1 * math.log(0.3)) / ln_b, 1e-14
+    )
+
+
+@pytest.mark.parametrize("family", [lambda: Normal(1, 3), lambda: Uniform(0, 5)])
+def test_change_of_base_for_densities(family) -> None:  # type: ignore[no-untyped-def]
+    p, q = family(), Normal(0, 4)
+    for base in (2, 0.5, 10):
+        ln_b = math.log(base)
+        assert _close(entropy(p, base=base), entropy(p, base=math.e) / ln_b, 1e-12)
+        want = cross_entropy(p, q, base=math.e) / ln_b
+        assert _close(cross_entropy(p, q, base=base), want, 1e-12)
+        assert _close(
+            kl_divergence(p, q, base=base), kl_divergence(p, q, base=math.e) / ln_b, 1e-12
+        )
+
+
+def test_entropy_of_densities_closed_forms() -> None:
+    assert _close(
+        entropy(Normal(1, 3), base=math.e), 0.5 * math.log(2 * math.pi * math.e * 9), 1e-12
+    )
+    assert _close(entropy(Uniform(0, 5), base=math.e), math.log(5), 1e-12)
+    assert _close(kl_divergence(Uniform(0, 1), Uniform(0, 2)), 1.0, 1e-12)
+    assert kl_divergence(Uniform(0, 2), Uniform(0, 1)) == math.inf
+    assert kl_divergence(Uniform(0, 1), Uniform(0, 1)) == 0.0
+    assert cross_entropy(Uniform(-1, 1), Uniform(-1, 1)) == pytest.approx(1.0, rel=1e-12)
+
+
+@given(masses, masses)
+def test_kl_is_the_sum_of_p_log_p_over_q(p_weights: list[int], q_weights: list[int]) -> None:
+    n = min(len(p_weights), len(q_weights))
+    p, q = _distribution(p_weights[:n]), _distribution(q_weights[:n])
+    want = _kl_oracle(p, q)
+    assert _close(kl_divergence(Categorical(p), Categorical(q), base=math.e), want)
+    if p != q:
+        assert kl_divergence(Categorical(p), Categorical(q)) > 0
+
+
+@pytest.mark.parametrize(
+    ("p", "q"),
+    [
+        ((1, 10**9), (10**9, 1)),  # ln(q/p) very negative and huge: both ends of φ
+        ((10**6, 10**6 + 1), (10**6 + 1, 10**6)),  # ln(q/p) tiny: the series for φ
+        ((1, 10**40), (1, 1)),  # q ≫ p at the first outcome: ln(q/p) > 50
+        ((3, 1), (1, 3)),
+    ],
+)
+def test_kl_is_accurate_at_every_ratio(p: tuple[int, int], q: tuple[int, int]) -> None:
+    pd, qd = _distribution(list(p)), _distribution(list(q))
+    # ln(q/p) reaches a mass term as ln q − ln p: for q/p = 1 + 10⁻⁶ that difference keeps
+    # 10 digits, so D ≈ 5·10⁻¹³ is good to ~10⁻¹⁰ relative there (a wrong φ is off by far more).
+    rel = 1e-8 if p[0] > 1000 else 1e-12
+    got = kl_divergence(Categorical(pd), Categorical(qd), base=math.e)
+    assert _close(got, _kl_oracle(pd, qd), rel)
+    back = kl_divergence(Categorical(qd), Categorical(pd), base=math.e)
+    assert _close(back, _kl_oracle(qd, pd), rel)
+
+
+def test_kl_counts_q_mass_outside_p_support() -> None:
+    # p lives on {0, 1}; q also on 2. The sum runs over the union of the supports.
+    p = {0: Fraction(1, 2), 1: Fraction(1, 2)}
+    q = {0: Fraction(1, 4), 1: Fraction(1, 4), 2: Fraction(1, 2)}
+    assert _close(kl_divergence(Categorical(p), Categorical(q)), 1.0)  # log₂ 2
+    assert kl_divergence(Categorical(q), Categorical(p)) == math.inf
+
+
+def test_kl_is_infinite_exactly_where_q_misses_p() -> None:
+    half = Fraction(1, 2)
+    assert _close(
+        kl_divergence(Binomial(3, half), Binomial(3, Fraction(1, 3)), base=math.e),
+        3 * _kl_oracle({0: half, 1: half}, {0: Fraction(2, 3), 1: Fraction(1, 3)}),
+    )
+    assert kl_divergence(Binomial(4, half), Binomial(3, half)) == math.inf
+    assert math.isfinite(kl_divergence(Binomial(3, half), Binomial(4, half)))
+    assert kl_divergence(Poisson(1), Binomial(5, half)) == math.inf
+    assert math.isfinite(kl_divergence(Binomial(5, half), Poisson(1)))
+    uniform4 = Categorical({k: Fraction(1, 4) for k in range(4)})
+    assert _close(kl_divergence(Binomial(3, half), uniform4), 2 - 1.811278124459133)
+    assert (
+        kl_divergence(Binomial(3, half), Categorical({k: Fraction(1, 3) for k in range(3)}))
+        == math.inf
+    )
+    assert kl_divergence(Poisson(1), uniform4) == math.inf
+
+
+@given(masses, masses)
+def test_cross_entropy_is_minus_sum_p_log_q(p_weights: list[int], q_weights: list[int]) -> None:
+    n = min(len(p_weights), len(q_weights))
+    p, q = _distribution(p_weights[:n]), _distribution(q_weights[:n])
+    with localcontext() as context:
+        context.prec = 40
+        want = float(-sum((_dec(m) * _ln(q[x]) for x, m in p.items()), Decimal(0)))
+        h = float(-sum((_dec(m) * _ln(m) for m in p.values()), Decimal(0)))
+    assert _close(cross_entropy(Categorical(p), Categorical(q), base=math.e), want)
+    assert _close(entropy(Categorical(p), base=math.e), h)
+
+
+def test_entropy_of_a_nearly_certain_outcome() -> None:
+    # H = −p ln p − (1 − p) ln(1 − p) with p = 10⁻¹⁰: ln of the float 1 − p would lose 7 digits.
+    p = 1e-10
+    exact = Fraction(p)
+    with localcontext() as context:
+        context.prec = 40
+        want = float(-(Decimal(p) * _ln(exact) + _dec(1 - exact) * _ln(1 - exact)))
+    assert _close(entropy(Bernoulli(p), base=math.e), want)
+
+
+@pytest.mark.parametrize("base", [0, -2, 1, math.inf])
+def test_a_bad_base_is_a_domain_error(base: float) -> None:
+    with pytest.raises(DomainError, match="base must be positive, finite and ≠ 1"):
+        entropy(Bernoulli(0.5), base=base)
+
+
+def test_cross_entropy_loss_tolerates_four_n_ulps() -> None:
+    # n = 2: the sum may miss 1 by 4·2·2⁻⁵² = 16·2⁻⁵³, not by 17·2⁻⁵³.
+    assert cross_entropy_loss([0.5, 0.5 - 16 * 2.0**-54 * 2], 0) == pytest.approx(math.log(2))
+    with pytest.raises(DomainError, match="the probabilities must sum to 1"):
+        cross_entropy_loss([0.5, 0.5 - 17 * 2.0**-53], 0)
+    with pytest.raises(DomainError, match="the probabilities must sum to 1"):
+        cross_entropy_loss([0.5, 0.4], 0)
+    with pytest.raises(DomainError, match="the probabilities must sum to 1, got Fraction"):
+        cross_entropy_loss([Fraction(1, 2), Fraction(1, 3)], 1)
+    assert cross_entropy_loss([Fraction(1, 4), Fraction(3, 4)], 0) == math.log(4)
+    assert cross_entropy_loss([0.25, 0.75], 1) == -math.log(0.75)
+    assert cross_entropy_loss([1.0, 0.0], 1) == math.inf
+    with pytest.raises(DomainError, match=r"label must be in 0..1, got 2"):
+        cross_entropy_loss([0.5, 0.5], 2)
+    with pytest.raises(DomainError, match=r"label must be in 0..1, got -1"):
+        cross_entropy_loss([0.5, 0.5], -1)
