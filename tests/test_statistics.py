@@ -16,7 +16,7 @@ import statistics as pystats
 from fractions import Fraction
 
 import pytest
-from hypothesis import assume, given
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from scratchmath import autodiff as ad
@@ -196,6 +196,7 @@ def designs(draw: st.DrawFn) -> tuple[list[list[Fraction]], list[Fraction]]:
 
 
 @given(designs())
+@settings(max_examples=25)  # each example is an exact fit with its SVD: keep the suite quick
 def test_regression_residuals_orthogonal_to_columns(design: tuple) -> None:  # type: ignore[type-arg]
     X, y = design
     A = Matrix([[1, *r] for r in X])
@@ -207,6 +208,7 @@ def test_regression_residuals_orthogonal_to_columns(design: tuple) -> None:  # t
 
 
 @given(designs(), fractions().filter(lambda c: c != 0), fractions())
+@settings(max_examples=25)
 def test_r_squared_invariant_under_affine_change_of_y(
     design: tuple, c: Fraction, d: Fraction
 ) -> None:  # type: ignore[type-arg]

@@ -20,6 +20,7 @@ optimizers_rosenbrock.png      every optimiser's path down Rosenbrock's valley, 
 two_moons_boundary.png         the boundary a 2-16-2 network draws between two moons (networks)
 digits_learning_curve.png      loss, training and test accuracy per epoch, digits (plot_history)
 digits_misread.png             the test digits the trained network misreads (networks.predict)
+monte_carlo_pi.png             π as the area under a quarter circle ×4: random against Sobol' points
 =============================  ==========================================================
 """
 
@@ -33,6 +34,7 @@ from typing import Any
 
 from scratchmath.calculus import (
     difference_quotient,
+    sobol_points,
     gradient_descent,
     integrate,
     riemann_sum,
@@ -416,6 +418,32 @@ def optimizers_rosenbrock(plt: Any) -> Any:
     return fig
 
 
+def monte_carlo_pi(plt: Any) -> Any:
+    """4·(fraction of points inside the quarter disk) → π: random points err like 1/√n,
+    Sobol' points (a net that fills the square evenly) like about 1/n."""
+    import random
+
+    n = 2**14
+    rng = random.Random(2024)
+    random_points = [(rng.random(), rng.random()) for _ in range(n)]
+    fig, ax = plt.subplots(figsize=SIZE)
+    for points, colour, label in (
+        (random_points, "tab:blue", "random points (error ~ 1/√n)"),
+        (sobol_points(n, 2), "crimson", "Sobol' points (error ~ 1/n)"),
+    ):
+        hits = [4 if x * x + y * y <= 1 else 0 for x, y in points]
+        plot_running_mean(hits, ax=ax)
+        ax.lines[-1].set(color=colour, label=label)
+    plot_running_mean([math.pi], expected=math.pi, ax=ax)  # the target line, π
+    ax.lines[-2].remove()
+    ax.lines[-1].set(label="π")
+    ax.set_xscale("log")
+    ax.set(xlim=(10, n), ylim=(2.6, 3.7), xlabel="number of points n", ylabel="estimate of π")
+    ax.set_title("Monte Carlo integration: the law of large numbers, and quasi-random points")
+    ax.legend(loc="upper right", fontsize=9)
+    return fig
+
+
 FIGURES: dict[str, Callable[[Any], Any]] = {
     "tangent_secants": tangent_secants,
     "riemann_sums": riemann_sums,
@@ -429,6 +457,7 @@ FIGURES: dict[str, Callable[[Any], Any]] = {
     "two_moons_boundary": two_moons_boundary,
     "digits_learning_curve": digits_learning_curve,
     "digits_misread": digits_misread,
+    "monte_carlo_pi": monte_carlo_pi,
 }
 
 

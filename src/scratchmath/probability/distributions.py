@@ -685,11 +685,11 @@ FORMULAS: dict[str, str] = {
     "Exponential": r"f(x) = \lambda e^{-\lambda x},\ x \ge 0",
     "StudentT": r"f(x) = \frac{\Gamma(\frac{\nu + 1}{2})}{\sqrt{\nu\pi}\,"
     r"\Gamma(\frac{\nu}{2})} \left(1 + \frac{x^2}{\nu}\right)^{-\frac{\nu + 1}{2}}",
-    "ChiSquared": r"f(x) = \frac{x^{k/2 - 1} e^{-x/2}}{2^{k/2} \Gamma(k/2)},\ x > 0",
+    "ChiSquared": r"f(x) = \frac{x^{\nu/2 - 1} e^{-x/2}}{2^{\nu/2} \Gamma(\nu/2)},\ x > 0",
     "FDistribution": r"f(x) = \frac{\sqrt{\frac{(d_1 x)^{d_1} d_2^{d_2}}"
     r"{(d_1 x + d_2)^{d_1 + d_2}}}}{x\, B(\frac{d_1}{2}, \frac{d_2}{2})},\ x > 0",
-    "Gamma": r"f(x) = \frac{\beta^\alpha}{\Gamma(\alpha)} x^{\alpha - 1} e^{-\beta x},\ x > 0",
-    "Beta": r"f(x) = \frac{x^{\alpha - 1} (1 - x)^{\beta - 1}}{B(\alpha, \beta)},\ 0 < x < 1",
+    "Gamma": r"f(x) = \frac{\lambda^\alpha}{\Gamma(\alpha)} x^{\alpha - 1} e^{-\lambda x},\ x > 0",
+    "Beta": r"f(x) = \frac{x^{a - 1} (1 - x)^{b - 1}}{B(a, b)},\ 0 < x < 1",
 }
 
 #: parameter name → its usual symbol.

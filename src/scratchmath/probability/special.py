@@ -441,12 +441,17 @@ def beta_kernel(a: float, b: float, x: float, y: float) -> float:
     # √(ab/(2π(a + b)))·exp(δ(a + b) − δ(a) − δ(b) − D(a, (a + b)x) − D(b, (a + b)y)): the
     # binomial-probability form, exact in its cancellations (Loader 2000).
     n = a + b
+    # The form assumes x + y = 1; the rounded x and y miss it by a few ulp, and the term
+    # n·(x + y − 1) it drops would cost a relative 10⁻⁶ at n = 10¹⁰. So it is put back, with
+    # x + y − 1 computed exactly as (larger − 1) + smaller (Sterbenz: larger ≥ ½).
+    larger, smaller = max(x, y), min(x, y)
     log_value = (
         stirling_error(n)
         - stirling_error(a)
         - stirling_error(b)
         - _deviance(a, n * x)
         - _deviance(b, n * y)
+        + n * ((larger - 1.0) + smaller)
     )
     return math.exp(log_value) * math.sqrt(a * b / (2.0 * math.pi * n))
 
@@ -590,7 +595,9 @@ def regularized_gamma_q(a: float, x: float) -> float:
     return gamma_pq(a, x)[1]
 
 
-def _beta_continued_fraction(a: float, b: float, x: float, y: float) -> float:
+def _beta_continued_fraction(
+    a: float, b: float, x: float, y: float, log_xy: tuple[float, float] | None = None
+) -> float:
     """Iₓ(a, b) = (xᵃyᵇ/(a·B(a, b)))·1/(1 + d₁/(1 + d₂/(1 + …))) (NR 6.4.5), x below the mean."""
     qab, qap, qam = a + b, a + 1.0, a - 1.0
 
@@ -601,11 +608,30 @@ def _beta_continued_fraction(a: float, b: float, x: float, y: float) -> float:
         return -(a + m) * (qab + m) * x / ((a + 2 * m) * (qap + 2 * m)), 1.0
 
     value = _lentz(coefficient, 1.0, "the incomplete beta")
-    return beta_kernel(a, b, x, y) / (a * value)
+    if log_xy is None:
+        kernel = beta_kernel(a, b, x, y)
+    else:  # log x and log y given more accurately than x and y themselves
+        kernel = math.exp(a * log_xy[0] + b * log_xy[1] - log_beta(a, b))
+    return kernel / (a * value)
 
 
-def beta_pair(x: float, a: float, b: float, y: float | None = None) -> tuple[float, float]:
-    """(Iₓ(a, b), 1 − Iₓ(a, b)), the smaller one computed directly; y = 1 − x if given."""
+def beta_pair(
+    x: float,
+    a: float,
+    b: float,
+    y: float | None = None,
+    *,
+    log_xy: tuple[float, float] | None = None,
+) -> tuple[float, float]:
+    """(Iₓ(a, b), 1 − Iₓ(a, b)), the smaller one computed directly; y = 1 − x if given.
+
+    ``log_xy`` = (log x, log y), when the caller knows them better than x and y: for
+    Student's t with ν = 10¹⁰, x = 1/(1 + t²/ν) rounds by ε, and x^(ν/2) would carry that
+    ε times ν/2, whereas −(ν/2)·log1p(t²/ν) keeps every digit.
+
+    >>> beta_pair(0.5, 1, 1)
+    (0.5, 0.5)
+    """
     a, b = _check_shape("a", a), _check_shape("b", b)
     x = float(x)
     y = 1.0 - x if y is None else float(y)
@@ -616,9 +642,10 @@ def beta_pair(x: float, a: float, b: float, y: float | None = None) -> tuple[flo
     if y == 0.0:
         return 1.0, 0.0
     if x * (a + b + 2.0) < a + 1.0:
-        lower = _beta_continued_fraction(a, b, x, y)
+        lower = _beta_continued_fraction(a, b, x, y, log_xy)
         return lower, 1.0 - lower
-    upper = _beta_continued_fraction(b, a, y, x)
+    swapped = None if log_xy is None else (log_xy[1], log_xy[0])
+    upper = _beta_continued_fraction(b, a, y, x, swapped)
     return 1.0 - upper, upper
 
 

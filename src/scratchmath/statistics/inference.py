@@ -22,6 +22,7 @@ tests and in ``docs/statistics.md``.
 
 from __future__ import annotations
 
+import functools
 import math
 import random
 from collections.abc import Callable, Sequence
@@ -50,6 +51,9 @@ class TestResult(NamedTuple):
 
     statistic: float
     p_value: float
+
+
+TestResult.__test__ = False  # type: ignore[attr-defined]  # a result, not a test for pytest
 
 
 class BootstrapResult(NamedTuple):
@@ -82,6 +86,12 @@ def _rng(rng: object) -> random.Random:
     raise TypeError(f"rng must be a random.Random, an int seed or None, not {type(rng).__name__}")
 
 
+@functools.lru_cache(maxsize=256)
+def _t_quantile(df: float, p: float) -> float:
+    """Student's t quantile, remembered: a coverage simulation asks for the same one often."""
+    return StudentT(df).ppf(p)
+
+
 def confidence_interval(
     data: Any, *, level: float = 0.95, method: str = "t", sigma: float | None = None
 ) -> tuple[float, float]:
@@ -104,7 +114,7 @@ def confidence_interval(
     if method == "t":
         values = as_data(data, minimum=2)
         m, v = _mean_var(values)
-        half = StudentT(len(values) - 1).ppf(0.5 + a / 2) * math.sqrt(v / len(values))
+        half = _t_quantile(len(values) - 1, 0.5 + a / 2) * math.sqrt(v / len(values))
     elif method == "z":
         if sigma is None:
             raise DomainError('method="z" needs the known sigma: confidence_interval(…, sigma=σ)')
