@@ -445,3 +445,14 @@ def test_binomial_with_a_subnormal_mean_is_not_nan() -> None:
     b = Binomial(10**6, 5e-324)
     assert b.pmf(1) == pytest.approx(10**6 * 5e-324, rel=1e-6, abs=0)  # subnormal: 24 bits
     assert b.cdf(0) == 1.0 and b.sf(0) == pytest.approx(4.94e-318, rel=1e-3, abs=0)
+
+
+@pytest.mark.parametrize("q", [1e-300, 1e-30, 1e-5, 0.2])
+def test_isf_of_a_family_without_a_formula_is_found_on_sf(q: float) -> None:
+    # the base class's S⁻¹ bisects on S itself: F⁻¹(1 − 10⁻³⁰⁰) = F⁻¹(1.0) = inf was the
+    # silent answer for a family without its own isf
+    from scratchmath.probability.inference import ChiSquared, FDistribution, Gamma, StudentT
+
+    for dist in (StudentT(3), Gamma(2.0, 3.0), ChiSquared(4), FDistribution(3, 7)):
+        x = dist.isf(q)
+        assert math.isfinite(x) and near(dist.sf(x), q, 1e-12), (dist, q, x)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 import statistics
 from fractions import Fraction
+from typing import Any
 
 import pytest
 from hypothesis import given
@@ -258,3 +259,17 @@ def test_repr_and_latex() -> None:
     assert repr(Gamma(2, 3)) == "Gamma(shape=2, rate=3)"
     assert "\\nu = 3" in StudentT(3)._repr_latex_()
     assert "Beta" in Beta(1, 2)._repr_latex_()
+
+
+@pytest.mark.parametrize(
+    "dist",
+    [StudentT(3), ChiSquared(3), Gamma(2, 1), Beta(2, 3), FDistribution(2, 3)],
+    ids=lambda d: type(d).__name__,
+)
+def test_ints_beyond_the_float_range_behave_as_infinity(dist: Any) -> None:
+    """10**400 is a real number a learner may pass: the density there is 0 and the cdf is
+    the one at ±inf, never an OverflowError."""
+    for huge, infinity in ((10**400, math.inf), (-(10**400), -math.inf)):
+        assert dist.pdf(huge) == dist.pdf(infinity) == 0.0
+        assert dist.cdf(huge) == dist.cdf(infinity)
+        assert dist.sf(huge) == dist.sf(infinity)

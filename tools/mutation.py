@@ -63,7 +63,11 @@ MODULE_TESTS: dict[str, list[str]] = {
     "checks.py": ["tests/test_checks.py", "tests/test_calculus.py", "tests/test_probability.py"],
     "matrices/core.py": ["tests/test_matrices.py"],
     "matrices/fraction_free.py": ["tests/test_fraction_free.py", "tests/test_matrices.py"],
-    "matrices/determinants.py": ["tests/test_matrices.py", "tests/test_fraction_free.py"],
+    "matrices/determinants.py": [
+        "tests/test_matrices.py",
+        "tests/test_fraction_free.py",
+        "tests/test_matrices_accuracy.py",
+    ],
     "matrices/elimination.py": ["tests/test_matrices.py", "tests/test_fraction_free.py"],
     "matrices/orthogonal.py": ["tests/test_matrices.py"],
     "matrices/eigen.py": ["tests/test_eigen.py"],

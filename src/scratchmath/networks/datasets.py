@@ -25,15 +25,11 @@ checksums and their licence (CC BY 4.0, UCI Machine Learning Repository).
 
 from __future__ import annotations
 
-import csv
-import gzip
-import io
 import math
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from fractions import Fraction
 from functools import cache
-from importlib import resources
 from typing import Any
 
 from scratchmath.checks import check_int, check_nonnegative
@@ -139,6 +135,11 @@ class Dataset:
 
 
 def _data_text(name: str) -> str:
+    # Imported here, not at the top: `import scratchmath` should not pay for the file
+    # machinery (importlib.resources alone costs tens of milliseconds) until data is asked for.
+    import gzip
+    from importlib import resources
+
     path = resources.files("scratchmath.networks").joinpath("data", name)
     raw = path.read_bytes()
     if name.endswith(".gz"):
@@ -159,7 +160,9 @@ def iris() -> Dataset:
     >>> data.X[0], data.y[0], data.feature_names[2]
     (Vector([5.1, 3.5, 1.4, 0.2]), 0, 'petal length (cm)')
     """
-    rows = list(csv.reader(io.StringIO(_data_text("iris.csv"))))[1:]
+    import csv
+
+    rows = list(csv.reader(_data_text("iris.csv").splitlines()))[1:]
     species = ("setosa", "versicolor", "virginica")
     return Dataset(
         Matrix([[float(v) for v in row[:4]] for row in rows]),

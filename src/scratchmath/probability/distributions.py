@@ -565,7 +565,26 @@ class ContinuousDistribution(_Distribution):
         return self._isf(require_quantile(q))
 
     def _isf(self, q: Real) -> Real:
-        return self.ppf(1 - q)
+        """S⁻¹(q) for a family without a formula: F⁻¹(1 − q) where q ≥ ¼ (1 − q keeps its
+        digits there), else the root of S(x) = q found on S itself — doubling steps out from
+        the upper quartile until S(x) ≤ q, then bisection to the last float — so that
+        q = 10⁻³⁰⁰ is not read as 1 − q = 1."""
+        if q >= 0.25 or q <= 0:
+            return self.ppf(1 - q)
+        low = float(self.ppf(0.75))  # S(low) = ¼ > q
+        high = float(self.support()[1])
+        step = max(abs(low), 1.0)
+        for _ in range(2100):  # the floats end after about 2¹⁰²⁴: the loop is bounded
+            above = min(low + step, high)
+            if above == high or self.sf(above) <= q:
+                break
+            low, step = above, 2 * step
+        for _ in range(2100):  # bisection: S(low) > q ≥ S(above)
+            middle = low + (above - low) / 2
+            if middle in (low, above):
+                break
+            low, above = (low, middle) if self.sf(middle) <= q else (middle, above)
+        return above
 
     def logcdf(self, x: Real) -> float:
         """log F(x), accurate where F(x) is far below 10⁻³⁰⁸ (and near 1: log1p(−S(x))).

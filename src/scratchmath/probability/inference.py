@@ -45,6 +45,7 @@ from scratchmath.probability.special import (
     gamma_pq,
     log_beta,
 )
+from scratchmath.scalars import to_float
 
 __all__ = ["Beta", "ChiSquared", "FDistribution", "Gamma", "StudentT"]
 
@@ -66,7 +67,9 @@ def _ratio(a: Real, b: Real) -> Real:
 
 
 def _point(x: object) -> float:
-    return float(check_real(x, "x"))
+    """x as a float; an int or Fraction beyond the float range saturates to ±inf (the density
+    there is 0 and the cdf 0 or 1, as at ±inf), never an OverflowError."""
+    return to_float(check_real(x, "x"))
 
 
 def _level(q: object) -> float:
