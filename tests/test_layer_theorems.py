@@ -18,7 +18,7 @@ import pytest
 from scratchmath.autodiff import Var
 from scratchmath.errors import DimensionError, DomainError
 from scratchmath.matrices import Matrix
-from scratchmath.networks.layers import Linear, ReLU, Sequential, Tanh
+from scratchmath.networks.layers import MLP, Linear, ReLU, Sequential, Tanh
 from scratchmath.vectors import Vector
 
 
@@ -37,7 +37,9 @@ def test_xavier_is_uniform_on_plus_minus_sqrt_six_over_fan(n_in: int, n_out: int
 
 @pytest.mark.parametrize(("n_in", "n_out"), [(40, 100), (100, 40)])
 def test_he_is_normal_with_variance_two_over_fan_in(n_in: int, n_out: int) -> None:
-    w = _weights(Linear(n_in, n_out, rng=2, init="he"))
+    layer = Linear(n_in, n_out, rng=2, init="he")
+    assert layer.weight.value.shape == (n_in, n_out)
+    w = _weights(layer)
     assert abs(statistics.fmean(w)) < 0.1 * math.sqrt(2 / n_in)
     assert statistics.pvariance(w) == pytest.approx(2 / n_in, rel=0.1)
 
@@ -67,3 +69,19 @@ def test_sequential_composes_in_order() -> None:
     assert net(x).value[0] == pytest.approx(want, rel=1e-15)
     assert net.parameters() == [first.weight, first.bias, second.weight, second.bias]
     assert len(net) == 4 and net[1].parameters() == []
+
+
+def test_mlp_is_linear_layers_with_the_initialisation_of_its_activation() -> None:
+    relu_net = MLP([1, 4, 2], activation="relu", rng=0)
+    assert [m.init for m in relu_net if isinstance(m, Linear)] == ["he", "he"]
+    assert [m.init for m in MLP([2, 3], rng=0) if isinstance(m, Linear)] == ["xavier"]
+    assert repr(relu_net) == "MLP([1, 4, 2], activation='relu')"
+    with pytest.raises(DomainError, match=r"an MLP needs at least two sizes .*, got 1"):
+        MLP([3], rng=0)
+    with pytest.raises(TypeError, match="sizes must be a sequence of ints, got str"):
+        MLP("34", rng=0)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match=r"rng must be a random\.Random or an int seed, got bool"):
+        Linear(1, 1, rng=True)
+    with pytest.raises(TypeError, match=r"rng must be a random\.Random or an int seed, got str"):
+        Linear(1, 1, rng="seed")
+    assert Linear(1, 1, rng=0).weight.value.shape == (1, 1)

@@ -202,4 +202,5 @@ def test_latex_of_complex_signs() -> None:
     assert latex_scalar(1 + 0j) == "1 + 0i"
     assert latex_scalar(1 - 2j) == "1 - 2i"
     assert latex_scalar(Fraction(1, 3)) == "\\frac{1}{3}"
+    assert latex_scalar(Fraction(3, 2)) == "\\frac{3}{2}" and latex_scalar(Fraction(4, 2)) == "2"
     assert latex_scalar(-math.inf) == "-\\infty"
