@@ -446,6 +446,14 @@ def test_non_integrable_integrals_raise_with_the_best_estimate() -> None:
         integrate(lambda x: 1.0, -math.inf, math.inf)
 
 
+def test_the_whole_budget_can_be_spent() -> None:
+    # √x on [0, 1] spends 189 evaluations (5 pieces) and needs room for a sixth piece
+    # (231) to finish: that budget must allow 6 pieces, not fewer.
+    assert integrate_with_error(math.sqrt, 0.0, 1.0).evaluations == 189
+    result = integrate_with_error(math.sqrt, 0.0, 1.0, max_evaluations=231)
+    assert result.evaluations == 189 and result.value == pytest.approx(2 / 3, rel=1e-12)
+
+
 def test_exhausted_budget_raises() -> None:
     with pytest.raises(ConvergenceError, match="budget of 100 evaluations") as info:
         integrate(lambda x: math.sqrt(x), 0.0, 1.0, max_evaluations=100)
