@@ -64,6 +64,7 @@ TOPICS = (
     "optimization",
     "statistics",
     "networks",
+    "check",
     "growth",
     "examples",
 )

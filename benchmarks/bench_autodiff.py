@@ -345,7 +345,11 @@ def _accuracy_table() -> list[str]:
 
 def run(quick: bool = False) -> str:
     return "\n".join(
-        _cost_table(quick) + _mlp_table(quick) + _finite_difference_table(quick) + _accuracy_table()
+        _cost_table(quick)
+        + _micrograd_table(quick)
+        + _mlp_table(quick)
+        + _finite_difference_table(quick)
+        + _accuracy_table()
     )
 
 

@@ -110,6 +110,38 @@ def _row(problem: str, who: str, m: dict[str, Any]) -> str:
     )
 
 
+#: The first-order methods with the learning rates of docs/optimization.md's Rosenbrock
+#: table, and the step budget each gets on every problem.
+FIRST_ORDER = (
+    ("gd", 0.0015),
+    ("momentum", 0.001),
+    ("nesterov", 0.001),
+    ("adagrad", 1.0),
+    ("rmsprop", 0.0003),
+    ("adam", 0.2),
+)
+FIRST_ORDER_BUDGET = 5_000
+
+
+def _first_order_table() -> list[str]:
+    """Steps each first-order method needs to come within 1e-6 of a minimiser ("—": not
+    within the budget, or it diverged): one learning rate per method, as a learner would."""
+    names = list(TEST_PROBLEMS)
+    rows = [
+        f"first-order methods: steps to within {CLOSE:g} of a minimiser "
+        f"(budget {FIRST_ORDER_BUDGET}; — = not reached)",
+        f"{'method':<10}{'lr':>8}" + "".join(f"{n[:10]:>11}" for n in names),
+    ]
+    for method, lr in FIRST_ORDER:
+        cells = []
+        for name in names:
+            f, start, minima = TEST_PROBLEMS[name]
+            r = minimize(f, start, method=method, lr=lr, max_steps=FIRST_ORDER_BUDGET)
+            cells.append(f"{_first_close(list(r.path), minima):>11}")
+        rows.append(f"{method:<10}{lr:>8g}" + "".join(cells))
+    return rows
+
+
 def run(quick: bool = False) -> str:
     """Run every problem with both libraries and return the table."""
     try:
@@ -135,6 +167,8 @@ def run(quick: bool = False) -> str:
                 rows.append(
                     _row("", "scipy Newton-CG", _scipy(so, np, f, start, minima, "Newton-CG"))
                 )
+    if not quick:
+        rows += ["", *_first_order_table()]
     rows.append("")
     if not ratios:
         rows.append("scipy is not installed (pip install -e '.[bench]'): no comparison.")

@@ -145,3 +145,95 @@ def test_the_private_import_checker_can_fail(tmp_path: Path) -> None:
     bad = tmp_path / "bad.py"
     bad.write_text("from scratchmath.vectors import _promote\nfrom math import _x\n")
     assert [c for c, _ in _private_crossings(bad)] == ["scratchmath.vectors _promote"]
+
+
+# Inside a subpackage the modules form a chapter: each imports only modules before it in the
+# order below, so the package reads front to back and has no import circle. The one
+# documented exception: the Matrix methods det, inverse, rank and rref (in core) delegate to
+# their chapters through an import inside the method, so that the methods a learner expects
+# exist on the class. A subpackage whose order is not listed here is not checked yet.
+CHAPTER_ORDER = {
+    "matrices": [
+        "fraction_free",  # exact elimination in integers (no Matrix in sight)
+        "kernels",  # the float-table kernels: scaling, LU, Householder, rotations, signs
+        "singular",  # the one-sided Jacobi SVD of a table
+        "core",
+        "determinants",
+        "elimination",
+        "orthogonal",
+        "eigen",
+        "symmetric",
+        "svd",
+        "least_squares",
+    ],
+    "probability": [
+        "special",
+        "distributions",
+        "discrete",
+        "counts",
+        "continuous",
+        "inference",  # StudentT, ChiSquared, FDistribution, Gamma, Beta
+        "summation",
+        "expectation",
+        "information",
+    ],
+    "calculus": [
+        "derivatives",
+        "roots",
+        "integrals",
+        "multivariable",
+        "descent",
+        "critical",
+        "multiple",
+    ],
+    "autodiff": ["kernels", "values", "graph", "generic", "dual", "functions", "transforms"],
+    "optimization": ["optimizers", "line_search", "minimize", "test_functions"],
+    "statistics": ["descriptive", "inference", "estimation", "regression"],
+    "networks": ["layers", "losses", "datasets", "training"],
+    "check": ["engine", "linear", "analysis", "probability", "optimization", "command"],
+}
+DELEGATING_METHODS = {
+    ("matrices", "core", "determinants"),
+    ("matrices", "core", "elimination"),
+}
+
+
+def _top_level_and_inner_imports(path: Path) -> list[tuple[str, int, bool]]:
+    """(module, line, inside a function) for every scratchmath import of a file."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    inner = {
+        id(node)
+        for function in ast.walk(tree)
+        if isinstance(function, ast.FunctionDef | ast.AsyncFunctionDef)
+        for node in ast.walk(function)
+    }
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("scratchmath."):
+            found.append((node.module or "", node.lineno, id(node) in inner))
+    return found
+
+
+@pytest.mark.parametrize("package", sorted(CHAPTER_ORDER))
+def test_modules_import_only_earlier_chapters(package: str) -> None:
+    order = CHAPTER_ORDER[package]
+    files = sorted(p.stem for p in (SRC / package).glob("*.py") if p.stem != "__init__")
+    assert sorted(order) == files, f"give every module of {package} its place in CHAPTER_ORDER"
+    for position, name in enumerate(order):
+        for module, line, inside in _top_level_and_inner_imports(SRC / package / f"{name}.py"):
+            parts = module.split(".")
+            if parts[1] != package or len(parts) < 3:
+                continue
+            target = parts[2]
+            if inside and (package, name, target) in DELEGATING_METHODS:
+                continue
+            assert order.index(target) < position, (
+                f"{package}/{name}.py:{line} imports {target}, which comes after it in the "
+                f"chapter order (or is itself): {order}"
+            )
+
+
+def test_the_chapter_order_checker_can_fail(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.py"
+    bad.write_text("def f():\n    from scratchmath.matrices.svd import svd\n")
+    assert _top_level_and_inner_imports(bad) == [("scratchmath.matrices.svd", 2, True)]

@@ -499,6 +499,7 @@ def test_power_with_both_base_and_exponent_differentiated() -> None:
     assert grad(lambda y: 2**y, 3.0) == 8 * math.log(2)
     assert ad.jvp(lambda y: 2**y, 3.0, 1.0)[1] == 8 * math.log(2)
     assert grad(lambda y: 0**y, 2.0) == 0  # 0ʸ = 0 for y > 0: flat
+    assert ad.jvp(lambda y: 0**y, 2.0, 1.0)[1] == 0
 
 
 def test_mean_sum_transpose_and_indexing() -> None:
@@ -725,6 +726,32 @@ BAD_INPUTS: list[tuple[str, Callable[[], Any], type[Exception], str]] = [
         DomainError,
         "needs x > 0",
     ),
+    (
+        "x ** y, x = 0",
+        lambda: grad(lambda v: v[0] ** v[1], Vector([0.0, 2.0])),
+        DomainError,
+        "got a base of 0.0",
+    ),
+    (
+        "index past the end",
+        lambda: Var(Vector([1, 2]))[2],
+        IndexError,
+        "index 2 out of range for length 2",
+    ),
+    (
+        "index before the start",
+        lambda: Var(Vector([1, 2]))[-3],
+        IndexError,
+        "index -3 out of range",
+    ),
+    (
+        "matrix index past the end",
+        lambda: Var(Matrix([[1, 2]]))[0, 2],
+        IndexError,
+        "index 2 out of range for length 2",
+    ),
+    ("0 ** y at y = 0", lambda: grad(lambda y: 0**y, 0.0), DomainError, "for the base c = 0"),
+    ("Dual 0 ** y at y = 0", lambda: 0 ** Dual(0.0, 1.0), DomainError, "for the base c = 0"),
     ("c ** y, c < 0", lambda: grad(lambda y: (-2) ** y, 3.0), DomainError, "needs log c, c > 0"),
     ("Dual c ** y, c < 0", lambda: (-2) ** Dual(3.0, 1.0), DomainError, "needs log c, c > 0"),
     ("Dual ** Dual, x ≤ 0", lambda: Dual(-1.0, 1) ** Dual(2.0, 1), DomainError, "needs x > 0"),
@@ -787,6 +814,30 @@ BAD_INPUTS: list[tuple[str, Callable[[], Any], type[Exception], str]] = [
     ("index by float", lambda: Var(Vector([1, 2]))[1.5], TypeError, "indices must be integers"),
     ("len of a scalar", lambda: len(Var(1)), TypeError, "a scalar Var has no length"),
     ("compare arrays", lambda: Var(Vector([1])) < 1, TypeError, "only scalar Vars can be compared"),
+    (
+        "from_operation edge",
+        lambda: Var.from_operation(1, "f", (Var(1), abs)),
+        TypeError,
+        "each edge must be Edge",
+    ),  # type: ignore[arg-type]
+    (
+        "from_operation parent",
+        lambda: Var.from_operation(1, "f", Edge(3, abs)),
+        TypeError,
+        "with a Var parent",
+    ),  # type: ignore[arg-type]
+    (
+        "from_operation rule",
+        lambda: Var.from_operation(1, "f", Edge(Var(1), 3)),
+        TypeError,
+        "callable backward rule",
+    ),  # type: ignore[arg-type]
+    (
+        "from_operation value",
+        lambda: Var.from_operation("v", "f", Edge(Var(1), abs)),
+        TypeError,
+        "the value of a Var must be",
+    ),
     ("topological_order", lambda: ad.topological_order(3), TypeError, "needs a Var, not int"),  # type: ignore[arg-type]
     ("Dual shapes", lambda: Dual(Vector([1, 2]), 3), DimensionError, "need one shape"),
     (

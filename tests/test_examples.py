@@ -43,6 +43,11 @@ EXPECTED: dict[str, list[str]] = {
         "  100000               +78               316             0.5004           0.0016",
         "Runs of five heads: 3077; the next toss was heads 0.503 of the time.",
     ],
+    "nist_regression": [
+        "Exact fit: all 16 certified values to at least 14.6 digits: True",
+        "Filip (degree 10): exact coefficients to at least 14.3 digits: True",
+        "Filip in floats refuses rather than guess",
+    ],
     "poisson_guessing_game": [
         "entropy H = 10.0000 bits; binary search asks exactly 10 questions",
         "entropy H = 5.3678 bits",

@@ -7,6 +7,7 @@ notebook never shows a LaTeX error instead of the object.
 
 from __future__ import annotations
 
+import re
 from fractions import Fraction
 
 import pytest
@@ -14,13 +15,18 @@ import pytest
 from scratchmath.matrices import Matrix
 from scratchmath.probability import (
     Bernoulli,
+    Beta,
     Binomial,
     Categorical,
+    ChiSquared,
     DiscreteUniform,
     Exponential,
+    FDistribution,
+    Gamma,
     Geometric,
     Normal,
     Poisson,
+    StudentT,
     Uniform,
 )
 from scratchmath.scalars import latex_scalar
@@ -87,3 +93,34 @@ def test_distributions_show_family_parameters_and_formula(dist: object, pieces: 
     assert latex.startswith(rf"$X \sim \mathrm{{{type(dist).__name__}}}(")
     for piece in pieces:
         assert piece in latex
+
+
+@pytest.mark.parametrize(
+    "dist",
+    [
+        Bernoulli(0.5),
+        Binomial(3, 0.5),
+        DiscreteUniform(1, 6),
+        Geometric(0.5),
+        Poisson(2),
+        Uniform(0, 1),
+        Normal(0, 1),
+        Exponential(2),
+        StudentT(3),
+        ChiSquared(4),
+        FDistribution(2, 5),
+        Gamma(2, 3),
+        Beta(2, 5),
+    ],
+    ids=lambda d: type(d).__name__,
+)
+def test_every_parameter_symbol_appears_in_the_formula(dist: object) -> None:
+    """The parameters are shown by the symbols the formula uses (Gamma's rate was shown as λ
+    beside a formula in β)."""
+    latex = dist._repr_latex_()  # type: ignore[attr-defined]
+    shown, formula = latex.split(r",\quad ")
+    inside = shown[shown.index("(") + 1 : shown.rindex(")")]
+    for assignment in inside.split(", "):
+        symbol = assignment.split(" = ")[0]
+        used = re.search(rf"(?<![A-Za-z\\]){re.escape(symbol)}(?![A-Za-z])", formula)
+        assert used, f"{symbol} is shown but the formula does not use it: {latex}"

@@ -238,6 +238,8 @@ def test_layer_bad_inputs() -> None:
         Tanh()(3.0)
     with pytest.raises(TypeError, match="a module's input must be a real number"):
         ReLU()("x")
+    with pytest.raises(DimensionError, match=r"a module takes a Vector .* got a number"):
+        Sigmoid()(Var(0.5))
     with pytest.raises(DomainError, match="n_in must be an integer ≥ 1, got 0"):
         Linear(0, 2, rng=0)
     with pytest.raises(TypeError, match="n_out must be an int, got float"):

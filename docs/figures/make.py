@@ -17,6 +17,10 @@ coin_running_mean.png          the running mean of a coin settling (law_of_large
 biased_coin_entropy.png        the entropy of a biased coin (entropy)
 poisson_guessing_game.png      the pmf of the guessing game's Poisson secret (plot_distribution)
 optimizers_rosenbrock.png      every optimiser's path down Rosenbrock's valley, and f per step
+two_moons_boundary.png         the boundary a 2-16-2 network draws between two moons (networks)
+digits_learning_curve.png      loss, training and test accuracy per epoch, digits (plot_history)
+digits_misread.png             the test digits the trained network misreads (networks.predict)
+monte_carlo_pi.png             π as the area under a quarter circle ×4: random against Sobol' points
 =============================  ==========================================================
 """
 
@@ -30,6 +34,7 @@ from typing import Any
 
 from scratchmath.calculus import (
     difference_quotient,
+    sobol_points,
     gradient_descent,
     integrate,
     riemann_sum,
@@ -77,8 +82,13 @@ def tangent_secants(plt: Any) -> Any:
     colours = plt.cm.viridis([0.1, 0.35, 0.6, 0.8])
     for h, colour in zip((2.0, 1.0, 0.5, 0.25), colours, strict=True):
         slope = difference_quotient(f, x0, h)
-        ax.plot(xs, [f(x0) + slope * (x - x0) for x in xs], color=colour, lw=1.2,
-                label=f"secant, h = {h:<4}: slope {slope:.4f}")
+        ax.plot(
+            xs,
+            [f(x0) + slope * (x - x0) for x in xs],
+            color=colour,
+            lw=1.2,
+            label=f"secant, h = {h:<4}: slope {slope:.4f}",
+        )
         ax.scatter([x0 + h], [f(x0 + h)], color=colour)
     ax.set(ylim=(-0.5, 4.5))
     ax.set_title("The tangent is the limit of secants: (f(x₀+h) − f(x₀))/h → f′(x₀) as h → 0")
@@ -115,8 +125,9 @@ def linear_map_grid(plt: Any) -> Any:
     plot_linear_map(Matrix.identity(2), ax=axes[0])
     plot_linear_map(A, ax=axes[1])
     axes[0].set_title("the plane, e₀, e₁ and the unit square", fontsize=10)
-    axes[1].set_title(f"after A = [[1.5, 0.8], [0.4, 1.2]]: area × det A = {A.det():.2f}",
-                      fontsize=10)
+    axes[1].set_title(
+        f"after A = [[1.5, 0.8], [0.4, 1.2]]: area × det A = {A.det():.2f}", fontsize=10
+    )
     for ax in axes:
         ax.set(xlim=(-3.2, 3.2), ylim=(-3.2, 3.2))
     fig.suptitle("A linear map moves every point by x ↦ Ax: grid lines stay straight and parallel")
@@ -171,8 +182,9 @@ def gradient_descent_contour(plt: Any) -> Any:
         return [-2 * (1 - x) - 400 * x * (y - x * x), 200 * (y - x * x)]
 
     fig, axes = plt.subplots(1, 2, figsize=SIZE)
-    plot_contour(bowl, [(-4.5, 4.5), (-1.6, 1.6)], levels=[0.25 * 2**k for k in range(8)],
-                 ax=axes[0])
+    plot_contour(
+        bowl, [(-4.5, 4.5), (-1.6, 1.6)], levels=[0.25 * 2**k for k in range(8)], ax=axes[0]
+    )
     for rate, colour in ((0.02, "tab:blue"), (0.09, "crimson")):
         result = gradient_descent(bowl, [-4.0, 1.0], learning_rate=rate, max_steps=60)
         plot_contour(bowl, [(-4.5, 4.5), (-1.6, 1.6)], path=result, levels=[], ax=axes[0])
@@ -183,8 +195,13 @@ def gradient_descent_contour(plt: Any) -> Any:
         rosenbrock, [-1.2, 1.0], learning_rate=0.001, grad=rosenbrock_grad, max_steps=20_000
     )
     thinned = result.path[:: max(1, len(result.path) // 400)]
-    plot_contour(rosenbrock, [(-1.6, 1.6), (-0.5, 1.6)], path=thinned,
-                 levels=[0.5 * 2**k for k in range(-6, 10)], ax=axes[1])
+    plot_contour(
+        rosenbrock,
+        [(-1.6, 1.6), (-0.5, 1.6)],
+        path=thinned,
+        levels=[0.5 * 2**k for k in range(-6, 10)],
+        ax=axes[1],
+    )
     axes[1].plot([1], [1], "*", color="black", ms=12)
     axes[1].set_title(f"Rosenbrock from (−1.2, 1): η = 0.001, {result.steps} steps", fontsize=9)
     fig.suptitle("Gradient descent x ← x − η∇f(x) walks across the contour lines, downhill")
@@ -203,8 +220,14 @@ def coin_running_mean(plt: Any) -> Any:
     ns = list(range(1, n + 1))
     fig, ax = plt.subplots(figsize=SIZE)
     band = [2 * 0.5 / math.sqrt(k) for k in ns]
-    ax.fill_between(ns, [0.5 - w for w in band], [0.5 + w for w in band], color="gold",
-                    alpha=0.35, label="½ ± 2σ/√n")
+    ax.fill_between(
+        ns,
+        [0.5 - w for w in band],
+        [0.5 + w for w in band],
+        color="gold",
+        alpha=0.35,
+        label="½ ± 2σ/√n",
+    )
     for seed, colour in ((1, "tab:blue"), (2, "crimson"), (3, "tab:green")):
         plot_running_mean(Bernoulli(0.5).sample(n, rng=seed), ax=ax)
         ax.lines[-1].set(color=colour, label=f"coin with seed {seed}")
@@ -222,8 +245,13 @@ def biased_coin_entropy(plt: Any) -> Any:
     for p in (0.5, 0.9, 0.99):
         h = entropy(Bernoulli(p))
         ax.scatter([p], [h], color="crimson", zorder=3)
-        ax.annotate(f"p = {p}: H = {h:.3f} bits", (p, h), xytext=(-150 if p > 0.6 else 10, 8),
-                    textcoords="offset points", color="crimson")
+        ax.annotate(
+            f"p = {p}: H = {h:.3f} bits",
+            (p, h),
+            xytext=(-150 if p > 0.6 else 10, 8),
+            textcoords="offset points",
+            color="crimson",
+        )
     ax.set(ylim=(0, 1.1), xlabel="p = probability of heads", ylabel="H(p) in bits")
     ax.set_title("The entropy of a biased coin: most uncertain, 1 bit, when it is fair")
     return fig
@@ -233,8 +261,124 @@ def poisson_guessing_game(plt: Any) -> Any:
     """The pmf of Poisson(100): the secret of the guessing game is rarely far from 100."""
     fig, ax = plt.subplots(figsize=SIZE)
     plot_distribution(Poisson(100), ax=ax)
-    ax.set_title(f"Poisson(100): entropy {entropy(Poisson(100)):.2f} bits, so about 5.4 "
-                 "yes/no questions find it (10 for a uniform secret in 0..1023)", fontsize=10)
+    ax.set_title(
+        f"Poisson(100): entropy {entropy(Poisson(100)):.2f} bits, so about 5.4 "
+        "yes/no questions find it (10 for a uniform secret in 0..1023)",
+        fontsize=10,
+    )
+    return fig
+
+
+# ------------------------------------------------------------------------------------------
+# Networks
+# ------------------------------------------------------------------------------------------
+
+
+def _trained_moons() -> tuple[Any, Any, Any, Any]:
+    from scratchmath.networks import (
+        MLP,
+        softmax_cross_entropy,
+        standardize,
+        train,
+        train_test_split,
+        two_moons,
+    )
+    from scratchmath.optimization import Adam
+
+    raw_train, raw_test = train_test_split(
+        two_moons(400, noise=0.1, rng=0), test_fraction=0.25, rng=0
+    )
+    train_set, _ = standardize(raw_train, raw_test)
+    model = MLP([2, 16, 2], rng=0)
+    train(model, train_set.X, train_set.y, loss=softmax_cross_entropy,
+          optimizer=Adam(model.parameters(), lr=0.05), epochs=50, batch_size=16, rng=0,
+          progress=False)  # fmt: skip
+    return model, raw_train, train_set, raw_test
+
+
+def two_moons_boundary(plt: Any) -> Any:
+    """The probability of the lower moon over the plane, its ½ contour the decision boundary."""
+    from scratchmath.autodiff import softmax
+
+    model, raw_train, train_set, raw_test = _trained_moons()
+    # the affine map raw → standardised, per feature, read off two training samples
+    a, b, za, zb = raw_train.X[0], raw_train.X[1], train_set.X[0], train_set.X[1]
+    scale = [(zb[j] - za[j]) / (b[j] - a[j]) for j in range(2)]
+    shift = [za[j] - scale[j] * a[j] for j in range(2)]
+
+    def lower_moon(v: Sequence[float]) -> float:
+        z = Vector([scale[0] * v[0] + shift[0], scale[1] * v[1] + shift[1]])
+        return float(softmax(model(z).value)[1])
+
+    fig, ax = plt.subplots(figsize=SIZE)
+    plot_contour(lower_moon, [(-1.6, 2.6), (-1.1, 1.6)], levels=[0.1, 0.5, 0.9], ax=ax)
+    for label, colour in ((0, "tab:blue"), (1, "tab:orange")):
+        points = [row for row, y in zip(raw_test.X, raw_test.y, strict=True) if y == label]
+        ax.scatter([p[0] for p in points], [p[1] for p in points], s=14, color=colour)
+    ax.set_title("Two moons: a 2-16-2 tanh network's boundary p = ½ (and p = 0.1, 0.9); "
+                 "test points", fontsize=10)  # fmt: skip
+    return fig
+
+
+def _trained_digits() -> tuple[Any, Any, Any, Any]:
+    from scratchmath.networks import (
+        MLP,
+        digits,
+        softmax_cross_entropy,
+        standardize,
+        train,
+        train_test_split,
+    )
+    from scratchmath.optimization import Adam
+
+    raw_train, raw_test = train_test_split(digits(), test_fraction=0.25, rng=0)
+    train_set, test_set = standardize(raw_train, raw_test)
+    model = MLP([64, 32, 10], rng=0)
+    history = train(model, train_set.X, train_set.y, loss=softmax_cross_entropy,
+                    optimizer=Adam(model.parameters(), lr=0.01), epochs=15, batch_size=32,
+                    rng=0, validation=test_set, progress=False)  # fmt: skip
+    return model, history, raw_test, test_set
+
+
+_DIGITS: list[Any] = []
+
+
+def _digits_run() -> tuple[Any, Any, Any, Any]:
+    if not _DIGITS:  # trained once for both digit figures
+        _DIGITS.append(_trained_digits())
+    result: tuple[Any, Any, Any, Any] = _DIGITS[0]
+    return result
+
+
+def digits_learning_curve(plt: Any) -> Any:
+    """Loss and accuracies per epoch: the 64-32-10 network learning the digits."""
+    from scratchmath.plot import plot_history
+
+    _, history, _, _ = _digits_run()
+    fig, ax = plt.subplots(figsize=SIZE)
+    plot_history(history, ax=ax)
+    ax.set_title(f"Digits, 64-32-10 MLP, Adam: test accuracy {history.validation_accuracy[-1]:.3f}"
+                 " after 15 epochs", fontsize=10)  # fmt: skip
+    return fig
+
+
+def digits_misread(plt: Any) -> Any:
+    """The test images the trained network gets wrong, each with the truth and its answer."""
+    from scratchmath.networks import predict
+
+    model, _, raw_test, test_set = _digits_run()
+    answers = predict(model, test_set.X)
+    wrong = [i for i, (a, y) in enumerate(zip(answers, test_set.y, strict=True)) if a != y]
+    shown = wrong[:12]
+    fig, axes = plt.subplots(2, 6, figsize=SIZE)
+    for ax in axes.flat:
+        ax.axis("off")
+    for ax, i in zip(axes.flat, shown, strict=False):
+        pixels = [float(p) for p in raw_test.X[i]]
+        ax.imshow([pixels[8 * r : 8 * r + 8] for r in range(8)], cmap="gray_r", vmin=0, vmax=16)
+        ax.set_title(f"{raw_test.y[i]} read as {answers[i]}", fontsize=10)
+    more = "" if len(shown) == len(wrong) else f": the first {len(shown)}"
+    fig.suptitle(f"{len(wrong)} of {len(test_set)} test digits misread{more}")
     return fig
 
 
@@ -274,6 +418,32 @@ def optimizers_rosenbrock(plt: Any) -> Any:
     return fig
 
 
+def monte_carlo_pi(plt: Any) -> Any:
+    """4·(fraction of points inside the quarter disk) → π: random points err like 1/√n,
+    Sobol' points (a net that fills the square evenly) like about 1/n."""
+    import random
+
+    n = 2**14
+    rng = random.Random(2024)
+    random_points = [(rng.random(), rng.random()) for _ in range(n)]
+    fig, ax = plt.subplots(figsize=SIZE)
+    for points, colour, label in (
+        (random_points, "tab:blue", "random points (error ~ 1/√n)"),
+        (sobol_points(n, 2), "crimson", "Sobol' points (error ~ 1/n)"),
+    ):
+        hits = [4 if x * x + y * y <= 1 else 0 for x, y in points]
+        plot_running_mean(hits, ax=ax)
+        ax.lines[-1].set(color=colour, label=label)
+    plot_running_mean([math.pi], expected=math.pi, ax=ax)  # the target line, π
+    ax.lines[-2].remove()
+    ax.lines[-1].set(label="π")
+    ax.set_xscale("log")
+    ax.set(xlim=(10, n), ylim=(2.6, 3.7), xlabel="number of points n", ylabel="estimate of π")
+    ax.set_title("Monte Carlo integration: the law of large numbers, and quasi-random points")
+    ax.legend(loc="upper right", fontsize=9)
+    return fig
+
+
 FIGURES: dict[str, Callable[[Any], Any]] = {
     "tangent_secants": tangent_secants,
     "riemann_sums": riemann_sums,
@@ -284,6 +454,10 @@ FIGURES: dict[str, Callable[[Any], Any]] = {
     "biased_coin_entropy": biased_coin_entropy,
     "poisson_guessing_game": poisson_guessing_game,
     "optimizers_rosenbrock": optimizers_rosenbrock,
+    "two_moons_boundary": two_moons_boundary,
+    "digits_learning_curve": digits_learning_curve,
+    "digits_misread": digits_misread,
+    "monte_carlo_pi": monte_carlo_pi,
 }
 
 

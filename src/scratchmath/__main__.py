@@ -77,6 +77,9 @@ def main(argv: list[str] | None = None) -> int:
         print("=" * len(heading))
         print(chapter().rstrip())
         print()
+    if len(names) > 1:
+        print("Now walk the road yourself: write your own det, norm, derivative, … and check")
+        print("them with  python -m scratchmath check FILE.py  (the exercises: docs/exercises.md).")
     return 0
 
 

@@ -106,7 +106,16 @@ def _check_real_parameter(x: object, name: str) -> float | int | Fraction:
     return x
 
 
-def _check_tolerance(tol: object, name: str = "tol") -> float | int | Fraction:
+def check_tolerance(tol: object, name: str = "tol") -> float | int | Fraction:
+    """A tolerance: a real number ≥ 0 (NaN and negative ones refused).
+
+    >>> check_tolerance(-1)
+    Traceback (most recent call last):
+    ...
+    scratchmath.errors.DomainError: tol must be non-negative, got -1
+
+    Raises: TypeError for a non-number, DomainError for NaN or a negative tolerance.
+    """
     tol = _check_real_parameter(tol, name)
     if tol < 0:
         raise DomainError(f"{name} must be non-negative, got {tol!r}")
@@ -160,7 +169,7 @@ class Vector(Sequence[Scalar]):
         Vector([0, 0, 0])
 
         Raises:
-            TypeError: n is not an int.  DomainError: n < 0.
+            TypeError: n is not an int.  DomainError: n < 0 or n > MAX_ENTRIES.
         """
         n = _check_dimension(n, "n")
         return cls._trusted((0,) * n)
@@ -173,7 +182,8 @@ class Vector(Sequence[Scalar]):
         Vector([0, 1, 0])
 
         Raises:
-            TypeError: n or i is not an int.  DomainError: n < 0, or i outside 0 ≤ i < n.
+            TypeError: n or i is not an int.
+            DomainError: n < 0 or n > MAX_ENTRIES, or i outside 0 ≤ i < n.
         """
         n = _check_dimension(n, "n")
         if isinstance(i, bool) or not isinstance(i, int):
@@ -239,7 +249,7 @@ class Vector(Sequence[Scalar]):
         return hash(self._c)
 
     def __repr__(self) -> str:
-        return f"Vector([{', '.join(map(_scalar_repr, self._c))}])"
+        return f"Vector([{', '.join(map(scalar_repr, self._c))}])"
 
     def __str__(self) -> str:
         return f"({', '.join(map(str, self._c))})"
@@ -309,8 +319,8 @@ class Vector(Sequence[Scalar]):
         """
         other = _check_vector(other, "other")
         _check_same_dimension(self, other, "compare")
-        rel: Any = _check_tolerance(rel_tol, "rel_tol")
-        absolute: Any = _check_tolerance(abs_tol, "abs_tol")
+        rel: Any = check_tolerance(rel_tol, "rel_tol")
+        absolute: Any = check_tolerance(abs_tol, "abs_tol")
         kind = max(self._kind, other._kind)
         if kind == _EXACT:
             if rel == math.inf or absolute == math.inf:
@@ -586,7 +596,7 @@ class Vector(Sequence[Scalar]):
             DomainError: a negative or NaN tolerance, or NaN/inf components.
         """
         other = _check_vector(other, "other")
-        tolerance: Any = _check_tolerance(tol)
+        tolerance: Any = check_tolerance(tol)
         u_values, v_values, kind = self._paired(other, "test orthogonality of")
         if kind == _EXACT:
             return self.dot(other) == 0
@@ -675,13 +685,23 @@ def _vector_of_results(components: tuple[Any, ...]) -> Vector:
     return Vector(components)
 
 
-def _scalar_repr(x: Scalar) -> str:
-    """repr(x), but readable by eval() for inf and nan too."""
+def scalar_repr(x: Scalar) -> str:
+    """repr(x), but readable by eval() for inf and nan too.
+
+    >>> scalar_repr(float("inf")), scalar_repr(2.5)
+    ("float('inf')", '2.5')
+    """
     if isinstance(x, float) and not math.isfinite(x):
         return f"float('{x}')"
     if isinstance(x, complex) and not cmath.isfinite(x):
-        return f"complex({_scalar_repr(x.real)}, {_scalar_repr(x.imag)})"
+        return f"complex({scalar_repr(x.real)}, {scalar_repr(x.imag)})"
     return repr(x)
+
+
+#: The most entries a Vector (or a Matrix, counting m·n) may be asked to hold: 10⁹ entries
+#: are 8 GB of pointers alone, past what a plain-Python table can use. A larger request is
+#: refused with a clear error instead of an OverflowError or a machine that runs out of memory.
+MAX_ENTRIES = 10**9
 
 
 def _check_dimension(n: object, name: str) -> int:
@@ -689,6 +709,8 @@ def _check_dimension(n: object, name: str) -> int:
         raise TypeError(f"{name} must be an int, not {type(n).__name__}")
     if n < 0:
         raise DomainError(f"{name} must be non-negative, got {n}")
+    if n > MAX_ENTRIES:
+        raise DomainError(f"{name} = {n} is more than the {MAX_ENTRIES:,} entries a Vector holds")
     return n
 
 
@@ -973,7 +995,7 @@ def gram_schmidt(vectors: Iterable[Vector], *, tol: float = 1e-12) -> list[Vecto
             its index), a negative tolerance, or NaN/inf components.
     """
     vector_list = _check_vectors(vectors)
-    tolerance: Any = _check_tolerance(tol)
+    tolerance: Any = check_tolerance(tol)
     kind = max((v._kind for v in vector_list), default=_EXACT)
     if kind == _EXACT:
         return _gram_schmidt_exact(vector_list)
@@ -1034,7 +1056,7 @@ def is_orthonormal(vectors: Iterable[Vector], *, tol: float = 1e-9) -> bool:
         DomainError: a negative or NaN tolerance.
     """
     vector_list = _check_vectors(vectors)
-    tolerance = _check_tolerance(tol)
+    tolerance = check_tolerance(tol)
     for i, qi in enumerate(vector_list):
         for j in range(i, len(vector_list)):
             product: Any = qi.dot(vector_list[j])

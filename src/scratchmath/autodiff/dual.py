@@ -207,7 +207,7 @@ class Dual:
             return NotImplemented
         c, _ = pair
         value = power(c, self.value)
-        log_base = values.elementwise(_log_or_flat, plain(c))
+        log_base = values.broadcast(_log_or_flat, plain(c), plain(value), "raise to a power")
         return Dual._make(
             value, fit(multiply(self.tangent, multiply(value, log_base)), shape(value))
         )
@@ -367,9 +367,9 @@ def _power_shape(d: Dual, c: Any) -> tuple[int, ...]:
     return a if len(a) >= len(b) else b
 
 
-def _log_or_flat(c: Any) -> Any:
-    """log c, and 0 at c = 0: d(0ʸ)/dy = 0 where 0ʸ = 0 (y > 0)."""
-    if c == 0:
+def _log_or_flat(c: Any, result: Any) -> Any:
+    """log c, and 0 at c = 0 where cʸ = 0 (y > 0): there 0ʸ is flat in y."""
+    if c == 0 and result == 0:
         return 0
     if not c > 0:
         raise DomainError(

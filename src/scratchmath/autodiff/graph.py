@@ -275,9 +275,18 @@ class Var:
         >>> cube.backward()
         >>> x.grad
         27.0
+
+        Raises: TypeError for a value that is not a number, Vector or Matrix, or an edge
+        that is not an ``Edge`` from a Var with a callable rule.
         """
+        for e in edges:
+            if not isinstance(e, Edge) or not isinstance(e.parent, Var) or not callable(e[1]):
+                raise TypeError(
+                    f"each edge must be Edge(parent, backward) with a Var parent and a callable "
+                    f"backward rule, got {e!r}"
+                )
         node = object.__new__(cls)
-        node._value = value
+        node._value = check_value(value, "the value of a Var")
         node.grad = None
         node._edges = tuple(e for e in edges if e.parent.requires_grad)
         node._op = op

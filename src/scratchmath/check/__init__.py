@@ -24,6 +24,9 @@ small counterexample, and returns a ``CheckReport`` that says in words what went
 ``check_entropy``          entropy(dist, base=2): −Σ p·log p, in bits, 0·log 0 = 0
 ``check_kl_divergence``    kl(p, q, base=2): Σ p·log(p/q), Gibbs' inequality, ∞ where q = 0
 ``check_optimizer_step``   step(x, grad, lr): x − lr·grad, downhill, converging
+``CheckReport``            what each returns: name, passed, cases, failures (str: in words)
+``CHECKERS``               every checker by the name a CHECKS mapping uses ("det", …)
+``run_file``               ``python -m scratchmath check FILE.py``: FILE's CHECKS, reported
 =========================  ==================================================================
 
 >>> from scratchmath import Matrix

@@ -61,11 +61,16 @@ OPTIONAL_TIMEOUT = 0.25
 MAX_CHOICES = 400
 """The most choices one case may make: a bound on every generator."""
 
-SHRINK_BUDGET = 300
-"""The most replays the shrinker spends on one failure."""
+SHRINK_BUDGET = 200
+"""The most replays the shrinker spends on one failure: a count, not a time, so the same seed
+gives the same counterexample on a fast machine and a slow one."""
 
-SHRINK_SECONDS = 0.3
-"""…and the most time."""
+CHECK_SECONDS = 10.0
+"""After this long, a checker tries one case per remaining property and no more: a slow
+learner's function gets a report in seconds, not minutes (the report notes it)."""
+
+SHRINK_SECONDS = 3.0
+"""A safety valve for a slow learner's function (each replay calls it again)."""
 
 
 class Failure(NamedTuple):
@@ -375,7 +380,9 @@ def call_learner(fn: Callable[..., Any], name: str, *args: Any, **kwargs: Any) -
     except _Timeout:
         raise _Unresponsive(
             Verdict(
-                str(call), f"no answer within {CALL_TIMEOUT:g} s (an endless loop?)", "an answer"
+                str(call),
+                f"no answer within {_time_limit.seconds:g} s (an endless loop?)",
+                "an answer",
             )
         ) from None
     except Exception as error:
@@ -443,7 +450,11 @@ def _evaluate(prop: Property, src: Source) -> Verdict | None:
     except (ArithmeticError, TypeError, ValueError, AttributeError, IndexError) as error:
         # The learner's value could not be used (a complex where a real was needed, a row of
         # the wrong length…): that is the learner's failure, reported, never a traceback.
-        return Verdict("(the case above)", f"a value the checker cannot use: {error}", "")
+        return Verdict(
+            "(a case the checker could not finish)",
+            f"a value it cannot use ({type(error).__name__}: {error})",
+            "a value of the kind the exercise asks for",
+        )
 
 
 def _fails(prop: Property, choices: Sequence[int]) -> tuple[Verdict, list[int]] | None:
@@ -498,7 +509,7 @@ def _simpler(a: list[int], b: list[int]) -> bool:
 def _hypothesis_search(
     properties: Sequence[Property], examples: int
 ) -> tuple[int, list[int]] | None:
-    """A failing choice list found (and shrunk) by Hypothesis, if it is installed: one search
+    """A failing choice list found by Hypothesis, if it is installed: one search
     over all the properties at once (its first choice picks the property), since each call of
     Hypothesis's engine has a fixed cost of tens of milliseconds."""
     try:
@@ -512,6 +523,7 @@ def _hypothesis_search(
         deadline=None,
         derandomize=True,
         suppress_health_check=list(hypothesis.HealthCheck),
+        phases=[hypothesis.Phase.generate],  # its shrinker has no time bound; ours has
     )
     choice_lists = strategies.lists(strategies.integers(0, 2**16), min_size=1, max_size=32)
 
@@ -526,16 +538,19 @@ def _hypothesis_search(
     return found[0] % len(properties), list(found[1:])
 
 
-def _search(prop: Property, rng: random.Random, count: int) -> tuple[int, Verdict, list[int]]:
-    """Try ``count`` fresh cases; return how many were tried and the first failure, if any.
-
-    Raises _Unresponsive (from the learner's call) unchanged.
-    """
+def _search(
+    prop: Property, rng: random.Random, count: int, deadline: float
+) -> tuple[int, Verdict, list[int]]:
+    """Try ``count`` fresh cases (fewer once ``deadline`` has passed, at least one); return
+    how many were tried and the first failure. Raises _AllPassed when none failed, and
+    _Unresponsive (from the learner's call) unchanged."""
     for tried in range(1, count + 1):
         src = Source(rng)
         verdict = _evaluate(prop, src)
         if verdict is not None:
             return tried, verdict, src.choices
+        if time.monotonic() > deadline:
+            raise _AllPassed(tried)
     raise _AllPassed(count)
 
 
@@ -562,12 +577,13 @@ def run_properties(
     checked: list[str] = []
     notes: list[str] = []
     cases = 0
+    deadline = time.monotonic() + CHECK_SECONDS
     for index, prop in enumerate(properties):
         checked.append(prop.axiom)
         rng = random.Random(f"{name}:{seed}:{prop.axiom}")
         _time_limit.seconds = OPTIONAL_TIMEOUT if prop.optional else CALL_TIMEOUT
         try:
-            tried, verdict, choices = _search(prop, rng, prop.examples or examples)
+            tried, verdict, choices = _search(prop, rng, prop.examples or examples, deadline)
         except _AllPassed as passed:
             cases += passed.tried
             continue
@@ -595,7 +611,10 @@ def run_properties(
         for i, p in enumerate(properties)
         if i not in failures and p.axiom in checked and p.examples != 1
     ]
-    extra = _hypothesis_search(remaining, 24) if remaining else None
+    if time.monotonic() > deadline:
+        remaining = []
+        notes.append(f"more cases: your function is slow, and {CHECK_SECONDS:g} s had passed")
+    extra = _hypothesis_search(remaining, 16) if remaining else None
     if extra is not None:
         prop = remaining[extra[0]]
         found = _fails(prop, extra[1])

@@ -115,10 +115,15 @@ def check_vector_space(
     >>> bad.failures[0].axiom
     'u + v is computed component by component'
 
-    Raises: TypeError if ``add`` or ``scale`` is not callable.
+    Raises: TypeError if ``add`` or ``scale`` is not callable, or ``zero`` is neither a
+    function nor a vector.
     """
     check_callable(add, "add")
     check_callable(scale, "scale")
+    if not callable(zero) and not (hasattr(zero, "__len__") and hasattr(zero, "__iter__")):
+        raise TypeError(
+            f"zero must be a function zero(n) or a zero vector, got {type(zero).__name__}"
+        )
     plus, times = Learner(add, "add"), Learner(scale, "scale")
 
     def dimension(src: Source) -> int:
@@ -407,7 +412,10 @@ def check_linear_map(
     learner = Learner(f, "f")
 
     def image(v: Vector) -> Vector:
-        return learner.vector(m, v)
+        call, raw = learner.call(v)
+        if m == 1 and isinstance(raw, (int, float, Fraction)) and not isinstance(raw, bool):
+            return Vector([raw])  # a map to ℝ may return its number
+        return as_vector(raw, m, call)
 
     def tol(*images: Vector) -> float:
         return rounding(1 + sum(largest(w) for w in images), 4 * n + 4)

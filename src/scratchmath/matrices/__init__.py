@@ -4,7 +4,7 @@ A subpackage that reads as one chapter, module by module:
 
 =================  ======================================================================
 ``core``           ``Matrix``: constructors, arithmetic, the product, ``matrix_norm``
-``determinants``   ``det_leibniz``, ``det_cofactor`` (the definitions) and ``det``
+``determinants``   ``det_leibniz``, ``det_cofactor`` (the definitions), ``det``, ``slogdet``
 ``elimination``    ``lu``, ``solve``, ``inverse``, ``rref``, ``rank``, ``null_space``
 ``orthogonal``     ``qr`` (Householder) and ``cholesky``
 ``eigen``          power, inverse and Rayleigh quotient iteration; ``eigvals``, ``eig``
@@ -24,7 +24,7 @@ Every public name is importable from here:
 from __future__ import annotations
 
 from scratchmath.matrices.core import Matrix, matrix_norm
-from scratchmath.matrices.determinants import det, det_cofactor, det_leibniz
+from scratchmath.matrices.determinants import det, det_cofactor, det_leibniz, slogdet
 from scratchmath.matrices.eigen import (
     characteristic_polynomial,
     eig,
@@ -83,6 +83,7 @@ __all__ = [
     "rayleigh_quotient_iteration",
     "rref",
     "singular_values",
+    "slogdet",
     "solve",
     "span_contains",
     "svd",

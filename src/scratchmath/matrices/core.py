@@ -50,18 +50,20 @@ from itertools import chain
 from typing import Any, overload
 
 from scratchmath.errors import DimensionError, DomainError
+from scratchmath.matrices.singular import exact_rank, scaled_singular_values, svd_table
+from scratchmath.scalars import COMPLEX as _COMPLEX
 from scratchmath.scalars import EXACT as _EXACT
 from scratchmath.scalars import REAL as _REAL
 from scratchmath.scalars import accurate_sum as _sum
 from scratchmath.scalars import check_scalar as _check_scalar
 from scratchmath.scalars import divide as _divide
 from scratchmath.scalars import exact_sqrt as _exact_sqrt
-from scratchmath.scalars import format_scalar, latex_scalar
+from scratchmath.scalars import format_scalar, latex_scalar, saturating_ldexp
 from scratchmath.scalars import homogenize as _homogenize
 from scratchmath.scalars import kind_of as _kind_of_scalar
 from scratchmath.scalars import promote as _promote
 from scratchmath.scalars import to_float as _to_float
-from scratchmath.vectors import Scalar, Vector, _check_tolerance, _scalar_repr
+from scratchmath.vectors import MAX_ENTRIES, Scalar, Vector, check_tolerance, scalar_repr
 
 __all__ = ["Matrix", "matrix_norm"]
 
@@ -73,21 +75,33 @@ Rows = tuple[tuple[Scalar, ...], ...]
 # ---------------------------------------------------------------------------------------
 
 
-def _shape_text(shape: tuple[int, int]) -> str:
-    """'2×3' for the shape (2, 3): how every message names a shape."""
+def shape_text(shape: tuple[int, int]) -> str:
+    """'2×3' for the shape (2, 3): how every message names a shape.
+
+    >>> shape_text((2, 3))
+    '2×3'
+    """
     return f"{shape[0]}×{shape[1]}"
 
 
-def _tidy(x: Any) -> Any:
-    """A Fraction with denominator 1 as the int it equals (Fraction(4, 1) → 4)."""
+def tidy(x: Any) -> Any:
+    """A Fraction with denominator 1 as the int it equals (Fraction(4, 1) → 4).
+
+    >>> tidy(Fraction(4, 2)), tidy(Fraction(1, 2)), tidy(0.5)
+    (2, Fraction(1, 2), 0.5)
+    """
     if type(x) is Fraction and x.denominator == 1:
         return x.numerator
     return x
 
 
-def _tidy_rows(rows: Iterable[Iterable[Any]]) -> Rows:
-    """Rows of exact entries with every whole Fraction written as an int."""
-    return tuple(tuple(map(_tidy, row)) for row in rows)
+def tidy_rows(rows: Iterable[Iterable[Any]]) -> Rows:
+    """Rows of exact entries with every whole Fraction written as an int.
+
+    >>> tidy_rows([[Fraction(2, 1), Fraction(1, 3)]])
+    ((2, Fraction(1, 3)),)
+    """
+    return tuple(tuple(map(tidy, row)) for row in rows)
 
 
 def _check_size(n: object, name: str) -> int:
@@ -99,22 +113,54 @@ def _check_size(n: object, name: str) -> int:
     return n
 
 
-def _check_matrix(A: object, name: str = "A") -> Matrix:
+def _check_shape(m: object, n: object, names: str = "mn") -> tuple[int, int]:
+    """A shape m×n to build: both sizes ≥ 1 and at most MAX_ENTRIES entries in all."""
+    rows, columns = _check_size(m, names[0]), _check_size(n, names[1])
+    if rows * columns > MAX_ENTRIES:
+        raise DimensionError(
+            f"a {rows}×{columns} matrix would hold {rows * columns:.3g} entries, more than "
+            f"the {MAX_ENTRIES:,} a Matrix holds"
+        )
+    return rows, columns
+
+
+def check_matrix(A: object, name: str = "A") -> Matrix:
+    """A itself if it is a Matrix; the argument check of every function of ``matrices``.
+
+    >>> check_matrix([[1, 2]])
+    Traceback (most recent call last):
+    ...
+    TypeError: A must be a Matrix, not list
+
+    Raises: TypeError when A is not a Matrix.
+    """
     if not isinstance(A, Matrix):
         raise TypeError(f"{name} must be a Matrix, not {type(A).__name__}")
     return A
 
 
-def _require_square(A: Matrix, what: str) -> int:
-    """n for an n×n matrix; a DimensionError naming the shape otherwise."""
+def require_square(A: Matrix, what: str) -> int:
+    """n for an n×n matrix; a DimensionError naming the shape otherwise.
+
+    >>> require_square(Matrix([[1, 2]]), "det")
+    Traceback (most recent call last):
+    ...
+    scratchmath.errors.DimensionError: det needs a square matrix, got 1×2
+    """
     m, n = A.shape
     if m != n:
         raise DimensionError(f"{what} needs a square matrix, got {m}×{n}")
     return n
 
 
-def _require_finite_matrix(A: Matrix, what: str) -> None:
-    """A DomainError if a float/complex matrix holds NaN or ±inf (no algorithm can use it)."""
+def require_finite_matrix(A: Matrix, what: str) -> None:
+    """A DomainError if a float/complex matrix holds NaN or ±inf (no algorithm can use it).
+
+    >>> require_finite_matrix(Matrix([[math.inf]]), "invert")
+    Traceback (most recent call last):
+    ...
+    scratchmath.errors.DomainError: cannot invert a matrix with NaN or infinite entries
+    """
     if A._kind == _EXACT:
         return
     # math.isfinite / cmath.isfinite mapped in C: no Python call per entry.
@@ -124,10 +170,17 @@ def _require_finite_matrix(A: Matrix, what: str) -> None:
             raise DomainError(f"cannot {what} a matrix with NaN or infinite entries")
 
 
-def _real_table(A: object, what: str) -> list[list[Any]]:
-    """A real Matrix as a fresh list of rows of floats; checks type and finiteness."""
-    A = _check_matrix(A)
-    _require_finite_matrix(A, f"compute {what} of")
+def real_table(A: object, what: str) -> list[list[Any]]:
+    """A real Matrix as a fresh list of rows of floats; checks type and finiteness.
+
+    >>> real_table(Matrix([[1, 2]]), "svd")
+    [[1.0, 2.0]]
+
+    Raises: TypeError (not a Matrix), DomainError (NaN/inf, a complex entry, or an exact
+    entry beyond the float range).
+    """
+    A = check_matrix(A)
+    require_finite_matrix(A, f"compute {what} of")
     rows: Any = A._rows
     if isinstance(rows[0][0], complex):
         if any(z.imag != 0 for row in rows for z in row):
@@ -157,7 +210,7 @@ def _matmul_rows(a: Rows, b: Rows, exact: bool) -> Rows:
     columns = tuple(zip(*b, strict=False))
     mul = operator.mul
     product = tuple([tuple([sum(map(mul, row, col)) for col in columns]) for row in a])
-    return _tidy_rows(product) if exact else product
+    return tidy_rows(product) if exact else product
 
 
 # ---------------------------------------------------------------------------------------
@@ -229,9 +282,9 @@ class Matrix:
         Matrix([[1, 0], [0, 1]])
 
         Raises:
-            TypeError: n is not an int.  DimensionError: n < 1.
+            TypeError: n is not an int.  DimensionError: n < 1, or n² > MAX_ENTRIES.
         """
-        n = _check_size(n, "n")
+        n = _check_shape(n, n, names="nn")[0]
         return cls._trusted(tuple(tuple(1 if i == j else 0 for j in range(n)) for i in range(n)))
 
     @classmethod
@@ -242,9 +295,9 @@ class Matrix:
         Matrix([[0, 0, 0], [0, 0, 0]])
 
         Raises:
-            TypeError: m or n is not an int.  DimensionError: m < 1 or n < 1.
+            TypeError: m or n is not an int.  DimensionError: m < 1 or n < 1, or m·n > MAX_ENTRIES.
         """
-        m, n = _check_size(m, "m"), _check_size(n, "n")
+        m, n = _check_shape(m, n)
         return cls._trusted(((0,) * n,) * m)
 
     @classmethod
@@ -307,9 +360,10 @@ class Matrix:
 
         Raises:
             TypeError: f is not callable or returns a non-number.
-            DimensionError: m < 1 or n < 1.  (An exception raised by f passes through.)
+            DimensionError: m < 1 or n < 1, or m·n > MAX_ENTRIES.
+            (An exception raised by f passes through.)
         """
-        m, n = _check_size(m, "m"), _check_size(n, "n")
+        m, n = _check_shape(m, n)
         if not callable(f):
             raise TypeError(f"f must be callable, not {type(f).__name__}")
         return cls([[f(i, j) for j in range(n)] for i in range(m)])
@@ -496,7 +550,7 @@ class Matrix:
         return hash(self._rows)
 
     def __repr__(self) -> str:
-        inner = ", ".join("[" + ", ".join(map(_scalar_repr, row)) + "]" for row in self._rows)
+        inner = ", ".join("[" + ", ".join(map(scalar_repr, row)) + "]" for row in self._rows)
         return f"Matrix([{inner}])"
 
     def __str__(self) -> str:
@@ -529,7 +583,7 @@ class Matrix:
             TypeError: other is not a Matrix.  DimensionError: the shapes differ.
             DomainError: a negative or NaN tolerance.
         """
-        other = _check_matrix(other, "other")
+        other = check_matrix(other, "other")
         self._check_same_shape(other, "compare")
         a = Vector._trusted(tuple(x for row in self._rows for x in row))
         b = Vector._trusted(tuple(x for row in other._rows for x in row))
@@ -540,7 +594,7 @@ class Matrix:
     def _check_same_shape(self, other: Matrix, verb: str) -> None:
         if self.shape != other.shape:
             raise DimensionError(
-                f"cannot {verb} {_shape_text(self.shape)} and {_shape_text(other.shape)}"
+                f"cannot {verb} {shape_text(self.shape)} and {shape_text(other.shape)}"
             )
 
     def _paired_rows(self, other: Matrix) -> tuple[Rows, Rows, int]:
@@ -555,7 +609,7 @@ class Matrix:
         self._check_same_shape(other, verb)
         a, b, kind = self._paired_rows(other)
         rows = tuple(tuple(map(op, r, s)) for r, s in zip(a, b, strict=True))
-        return Matrix._trusted(_tidy_rows(rows) if kind == _EXACT else rows)
+        return Matrix._trusted(tidy_rows(rows) if kind == _EXACT else rows)
 
     def __add__(self, other: object) -> Matrix:
         if not isinstance(other, Matrix):
@@ -587,7 +641,7 @@ class Matrix:
             return NotImplemented
         rows, s, kind = scaled
         product = tuple(tuple([x * s for x in row]) for row in rows)
-        return Matrix._trusted(_tidy_rows(product) if kind == _EXACT else product)
+        return Matrix._trusted(tidy_rows(product) if kind == _EXACT else product)
 
     def __rmul__(self, a: object) -> Matrix:
         scaled = self._scaled_rows(a)
@@ -595,7 +649,7 @@ class Matrix:
             return NotImplemented
         rows, s, kind = scaled
         product = tuple(tuple([s * x for x in row]) for row in rows)
-        return Matrix._trusted(_tidy_rows(product) if kind == _EXACT else product)
+        return Matrix._trusted(tidy_rows(product) if kind == _EXACT else product)
 
     def __truediv__(self, a: object) -> Matrix:
         """A / a = (1/a)·A, exact for rational A and a; a DomainError for a = 0."""
@@ -630,7 +684,7 @@ class Matrix:
         if not callable(f):
             raise TypeError(f"f must be callable, not {type(f).__name__}")
         for B in others:
-            self._check_same_shape(_check_matrix(B, "each of others"), "map over")
+            self._check_same_shape(check_matrix(B, "each of others"), "map over")
         if others:
             tables = zip(self._rows, *(B._rows for B in others), strict=True)
             return _matrix_of_results(tuple(tuple(map(f, *rows)) for rows in tables))
@@ -648,7 +702,7 @@ class Matrix:
         Raises:
             TypeError: other is not a Matrix.  DimensionError: the shapes differ.
         """
-        return self._entrywise(_check_matrix(other, "other"), operator.mul, "multiply elementwise")
+        return self._entrywise(check_matrix(other, "other"), operator.mul, "multiply elementwise")
 
     # -- the product: composition of linear maps ------------------------------------------
 
@@ -681,7 +735,7 @@ class Matrix:
             x = _promote(tuple(other), kind)
             mul = operator.mul
             image = tuple([sum(map(mul, row, x)) for row in a])
-            return Vector._trusted(tuple(map(_tidy, image)) if kind == _EXACT else image)
+            return Vector._trusted(tuple(map(tidy, image)) if kind == _EXACT else image)
         return NotImplemented
 
     def __rmatmul__(self, other: object) -> Vector:
@@ -708,7 +762,7 @@ class Matrix:
             raise TypeError(
                 f"a matrix power needs an integer exponent, not {type(k).__name__} ({k!r})"
             )
-        n = _require_square(self, "a matrix power")
+        n = require_square(self, "a matrix power")
         kind = self._kind
         one, zero = _promote((1, 0), kind)
         result = Matrix._trusted(
@@ -735,8 +789,8 @@ class Matrix:
         Raises:
             DimensionError: A is not square.
         """
-        n = _require_square(self, "the trace")
-        result: Scalar = _tidy(_sum((self._rows[i][i] for i in range(n)), self._kind))
+        n = require_square(self, "the trace")
+        result: Scalar = tidy(_sum((self._rows[i][i] for i in range(n)), self._kind))
         return result
 
     def is_symmetric(self, tol: float = 0) -> bool:
@@ -754,7 +808,7 @@ class Matrix:
         Raises:
             TypeError: tol is not a real number.  DomainError: tol is negative or NaN.
         """
-        tolerance: Any = _check_tolerance(tol)
+        tolerance: Any = check_tolerance(tol)
         m, n = self.shape
         if m != n:
             return False
@@ -845,7 +899,7 @@ def _matrix_of_results(rows: Rows) -> Matrix:
     if types <= {float}:
         return Matrix._trusted(rows)
     if types <= _EXACT_TYPES:
-        return Matrix._trusted(_tidy_rows(rows))
+        return Matrix._trusted(tidy_rows(rows))
     return Matrix(rows)
 
 
@@ -862,12 +916,12 @@ def _select(index: object, size: int, what: str, shape: tuple[int, int]) -> rang
         if not selected:
             raise DimensionError(
                 f"the {what} slice {index.start}:{index.stop}:{index.step} selects no {what} "
-                f"of a {_shape_text(shape)} matrix (a matrix has at least one)"
+                f"of a {shape_text(shape)} matrix (a matrix has at least one)"
             )
         return selected
     assert isinstance(index, int)
     if not -size <= index < size:
-        raise IndexError(f"{what} index {index} out of range for a {_shape_text(shape)} matrix")
+        raise IndexError(f"{what} index {index} out of range for a {shape_text(shape)} matrix")
     return range(index % size, index % size + 1)
 
 
@@ -913,6 +967,19 @@ def _check_vector_list(vectors: object) -> list[Vector]:
 # ---------------------------------------------------------------------------------------
 
 
+def _singular_values(A: Matrix) -> list[float]:
+    """σ₁ ≥ … ≥ σₖ of A, as ``svd.singular_values`` gives them (from the same engine)."""
+    require_finite_matrix(A, "compute singular values of")
+    rows: Any = A._rows
+    if A._kind == _COMPLEX:
+        scaled, e = scaled_singular_values(rows)
+    else:
+        exact = exact_rank(rows) if A._kind == _EXACT else None
+        table = svd_table(real_table(A, "singular_values"), exact)
+        scaled, e = table.scaled_sigma, table.exponent
+    return [saturating_ldexp(x, e) for x in scaled]
+
+
 def matrix_norm(A: Matrix, kind: str | float = "fro") -> float:
     """A matrix norm ‖A‖: "fro", 1, math.inf, 2 or "nuc".
 
@@ -934,7 +1001,7 @@ def matrix_norm(A: Matrix, kind: str | float = "fro") -> float:
         TypeError: A is not a Matrix.
         DomainError: kind is not one of "fro", 1, 2, math.inf, "nuc".
     """
-    A = _check_matrix(A)
+    A = check_matrix(A)
     rows: Rows = A._rows
     k = A._kind
     if kind == "fro" and isinstance(kind, str):
@@ -945,9 +1012,7 @@ def matrix_norm(A: Matrix, kind: str | float = "fro") -> float:
             return math.hypot(*entries)
         return math.hypot(*(z.real for z in entries), *(z.imag for z in entries))
     if kind in ("nuc", 2) and not isinstance(kind, bool):
-        from scratchmath.matrices.svd import singular_values
-
-        sigma = singular_values(A)
+        sigma = _singular_values(A)
         return float(max(sigma) if kind == 2 else _sum(sigma, _REAL))  # inf, not raise
     if kind in (1, math.inf) and not isinstance(kind, (bool, str)):
         lines = zip(*rows, strict=True) if kind == 1 else rows

@@ -21,6 +21,7 @@ singular. The three functions agree; only ``det`` is fast (n³ rather than n! op
 from __future__ import annotations
 
 import math
+import sys
 from fractions import Fraction
 from itertools import permutations
 from typing import Any
@@ -28,33 +29,40 @@ from typing import Any
 from scratchmath.errors import DomainError
 from scratchmath.matrices.core import (
     Matrix,
-    _check_matrix,
-    _require_finite_matrix,
-    _require_square,
-    _tidy,
+    check_matrix,
+    require_finite_matrix,
+    require_square,
+    tidy,
 )
-from scratchmath.matrices.elimination import _eliminate
 from scratchmath.matrices.fraction_free import integer_rows
-from scratchmath.scalars import COMPLEX as _COMPLEX
+from scratchmath.matrices.kernels import equilibrate, lu_factor, scale_back
 from scratchmath.scalars import EXACT as _EXACT
 from scratchmath.scalars import accurate_sum as _sum
 from scratchmath.vectors import Scalar
 
-__all__ = ["det", "det_cofactor", "det_leibniz"]
+__all__ = ["det", "det_cofactor", "det_leibniz", "slogdet"]
 
 #: The definitions cost n!·n operations; 9! = 362 880 terms is about where patience ends.
 _DEFINITION_LIMIT = 9
 
 
+def _square_and_finite(A: object, name: str) -> Matrix:
+    """The checks of every determinant: a square Matrix without NaN or inf entries."""
+    A = check_matrix(A)
+    require_square(A, name)
+    require_finite_matrix(A, "take the determinant of")
+    return A
+
+
 def _check_definition_size(A: Matrix, name: str) -> int:
-    A = _check_matrix(A)
-    n = _require_square(A, name)
+    A = check_matrix(A)
+    n = require_square(A, name)
     if n > _DEFINITION_LIMIT:
         raise DomainError(
             f"{name} takes n! steps: n = {n} > {_DEFINITION_LIMIT} is too large "
             f"({math.factorial(n):,} terms); use det(A), which takes about n³"
         )
-    _require_finite_matrix(A, "take the determinant of")
+    require_finite_matrix(A, "take the determinant of")
     return n
 
 
@@ -97,7 +105,7 @@ def det_leibniz(A: Matrix) -> Scalar:
     )
     # A term with a zero factor contributes nothing; its sign need not be computed.
     terms = (p if _sign(sigma) > 0 else -p for sigma, p in products if p != 0)
-    result: Scalar = _tidy(_sum(terms, A._kind))
+    result: Scalar = tidy(_sum(terms, A._kind))
     return result
 
 
@@ -115,7 +123,7 @@ def det_cofactor(A: Matrix) -> Scalar:
         DomainError: n > 9 (use ``det``), or NaN or infinite entries.
     """
     _check_definition_size(A, "det_cofactor")
-    result: Scalar = _tidy(_cofactor_expansion(A._rows, A._kind))
+    result: Scalar = tidy(_cofactor_expansion(A._rows, A._kind))
     return result
 
 
@@ -165,29 +173,43 @@ def _bareiss(rows: tuple[tuple[int, ...], ...]) -> int:
     return sign * a[n - 1][n - 1]
 
 
-def _product_of_pivots(pivots: list[Any], sign: int, kind: int) -> Scalar:
-    """sign·Π pivots for floats, without spurious overflow or underflow on the way.
+def _scaled_product(pivots: list[Any], sign: int) -> tuple[Any, int]:
+    """(m, e) with sign·Π pivots = m·2ᵉ and |m| in [½, 1) (m = 0 for a zero pivot).
 
-    A 100×100 determinant can pass through 1e-400 on its way to 1, so the product is kept
-    as a mantissa and a binary exponent (math.frexp) and scaled once at the end; the result
-    is ±inf or 0 only if the true determinant is outside the float range.
+    A 100×100 determinant can pass through 1e-400 on its way to 1, so the running product is
+    brought back to modulus [½, 1) by a power of two after each factor (exact) and the powers
+    are added up: no spurious overflow or underflow on the way, and no rounding added.
     """
-    if kind == _COMPLEX:
-        product: complex = sign * math.prod(pivots)
-        return product
-    mantissa, exponent = float(sign), 0
+    product: Any = float(sign)
+    exponent = 0
     for p in pivots:
-        m, e = math.frexp(p)
-        mantissa *= m
-        exponent += e
-        m, e = math.frexp(mantissa)
-        mantissa, exponent = m, exponent + e
-    if mantissa == 0:
-        return 0.0  # a zero pivot: singular (and not −0.0)
-    try:
-        return math.ldexp(mantissa, exponent)
-    except OverflowError:
-        return math.copysign(math.inf, mantissa)
+        product *= p
+        e = math.frexp(abs(product))[1]
+        product, exponent = scale_back(product, -e), exponent + e
+    return product, exponent
+
+
+def _product_of_pivots(pivots: list[Any], sign: int, exponent: int = 0) -> Scalar:
+    """sign·Π pivots·2^exponent for floats (or complex numbers), scaled once at the end: it
+    is ±inf or 0 only if the true determinant is outside the float range."""
+    product, e = _scaled_product(pivots, sign)
+    if product == 0:
+        return 0.0 if isinstance(product, float) else complex(0.0, 0.0)  # singular, not −0.0
+    result: Scalar = scale_back(product, e + exponent)
+    return result
+
+
+def _float_pivots(A: Matrix) -> tuple[list[Any], int, int]:
+    """The pivots of LU with partial pivoting, det P, and the power of two the rows were
+    scaled by: det A = sign·Π pivots·2^exponent.
+
+    Rows of extreme size are scaled by powers of two first (see ``kernels.equilibrate``):
+    then no entry of U overflows on the way to a determinant that a float can hold.
+    """
+    table = [list(row) for row in A._rows]
+    exponents = equilibrate(table)
+    a, _, sign = lu_factor(table, exact=False)
+    return [a[k][k] for k in range(len(a))], sign, sum(exponents or ())
 
 
 def det(A: Matrix) -> Scalar:
@@ -214,9 +236,7 @@ def det(A: Matrix) -> Scalar:
         TypeError: A is not a Matrix.  DimensionError: A is not square.
         DomainError: NaN or infinite entries.
     """
-    A = _check_matrix(A)
-    n = _require_square(A, "det")
-    _require_finite_matrix(A, "take the determinant of")
+    A = _square_and_finite(A, "det")
     rows = A._rows
     kind = A._kind
     if kind == _EXACT:
@@ -224,7 +244,54 @@ def det(A: Matrix) -> Scalar:
         # integer determinant by Bareiss, divide once by Π sᵢ (no gcd per operation).
         integer_table, scales = integer_rows(rows)
         scaled_det = _bareiss(tuple(map(tuple, integer_table)))
-        tidy: Scalar = _tidy(Fraction(scaled_det, math.prod(scales)))
-        return tidy
-    a, _, sign = _eliminate(rows, exact=False)
-    return _product_of_pivots([a[k][k] for k in range(n)], sign, kind)
+        exact_det: Scalar = tidy(Fraction(scaled_det, math.prod(scales)))
+        return exact_det
+    return _product_of_pivots(*_float_pivots(A))
+
+
+def _log_of_exact(size: Fraction) -> float:
+    """log of a positive Fraction of any size: log1p of the exact size − 1 near 1, through
+    its float where that is a normal number, else log(numerator) − log(denominator)
+    (math.log takes ints of any size; the two logs then differ by more than 700, so their
+    difference keeps its digits)."""
+    x = float(size) if size.numerator.bit_length() - size.denominator.bit_length() < 1000 else 0
+    if 0.5 < x < 2:
+        return math.log1p(float(size - 1))  # near 1: the exact difference, then log1p
+    if sys.float_info.min <= x < math.inf:
+        return math.log(x)
+    return math.log(size.numerator) - math.log(size.denominator)
+
+
+def slogdet(A: Matrix) -> tuple[Scalar, float]:
+    """(sign, log|det A|): the determinant as a sign and a natural logarithm.
+
+    det A = sign·exp(logabsdet). The determinant of a large matrix easily leaves the float
+    range (det(2·I₁₀₀₀) = 2¹⁰⁰⁰ is fine, det(10·I₄₀₀) = 10⁴⁰⁰ is not) while its logarithm
+    does not; log-likelihoods of Gaussians need exactly this. For floats log|det| is
+    Σ log|uₖₖ| taken from the scaled product of the pivots (see ``det``), so it is accurate
+    however large or small det A is. sign is 1, −1 or 0 (an int for exact A, a float
+    otherwise; for complex A a complex number of modulus 1); a singular A gives
+    (0, −inf), as NumPy's ``slogdet``.
+
+    >>> slogdet(Matrix([[1, 2], [3, 4]]))
+    (-1, 0.6931471805599453)
+    >>> sign, logdet = slogdet(Matrix.diagonal([10.0] * 400))
+    >>> sign, round(logdet, 9), det(Matrix.diagonal([10.0] * 400))
+    (1.0, 921.034037198, inf)
+
+    Raises:
+        TypeError: A is not a Matrix.  DimensionError: A is not square.
+        DomainError: NaN or infinite entries.
+    """
+    A = _square_and_finite(A, "slogdet")
+    if A._kind == _EXACT:
+        exact: Any = det(A)
+        if exact == 0:
+            return 0, -math.inf
+        return (1 if exact > 0 else -1), _log_of_exact(abs(Fraction(exact)))
+    pivots, sign, exponent = _float_pivots(A)
+    mantissa, e = _scaled_product(pivots, sign)
+    if mantissa == 0:
+        return (0.0 if isinstance(mantissa, float) else complex(0.0, 0.0)), -math.inf
+    phase = mantissa / abs(mantissa)
+    return phase, math.log(abs(mantissa)) + (e + exponent) * math.log(2)

@@ -53,11 +53,20 @@ from typing import Any
 from scratchmath.errors import ConvergenceError, DimensionError, DomainError
 from scratchmath.matrices.core import (
     Matrix,
-    _check_matrix,
-    _real_table,
-    _require_finite_matrix,
-    _require_square,
-    _tidy,
+    check_matrix,
+    real_table,
+    require_finite_matrix,
+    require_square,
+    tidy,
+)
+from scratchmath.matrices.kernels import (
+    binary_exponent,
+    householder,
+    lu_factor,
+    lu_solve,
+    scale_back,
+    scale_table,
+    sign_fixed,
 )
 from scratchmath.scalars import EXACT as _EXACT
 from scratchmath.scalars import to_float as _to_float
@@ -88,8 +97,8 @@ Table = list[list[Any]]
 
 def _float_table(A: object, what: str) -> Table:
     """A square real Matrix as a fresh list of rows of floats; checks type, shape, finiteness."""
-    _require_square(_check_matrix(A), what)
-    return _real_table(A, what)
+    require_square(check_matrix(A), what)
+    return real_table(A, what)
 
 
 def _check_iterations(max_iter: object) -> int:
@@ -152,23 +161,9 @@ def _prepare(
 
 
 def _vector(x: Sequence[Any]) -> Vector:
-    """A unit eigenvector as a Vector, its phase fixed so the largest entry is real > 0.
-
-    An eigenvector is only defined up to a non-zero factor; after scaling to unit length the
-    factor is still free on the unit circle (±1 for real vectors). Fixing it makes results
-    reproducible and comparable. Entries equal in modulus up to rounding count as a tie, won
-    by the first, so that (1, −1)/√2 is chosen over (−1, 1)/√2 whatever the rounding.
-    """
-    largest = max(map(abs, x))
-    # the first entry of largest modulus, ties within rounding going to the first one
-    k = next(i for i, c in enumerate(x) if abs(c) >= largest * (1 - 1e-9))
-    if isinstance(x[k], complex):
-        phase = x[k] / abs(x[k])
-        y: list[Any] = [c / phase for c in x]
-        y[k] = complex(abs(x[k]), 0.0)
-        return Vector._trusted(tuple(y))
-    sign = -1.0 if x[k] < 0 else 1.0
-    return Vector._trusted(tuple(float(sign * c) for c in x))
+    """A unit eigenvector as a Vector, its phase fixed so that the largest entry is real > 0
+    (an eigenvector is defined only up to such a factor; see ``kernels.sign_fixed``)."""
+    return Vector._trusted(tuple(sign_fixed(x)[0]))
 
 
 def _real_if_possible(z: Any) -> Any:
@@ -250,79 +245,23 @@ class _Settling:
         return estimate / max(size, self._floor / tol)
 
 
-def _power_of_two_scale(a: Table) -> int:
-    """e with max|aᵢⱼ|·2⁻ᵉ in [½, 1): scaling by 2⁻ᵉ is exact and keeps squares in range."""
-    largest = max(abs(x) for row in a for x in row)
-    return math.frexp(largest)[1] if largest > 0 else 0
-
-
-def _scale_table(a: Table, e: int) -> None:
-    for row in a:
-        row[:] = [math.ldexp(x, -e) for x in row]
-
-
-def _ldexp(x: float, e: int) -> float:
-    """x·2ᵉ, saturating to ±inf instead of raising OverflowError."""
-    try:
-        return math.ldexp(x, e)
-    except OverflowError:
-        return math.copysign(math.inf, x)
-
-
-def _scale_back(z: Any, e: int) -> Any:
-    """z·2ᵉ (undoing the scaling of ``_power_of_two_scale``) for a real or complex z."""
-    if isinstance(z, complex):
-        return complex(_ldexp(z.real, e), _ldexp(z.imag, e))
-    return _ldexp(z, e)
-
-
 def _normalize(a: Table) -> int:
     """Scale A in place by 2⁻ᵉ so that max|aᵢⱼ| ∈ [½, 1); return e. Exact (a power of two),
     and it keeps ‖A‖, Ax and λ² far from overflow and underflow; λ scales back by 2ᵉ."""
-    e = _power_of_two_scale(a)
-    _scale_table(a, e)
+    e = binary_exponent(a)
+    scale_table(a, -e)
     return e
 
 
 def _shifted_lu(a: Table, shift: Any, floor: float) -> tuple[Table, list[int]]:
-    """LU factors of A − σI with partial pivoting, PA − σP = LU (L unit lower, in place).
-
-    A pivot below ``floor`` (about ε‖A‖) is raised to it: when σ is an eigenvalue, A − σI is
-    singular, and that perturbation — far below the rounding already in σ — makes the solve
-    possible. The huge solution then points along the eigenvector, which is exactly what
-    inverse iteration wants.
-    """
-    n = len(a)
-    lu = [[x - shift if i == j else x for j, x in enumerate(row)] for i, row in enumerate(a)]
-    perm = list(range(n))
-    for k in range(n):
-        p = max(range(k, n), key=lambda i: abs(lu[i][k]))
-        if p != k:
-            lu[k], lu[p] = lu[p], lu[k]
-            perm[k], perm[p] = perm[p], perm[k]
-        pivot_row = lu[k]
-        if abs(pivot_row[k]) < floor:
-            pivot_row[k] = floor if pivot_row[k] == 0 else pivot_row[k] / abs(pivot_row[k]) * floor
-        pivot = pivot_row[k]
-        tail = pivot_row[k + 1 :]
-        for i in range(k + 1, n):
-            row = lu[i]
-            f = row[k] / pivot
-            row[k] = f
-            if f != 0:
-                row[k + 1 :] = [x - f * y for x, y in zip(row[k + 1 :], tail, strict=True)]
+    """LU factors of A − σI with partial pivoting, a pivot below ``floor`` (about ε‖A‖)
+    raised to it (see ``kernels.lu_factor``): when σ is an eigenvalue, A − σI is singular,
+    and that perturbation — far below the rounding already in σ — makes the solve possible.
+    The huge solution then points along the eigenvector, which is what inverse iteration
+    wants."""
+    shifted = [[x - shift if i == j else x for j, x in enumerate(row)] for i, row in enumerate(a)]
+    lu, perm, _ = lu_factor(shifted, exact=False, floor=floor)
     return lu, perm
-
-
-def _lu_solve(lu: Table, perm: list[int], b: Sequence[Any]) -> list[Any]:
-    """Solve LUx = Pb by forward then back substitution."""
-    n = len(lu)
-    y = [b[p] for p in perm]
-    for i in range(1, n):
-        y[i] -= sum(map(_MUL, lu[i][:i], y[:i]))
-    for i in range(n - 1, -1, -1):
-        y[i] = (y[i] - sum(map(_MUL, lu[i][i + 1 :], y[i + 1 :]))) / lu[i][i]
-    return y
 
 
 # ---------------------------------------------------------------------------------------
@@ -345,9 +284,9 @@ def characteristic_polynomial(A: Matrix) -> list[Any]:
         TypeError: A is not a Matrix.  DimensionError: A is not square.
         DomainError: NaN or infinite entries.
     """
-    A = _check_matrix(A)
-    n = _require_square(A, "the characteristic polynomial")
-    _require_finite_matrix(A, "take the characteristic polynomial of")
+    A = check_matrix(A)
+    n = require_square(A, "the characteristic polynomial")
+    require_finite_matrix(A, "take the characteristic polynomial of")
     a: Any = A._rows
     exact = A._kind == _EXACT
     coefficients: list[Any] = [1]
@@ -361,7 +300,7 @@ def characteristic_polynomial(A: Matrix) -> list[Any]:
             for i, row in enumerate(a)
         ]
         trace = sum(sum(map(_MUL, a[i], (m[j][i] for j in range(n)))) for i in range(n))
-        coefficients.append(_tidy(Fraction(-trace) / k) if exact else -trace / k)
+        coefficients.append(tidy(Fraction(-trace) / k) if exact else -trace / k)
     return coefficients
 
 
@@ -416,13 +355,13 @@ def power_iteration(
         residual = _norm([yi - rho * xi for yi, xi in zip(y, x, strict=True)]) / scale
         error = max(residual, settling.relative_error(rho, tol))
         if error <= tol or residual == 0:
-            return _ldexp(rho, e), _vector(x)
+            return scale_back(rho, e), _vector(x)
         x = _unit(y)  # y ≠ 0 here: y = 0 would give ρ = 0 and a zero residual
     raise ConvergenceError(
         f"power_iteration did not converge in {max_iter} iterations (relative error "
         f"{error:.3g} > tol = {tol:g}); is the largest |λ| shared, as by ±λ or a complex pair?",
         iterations=max_iter,
-        estimate=_ldexp(rho, e),
+        estimate=scale_back(rho, e),
         error=error,
     )
 
@@ -457,7 +396,7 @@ def inverse_iteration(
         between two eigenvalues, say).
     """
     a, x, tol, max_iter, e, scale = _prepare(A, x0, tol, max_iter, "inverse_iteration")
-    sigma = _scale_back(_check_shift(shift), -e)
+    sigma = scale_back(_check_shift(shift), -e)
     if scale == 0:
         return 0.0, _vector(x)
     lu, perm = _shifted_lu(a, sigma, _EPS * scale)
@@ -465,17 +404,17 @@ def inverse_iteration(
     error = math.inf
     settling = _Settling(8 * _EPS * scale)
     for _ in range(max_iter):
-        x = _unit(_lu_solve(lu, perm, x))
+        x = _unit(lu_solve(lu, perm, x))
         lam = _real_if_possible(_dot(x, _matvec(a, x)))
         residual = _residual(a, lam, x) / scale
         error = max(residual, settling.relative_error(lam, tol))
         if error <= tol or residual == 0:
-            return _scale_back(lam, e), _vector(x)
+            return scale_back(lam, e), _vector(x)
     raise ConvergenceError(
         f"inverse_iteration did not converge in {max_iter} iterations (relative error "
         f"{error:.3g} > tol = {tol:g}); is the shift {shift!r} equally near two eigenvalues?",
         iterations=max_iter,
-        estimate=_scale_back(lam, e),
+        estimate=scale_back(lam, e),
         error=error,
     )
 
@@ -509,17 +448,17 @@ def rayleigh_quotient_iteration(
     error = _residual(a, rho, x) / scale
     for step in range(max_iter + 1):
         if error <= tol:
-            return _scale_back(rho, e), _vector(x)
+            return scale_back(rho, e), _vector(x)
         if step < max_iter:
             lu, perm = _shifted_lu(a, rho, _EPS * scale)
-            x = _unit(_lu_solve(lu, perm, x))
+            x = _unit(lu_solve(lu, perm, x))
             rho = _real_if_possible(_dot(x, _matvec(a, x)))
             error = _residual(a, rho, x) / scale
     raise ConvergenceError(
         f"rayleigh_quotient_iteration did not converge in {max_iter} iterations (relative "
         f"residual {error:.3g} > tol = {tol:g})",
         iterations=max_iter,
-        estimate=_scale_back(rho, e),
+        estimate=scale_back(rho, e),
         error=error,
     )
 
@@ -562,25 +501,6 @@ def _balance(a: Table) -> None:
             return
 
 
-def _householder(x: Sequence[float]) -> tuple[list[float], float, float]:
-    """v, β, α with (I − βvvᵀ)x = α·e₁, |α| = ‖x‖; α takes the sign opposite to x₀ so that
-    v₀ = x₀ − α involves no cancellation. β = 0 when x = 0 (the identity reflection).
-
-    v is formed from x/max|xᵢ| — the reflection does not depend on v's length — so that
-    β = 2/(vᵀv) neither overflows nor underflows when x is huge or subnormal.
-    """
-    size = max(map(abs, x))
-    if size == 0:
-        return [0.0] * len(x), 0.0, 0.0
-    v = [c / size for c in x]
-    norm = math.hypot(*v)
-    if v[0] > 0:
-        norm = -norm
-    beta = 1.0 / (norm * (norm - v[0]))  # = 2/(vᵀv) once v₀ ← v₀ − norm
-    v[0] -= norm
-    return v, beta, norm * size
-
-
 def _hessenberg(a: Table) -> None:
     """Reduce A in place to upper Hessenberg form H = QᵀAQ (aᵢⱼ = 0 for i > j + 1).
 
@@ -590,7 +510,7 @@ def _hessenberg(a: Table) -> None:
     """
     n = len(a)
     for k in range(n - 2):
-        v, beta, alpha = _householder([a[i][k] for i in range(k + 1, n)])
+        v, beta, alpha = householder([a[i][k] for i in range(k + 1, n)])
         if beta == 0:
             continue
         # from the left: rows k+1…n−1 ← rows − β·v·(vᵀ·rows)
@@ -730,7 +650,7 @@ def _francis_step(h: Table, low: int, hi: int, s1: Any, s2: Any) -> None:
     for k in range(low, hi - 1):
         if k > low:
             x, y, z = h[k][k - 1], h[k + 1][k - 1], h[k + 2][k - 1]
-        (v0, v1, v2), beta, alpha = _householder([x, y, z])
+        (v0, v1, v2), beta, alpha = householder([x, y, z])
         if beta == 0:
             continue
         r0, r1, r2 = h[k], h[k + 1], h[k + 2]
@@ -748,7 +668,7 @@ def _francis_step(h: Table, low: int, hi: int, s1: Any, s2: Any) -> None:
         if k > low:
             h[k][k - 1] = alpha
             h[k + 1][k - 1] = h[k + 2][k - 1] = 0.0
-    (v0, v1), beta, alpha = _householder([h[hi - 1][hi - 2], h[hi][hi - 2]])
+    (v0, v1), beta, alpha = householder([h[hi - 1][hi - 2], h[hi][hi - 2]])
     if beta != 0:
         r0, r1 = h[hi - 1], h[hi]
         for j in range(hi - 2, hi + 1):
@@ -761,6 +681,14 @@ def _francis_step(h: Table, low: int, hi: int, s1: Any, s2: Any) -> None:
             row[hi - 1] -= t * v0
             row[hi] -= t * v1
         h[hi - 1][hi - 2], h[hi][hi - 2] = alpha, 0.0
+
+
+def _split_block(h: Table, low: int, hi: int) -> tuple[Any, ...]:
+    """The eigenvalues of a block h[low..hi] of size 1 or 2 that deflation has split off:
+    the entry itself, or the real or conjugate pair of the 2×2 block."""
+    if low == hi:
+        return (h[hi][hi],)
+    return _eigenvalues_2x2(h[low][low], h[low][hi], h[hi][low], h[hi][hi])
 
 
 def _francis_qr(h: Table) -> list[Any]:
@@ -780,11 +708,8 @@ def _francis_qr(h: Table) -> list[Any]:
         if hi < 0:
             break
         low = _active_block(h, hi)
-        if low >= hi - 1:
-            if low == hi:
-                values.append(h[hi][hi])
-            else:
-                values.extend(_eigenvalues_2x2(h[low][low], h[low][hi], h[hi][low], h[hi][hi]))
+        if low >= hi - 1:  # deflation: a 1×1 or 2×2 block has split off
+            values.extend(_split_block(h, low, hi))
             hi, steps = low - 1, 0
             continue
         if steps == _QR_STEPS_PER_EIGENVALUE:
@@ -811,16 +736,16 @@ def _eigvals_of_table(a: Table) -> list[Any]:
     # entries to zero, and they may matter (√(10²⁶⁵·10⁻⁷⁰) is an eigenvalue of
     # [[0, 10²⁶⁵], [10⁻⁷⁰, 0]]). Balancing evens out the entries, then the scaling is safe.
     # (A first, gentle scaling only keeps the row and column sums of balancing finite.)
-    e0 = _power_of_two_scale(a)
+    e0 = binary_exponent(a)
     e0 = e0 - 400 if e0 > 400 else (e0 + 400 if e0 < -400 else 0)
-    _scale_table(a, e0)
+    scale_table(a, -e0)
     _balance(a)
-    e = _power_of_two_scale(a)
-    _scale_table(a, e)
+    e = binary_exponent(a)
+    scale_table(a, -e)
     e += e0
     _hessenberg(a)
     values = _francis_qr(a)
-    return _sorted_eigenvalues([_scale_back(x, e) for x in values])
+    return _sorted_eigenvalues([scale_back(x, e) for x in values])
 
 
 def eigvals(A: Matrix) -> list[Any]:
@@ -868,7 +793,7 @@ def _eigenvector(a: Table, lam: Any, scale: float, seed: int, against: list[list
     x = _unit([rng.uniform(-1.0, 1.0) for _ in range(n)])
     best, best_residual = x, math.inf
     for step in range(6):
-        y = _lu_solve(lu, perm, x)
+        y = lu_solve(lu, perm, x)
         for _ in range(2):  # Gram–Schmidt twice is enough (Kahan–Parlett)
             for q in against:
                 c = _dot(q, y)
@@ -931,9 +856,9 @@ def eig(A: Matrix) -> tuple[list[Any], Matrix]:
             if residual > math.sqrt(_EPS) * scale:
                 raise ConvergenceError(
                     f"eig: inverse iteration found no eigenvector for λ = "
-                    f"{_scale_back(lam, e)!r} (relative residual {residual / scale:.3g})",
+                    f"{scale_back(lam, e)!r} (relative residual {residual / scale:.3g})",
                     iterations=6,
-                    estimate=_scale_back(lam, e),
+                    estimate=scale_back(lam, e),
                     error=residual / scale,
                 )
         x = list(_vector(x))
@@ -942,4 +867,4 @@ def eig(A: Matrix) -> tuple[list[Any], Matrix]:
     if any(isinstance(lam, complex) for lam in values):
         vectors = [[complex(c) for c in v] for v in vectors]
     V = Matrix._trusted(tuple(zip(*vectors, strict=True)))
-    return [_scale_back(lam, e) for lam in values], V
+    return [scale_back(lam, e) for lam in values], V

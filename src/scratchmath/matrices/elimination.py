@@ -30,10 +30,8 @@ nearby system (backward stability in practice).
 
 from __future__ import annotations
 
-import math
 import operator
 import sys
-from collections.abc import Sequence
 from fractions import Fraction
 from itertools import repeat
 from typing import Any
@@ -42,12 +40,13 @@ from scratchmath.errors import DimensionError, DomainError, SingularMatrixError
 from scratchmath.matrices.core import (
     Matrix,
     Rows,
-    _check_matrix,
-    _require_finite_matrix,
-    _require_square,
-    _shape_text,
-    _tidy,
-    _tidy_rows,
+    check_matrix,
+    real_table,
+    require_finite_matrix,
+    require_square,
+    shape_text,
+    tidy,
+    tidy_rows,
 )
 from scratchmath.matrices.fraction_free import (
     divided,
@@ -55,11 +54,21 @@ from scratchmath.matrices.fraction_free import (
     integer_rows,
     rank_modulo_prime,
 )
+from scratchmath.matrices.kernels import (
+    binary_exponent,
+    equilibrate,
+    lu_factor,
+    lu_solve,
+    orthonormal_completion,
+    scale_back,
+    scale_table,
+)
+from scratchmath.matrices.singular import exact_rank, scaled_singular_values, svd_table
 from scratchmath.scalars import EXACT as _EXACT
 from scratchmath.scalars import is_finite as _is_finite
-from scratchmath.scalars import magnitude, saturating_ldexp
 from scratchmath.scalars import promote as _promote
-from scratchmath.vectors import Vector, _check_tolerance
+from scratchmath.scalars import saturating_ldexp
+from scratchmath.vectors import Vector, check_tolerance
 
 __all__ = ["inverse", "lu", "null_space", "rank", "rref", "solve"]
 
@@ -80,49 +89,8 @@ def _working_rows(rows: Rows, exact: bool) -> list[list[Any]]:
 
 
 def _eliminate(rows: Rows, exact: bool) -> tuple[list[list[Any]], list[int], int]:
-    """LU-factor a square table in place: (LU, perm, sign).
-
-    On return the strict lower triangle of LU holds the multipliers lᵢₖ (L has a unit
-    diagonal, not stored), the upper triangle holds U, row i of PA is row perm[i] of A,
-    and sign = det P = ±1. A column with no nonzero pivot is skipped (its multipliers are
-    0), so a singular matrix still factors, with a zero on U's diagonal.
-    """
-    a = _working_rows(rows, exact)
-    n = len(a)
-    perm = list(range(n))
-    sign = 1
-    mul, sub = operator.mul, operator.sub
-    for k in range(n):
-        if exact:
-            p = next((i for i in range(k, n) if a[i][k] != 0), k)
-        else:
-            magnitudes = [abs(row[k]) for row in a[k:]]  # one comprehension, no key= calls
-            p = k + magnitudes.index(max(magnitudes))
-        if p != k:
-            a[k], a[p] = a[p], a[k]
-            perm[k], perm[p] = perm[p], perm[k]
-            sign = -sign
-        pivot_row = a[k]
-        pivot = pivot_row[k]
-        if pivot == 0:
-            continue  # the whole column below is zero: nothing to eliminate
-        tail = pivot_row[k + 1 :]
-        for i in range(k + 1, n):
-            row = a[i]
-            if row[k] == 0:
-                continue
-            f = row[k] / pivot
-            row[k] = f
-            # rowᵢ ← rowᵢ − f·rowₖ, the loop over columns in C (map), not in Python.
-            row[k + 1 :] = map(sub, row[k + 1 :], map(mul, repeat(f), tail))
-    return a, perm, sign
-
-
-def _binary_exponent(rows: Any) -> int:
-    """e with max|aᵢⱼ|·2⁻ᵉ in [½, 1) (0 for a zero or exact matrix): scaling by 2⁻ᵉ is exact
-    and keeps sums of entries near 10³⁰⁸ from overflowing."""
-    largest = max((magnitude(x) for row in rows for x in row), default=0.0)
-    return math.frexp(largest)[1] if 0 < largest < math.inf else 0
+    """LU-factor a square table: (LU, perm, sign), see ``kernels.lu_factor``."""
+    return lu_factor(rows, exact)
 
 
 def _noise_level(rows: Rows, count: int) -> float:
@@ -132,7 +100,7 @@ def _noise_level(rows: Rows, count: int) -> float:
     near 10³⁰⁸ the norm does not overflow to inf (which made every pivot "negligible").
     """
     table: Any = rows
-    e = _binary_exponent(table)
+    e = binary_exponent(table)
     norm = max(float(sum(saturating_ldexp(abs(x), -e) for x in row)) for row in table)
     level: float = saturating_ldexp(count * _EPS * norm, e)
     return level
@@ -162,7 +130,7 @@ def _check_pivots(lu_rows: list[list[Any]], A: Matrix, exact: bool, what: str) -
 
 def _require_rows_finite(A: Matrix, what: str) -> bool:
     """Check A for NaN/inf; return whether it is exact."""
-    _require_finite_matrix(A, what)
+    require_finite_matrix(A, what)
     return A._kind == _EXACT
 
 
@@ -189,8 +157,8 @@ def lu(A: Matrix) -> tuple[Matrix, Matrix, Matrix]:
         TypeError: A is not a Matrix.  DimensionError: A is not square.
         DomainError: NaN or infinite entries.
     """
-    A = _check_matrix(A)
-    n = _require_square(A, "lu")
+    A = check_matrix(A)
+    n = require_square(A, "lu")
     exact = _require_rows_finite(A, "factor")
     a, perm, _ = _eliminate(A._rows, exact)
     one, zero = _promote((1, 0), A._kind)
@@ -199,7 +167,7 @@ def lu(A: Matrix) -> tuple[Matrix, Matrix, Matrix]:
     )
     upper = tuple(tuple(a[i][j] if j >= i else zero for j in range(n)) for i in range(n))
     if exact:
-        lower, upper = _tidy_rows(lower), _tidy_rows(upper)
+        lower, upper = tidy_rows(lower), tidy_rows(upper)
     P = tuple(tuple(1 if j == perm[i] else 0 for j in range(n)) for i in range(n))
     return Matrix._trusted(P), Matrix._trusted(lower), Matrix._trusted(upper)
 
@@ -230,18 +198,28 @@ def _substitute(a: list[list[Any]], perm: list[int], b: list[list[Any]]) -> list
     return x
 
 
-def _substitute_vector(a: list[list[Any]], perm: list[int], b: Sequence[Any]) -> list[Any]:
-    """Solve L U x = P b for one right side: each unknown is one dot product."""
-    n = len(a)
-    mul = operator.mul
-    y: list[Any] = []
-    for i in range(n):
-        y.append(b[perm[i]] - sum(map(mul, a[i][:i], y)))
-    x: list[Any] = [0] * n
-    for i in reversed(range(n)):
-        row = a[i]
-        x[i] = (y[i] - sum(map(mul, row[i + 1 :], x[i + 1 :]))) / row[i]
-    return x
+def _right_side(A: Matrix, b: object) -> tuple[Vector | Matrix, Matrix]:
+    """b (a list read as a Vector) and b as an n×k Matrix, checked against the n×n A."""
+    n = require_square(A, "solve")
+    if isinstance(b, (list, tuple)):
+        b = Vector(b)  # a plain list of numbers is read as a vector
+    if isinstance(b, Vector):
+        if len(b) != n:
+            raise DimensionError(
+                f"cannot solve {shape_text(A.shape)} against a vector of dimension {len(b)}"
+            )
+        right = Matrix._trusted(tuple((x,) for x in b))
+    elif isinstance(b, Matrix):
+        if b.shape[0] != n:
+            raise DimensionError(
+                f"cannot solve {shape_text(A.shape)} against {shape_text(b.shape)}"
+            )
+        right = b
+    else:
+        raise TypeError(
+            f"b must be a Vector or a Matrix (or a list of numbers), not {type(b).__name__}"
+        )
+    return b, right
 
 
 def solve(A: Matrix, b: Vector | Matrix) -> Any:
@@ -264,30 +242,12 @@ def solve(A: Matrix, b: Vector | Matrix) -> Any:
         DimensionError: A is not square, or b does not have n rows.
         SingularMatrixError: A is singular.  DomainError: NaN or infinite entries.
     """
-    A = _check_matrix(A)
-    n = _require_square(A, "solve")
-    if isinstance(b, (list, tuple)):
-        b = Vector(b)  # a plain list of numbers is read as a vector
-    if isinstance(b, Vector):
-        if len(b) != n:
-            raise DimensionError(
-                f"cannot solve {_shape_text(A.shape)} against a vector of dimension {len(b)}"
-            )
-        right = Matrix._trusted(tuple((x,) for x in b))
-    elif isinstance(b, Matrix):
-        if b.shape[0] != n:
-            raise DimensionError(
-                f"cannot solve {_shape_text(A.shape)} against {_shape_text(b.shape)}"
-            )
-        right = b
-    else:
-        raise TypeError(
-            f"b must be a Vector or a Matrix (or a list of numbers), not {type(b).__name__}"
-        )
-    _require_finite_matrix(right, "solve with")
+    A = check_matrix(A)
+    b, right = _right_side(A, b)
+    require_finite_matrix(right, "solve with")
     kind = max(A._kind, right._kind)
     exact = kind == _EXACT
-    _require_finite_matrix(A, "solve with")
+    require_finite_matrix(A, "solve with")
     if exact:
         solution = _solve_fraction_free(A, right)
         if isinstance(b, Vector):
@@ -295,19 +255,43 @@ def solve(A: Matrix, b: Vector | Matrix) -> Any:
         return Matrix._trusted(solution)
     if A._kind != kind:
         A = Matrix._trusted(tuple(_promote(row, kind) for row in A._rows))
-    a, perm, _ = _eliminate(A._rows, exact)
-    _check_pivots(a, A, exact, "solve")
-    b_rows = _working_rows(tuple(_promote(row, kind) for row in right._rows), exact)
-    if isinstance(b, Vector):
-        x = _substitute_vector(a, perm, [row[0] for row in b_rows])
-        if not exact:
-            _require_finite_solution(x)
-        return Vector._trusted(tuple(map(_tidy, x)) if exact else tuple(x))
-    rows = _substitute(a, perm, b_rows)
-    if not exact:
-        for row in rows:
-            _require_finite_solution(row)
-    return Matrix._trusted(_tidy_rows(rows) if exact else tuple(map(tuple, rows)))
+    vector = isinstance(b, Vector)
+    x = _solve_float(A, tuple(_promote(row, kind) for row in right._rows), vector)
+    for row in x:
+        _require_finite_solution(row)
+    if vector:
+        return Vector._trusted(tuple(row[0] for row in x))
+    return Matrix._trusted(tuple(map(tuple, x)))
+
+
+def _solve_float(A: Matrix, right: Rows, vector: bool) -> list[list[Any]]:
+    """The float X with A X = B (as rows), by LU with partial pivoting.
+
+    Rows of extreme size (an entry beyond 2^±400) are first scaled by powers of two, A's
+    row i by 2⁻ᵉⁱ (see ``kernels.equilibrate``) and B's row i by 2⁻ᵉⁱ⁻ᶠ, f chosen so that
+    B's largest entry lands near 1: D A X = D B 2⁻ᶠ has the solution X·2⁻ᶠ, and no sum in
+    the elimination can overflow — unscaled, [[a, a], [a, −a]] with a = 10³⁰⁸ meets the
+    pivot −2a = −inf. X is scaled back by 2ᶠ once, at the end. Powers of two add no
+    rounding; tables that need no scaling are solved exactly as they are.
+    """
+    a = [list(row) for row in A._rows]
+    b = [list(row) for row in right]
+    exponents = equilibrate(a)
+    f = 0
+    if exponents is not None or not -400 <= binary_exponent(b) <= 400:
+        exponents = exponents or [0] * len(a)
+        f = max(binary_exponent((row,)) - e for row, e in zip(b, exponents, strict=True))
+        b = [[scale_back(v, -e - f) for v in row] for row, e in zip(b, exponents, strict=True)]
+        A = Matrix._trusted(tuple(map(tuple, a)))
+    lu, perm, _ = lu_factor(a, exact=False)
+    _check_pivots(lu, A, False, "solve")
+    if vector:
+        x = [[v] for v in lu_solve(lu, perm, [row[0] for row in b])]
+    else:
+        x = _substitute(lu, perm, b)
+    if f:
+        scale_table(x, f)
+    return x
 
 
 def _solve_fraction_free(A: Matrix, right: Matrix) -> Rows:
@@ -352,13 +336,13 @@ def inverse(A: Matrix) -> Matrix:
         SingularMatrixError: A is singular (for floats: to working precision, see ``solve``).
         DomainError: NaN or infinite entries.
     """
-    A = _check_matrix(A)
-    n = _require_square(A, "inverse")
+    A = check_matrix(A)
+    n = require_square(A, "inverse")
     one, zero = _promote((1, 0), A._kind)
     identity = Matrix._trusted(
         tuple(tuple(one if i == j else zero for j in range(n)) for i in range(n))
     )
-    _require_finite_matrix(A, "invert")
+    require_finite_matrix(A, "invert")
     try:
         result: Matrix = solve(A, identity)
     except SingularMatrixError as exc:
@@ -389,7 +373,7 @@ def _row_echelon(A: Matrix, tol: float | None) -> tuple[list[list[Any]], list[in
     if not exact:
         # Row operations do not care about a common factor, so work on A·2⁻ᵉ (max entry in
         # [½, 1)): no row combination of entries near 10³⁰⁸ can overflow.
-        e = _binary_exponent(a)
+        e = binary_exponent(a)
         a = [[saturating_ldexp(x, -e) for x in row] for row in a]
         scaled: Any = a
         threshold = _noise_level(scaled, max(m, n)) if tol is None else saturating_ldexp(tol, -e)
@@ -444,7 +428,7 @@ def _reduce(a: list[list[Any]], pivots: list[int], kind: int) -> list[list[Any]]
 def _check_optional_tolerance(tol: object) -> float | None:
     if tol is None:
         return None
-    return float(_check_tolerance(tol))
+    return float(check_tolerance(tol))
 
 
 def _rref_fraction_free(A: Matrix) -> tuple[list[list[int | Fraction]], list[int]]:
@@ -477,13 +461,13 @@ def rref(A: Matrix, tol: float | None = None) -> Matrix:
     Raises:
         TypeError: A is not a Matrix.  DomainError: NaN or infinite entries, or tol < 0.
     """
-    A = _check_matrix(A)
+    A = check_matrix(A)
     exact = _require_rows_finite(A, "row-reduce")
     if exact:
         return Matrix._trusted(tuple(map(tuple, _rref_fraction_free(A)[0])))
     a, pivots = _row_echelon(A, _check_optional_tolerance(tol))
     a = _reduce(a, pivots, A._kind)
-    return Matrix._trusted(_tidy_rows(a) if exact else tuple(map(tuple, a)))
+    return Matrix._trusted(tidy_rows(a) if exact else tuple(map(tuple, a)))
 
 
 def rank(A: Matrix, tol: float | None = None) -> int:
@@ -504,23 +488,17 @@ def rank(A: Matrix, tol: float | None = None) -> int:
     Raises:
         TypeError: A is not a Matrix.  DomainError: NaN or infinite entries, or tol < 0.
     """
-    A = _check_matrix(A)
+    A = check_matrix(A)
     exact = _require_rows_finite(A, "take the rank of")
     tolerance = _check_optional_tolerance(tol)
     if exact:
-        table = integer_rows(A._rows)[0]
-        lower_bound = rank_modulo_prime(table)  # the exact rank when it is min(m, n)
-        if lower_bound == min(A.shape):
-            return lower_bound
-        return len(gauss_jordan(table, A.shape[1])[2])
+        return exact_rank(A._rows)
     return _numerical_rank(A, tolerance)
 
 
 def _numerical_rank(A: Matrix, tol: float | None) -> int:
     """The number of singular values above tol (default max(m, n)·ε·σ₁), for a float A."""
-    from scratchmath.matrices.svd import _scaled_singular_values  # svd imports this module
-
-    sigma, e = _scaled_singular_values(A)  # σᵢ·2⁻ᵉ: compared in the scaled units
+    sigma, e = scaled_singular_values(A._rows)  # σᵢ·2⁻ᵉ: compared in the scaled units
     m, n = A.shape
     threshold = max(m, n) * _EPS * sigma[0] if tol is None else saturating_ldexp(tol, -e)
     return sum(1 for s in sigma if s > threshold)
@@ -546,7 +524,7 @@ def null_space(A: Matrix, tol: float | None = None) -> list[Vector]:
     Raises:
         TypeError: A is not a Matrix.  DomainError: NaN or infinite entries, or tol < 0.
     """
-    A = _check_matrix(A)
+    A = check_matrix(A)
     exact = _require_rows_finite(A, "find the null space of")
     n = A.shape[1]
     if exact:
@@ -556,10 +534,10 @@ def null_space(A: Matrix, tol: float | None = None) -> list[Vector]:
         a, pivots = _row_echelon(A, tolerance)
         numerical_rank = _numerical_rank(A, tolerance)
         if numerical_rank != len(pivots):
-            from scratchmath.matrices.svd import svd  # svd imports this module
-
-            _, _, V = svd(A, full_matrices=True)
-            return list(V.columns[numerical_rank:])
+            # the right singular vectors of the smallest σᵢ: V's last columns (as svd's V)
+            v_cols = svd_table(real_table(A, "svd")).v_columns
+            smallest = orthonormal_completion(v_cols, n, n)[numerical_rank:]
+            return [Vector._trusted(tuple(map(float, v))) for v in smallest]
         a = _reduce(a, pivots, A._kind)
     one, zero = _promote((1, 0), A._kind)
     basis: list[Vector] = []
@@ -571,5 +549,5 @@ def null_space(A: Matrix, tol: float | None = None) -> list[Vector]:
         x[free] = one
         for row, c in enumerate(pivots):
             x[c] = -a[row][free]
-        basis.append(Vector._trusted(tuple(map(_tidy, x)) if exact else tuple(x)))
+        basis.append(Vector._trusted(tuple(map(tidy, x)) if exact else tuple(x)))
     return basis

@@ -35,9 +35,9 @@ from typing import Any
 from scratchmath.errors import DomainError
 from scratchmath.matrices.core import (
     Matrix,
-    _check_matrix,
-    _require_finite_matrix,
-    _require_square,
+    check_matrix,
+    require_finite_matrix,
+    require_square,
 )
 from scratchmath.scalars import COMPLEX as _COMPLEX
 from scratchmath.scalars import EXACT as _EXACT
@@ -76,60 +76,65 @@ def qr(A: Matrix, mode: str = "reduced") -> tuple[Matrix, Matrix]:
         TypeError: A is not a Matrix.  DomainError: mode is not "reduced" or "complete",
             or A has NaN or infinite entries.
     """
-    A = _check_matrix(A)
+    A = check_matrix(A)
     if mode not in ("reduced", "complete") or not isinstance(mode, str):
         raise DomainError(f"mode must be 'reduced' or 'complete', got {mode!r}")
-    _require_finite_matrix(A, "factor")
+    require_finite_matrix(A, "factor")
     complex_entries = A._kind == _COMPLEX
     r = _float_rows(A)
     m, n = A.shape
     k = min(m, n)
     zero = 0j if complex_entries else 0.0
-    mul, sub = operator.mul, operator.sub
     reflectors: list[tuple[int, list[Any]] | None] = []
     for j in range(min(m - 1, n) if m > 1 else 0):
-        x = [r[i][j] for i in range(j, m)]
-        norm_x = math.hypot(*(abs(t) for t in x))  # hypot: no overflow, no underflow
-        if norm_x == 0 or (all(t == 0 for t in x[1:]) and _is_nonnegative_real(x[0])):
-            reflectors.append(None)  # already in the wanted form: H = I
-            continue
-        phase = (x[0] / abs(x[0])) if x[0] != 0 else 1.0
-        # H depends only on the direction of v: build v from x / max|xᵢ|, so that vᴴv is
-        # about 1 and cannot underflow (x ~ 1e-280) or overflow (x ~ 1e200).
-        scale = max(abs(t) for t in x)
-        v = [t / scale for t in x]
-        v[0] += phase * (norm_x / scale)
-        vv = math.fsum(abs(t) ** 2 for t in v)
-        # Apply H = I − 2vvᴴ/(vᴴv) to rows j.. of R, column by column on the right part.
-        for c in range(j, n):
-            column = [r[i][c] for i in range(j, m)]
-            s = 2 * sum(map(mul, map(_conj, v), column)) / vv
-            if s != 0:
-                updated = list(map(sub, column, map(mul, repeat(s), v)))
-                for i in range(j, m):
-                    r[i][c] = updated[i - j]
-        for i in range(j + 1, m):
-            r[i][j] = zero  # exactly zero below the diagonal
-        reflectors.append((j, v))
+        v = _reflector([r[i][j] for i in range(j, m)])
+        if v is not None:
+            _reflect(r, v, j, range(j, n))  # rows j.. of R, columns j..
+            for i in range(j + 1, m):
+                r[i][j] = zero  # exactly zero below the diagonal
+        reflectors.append(None if v is None else (j, v))
     size = m if mode == "complete" else k
     # Q = H₀ H₁ … applied to the first `size` columns of I, innermost reflection first.
     one = 1 + zero
     q = [[one if i == c else zero for c in range(size)] for i in range(m)]
     for item in reversed(reflectors):
-        if item is None:
-            continue
-        j, v = item
-        vv = math.fsum(abs(t) ** 2 for t in v)
-        for c in range(size):
-            column = [q[i][c] for i in range(j, m)]
-            s = 2 * sum(map(mul, map(_conj, v), column)) / vv
-            if s != 0:
-                for i in range(j, m):
-                    q[i][c] = column[i - j] - s * v[i - j]
+        if item is not None:
+            _reflect(q, item[1], item[0], range(size))
     rows_of_r = m if mode == "complete" else k
     R = tuple(tuple(r[i][c] if c >= i else zero for c in range(n)) for i in range(rows_of_r))
     Q = tuple(map(tuple, q))
     return Matrix._trusted(Q), Matrix._trusted(R)
+
+
+def _reflector(x: list[Any]) -> list[Any] | None:
+    """v of the reflection H = I − 2vvᴴ/(vᴴv) with Hx = −phase(x₀)·‖x‖·e₀, or None when x
+    is already a nonnegative multiple of e₀ (H = I).
+
+    v = x + phase(x₀)‖x‖e₀: the sign (phase) chosen so that x₀ and the added term never
+    cancel. H depends only on the direction of v, so v is built from x / max|xᵢ|: vᴴv is
+    then about 1 and cannot underflow (x ~ 1e-280) or overflow (x ~ 1e200).
+    """
+    norm_x = math.hypot(*(abs(t) for t in x))  # hypot: no overflow, no underflow
+    if norm_x == 0 or (all(t == 0 for t in x[1:]) and _is_nonnegative_real(x[0])):
+        return None
+    phase = (x[0] / abs(x[0])) if x[0] != 0 else 1.0
+    scale = max(abs(t) for t in x)
+    v = [t / scale for t in x]
+    v[0] += phase * (norm_x / scale)
+    return v
+
+
+def _reflect(table: list[list[Any]], v: list[Any], j: int, columns: range) -> None:
+    """Apply H = I − 2vvᴴ/(vᴴv) to rows j.. of the table, in place, column by column."""
+    vv = math.fsum(abs(t) ** 2 for t in v)
+    m = len(table)
+    for c in columns:
+        column = [table[i][c] for i in range(j, m)]
+        s = 2 * sum(map(operator.mul, map(_conj, v), column)) / vv
+        if s != 0:
+            updated = list(map(operator.sub, column, map(operator.mul, repeat(s), v)))
+            for i in range(j, m):
+                table[i][c] = updated[i - j]
 
 
 def _conj(z: Any) -> Any:
@@ -161,9 +166,9 @@ def cholesky(A: Matrix) -> Matrix:
         DomainError: A is not symmetric positive definite (the message says so), is
             complex, or has NaN or infinite entries.
     """
-    A = _check_matrix(A)
-    n = _require_square(A, "cholesky")
-    _require_finite_matrix(A, "factor")
+    A = check_matrix(A)
+    n = require_square(A, "cholesky")
+    require_finite_matrix(A, "factor")
     if A._kind == _COMPLEX:
         raise DomainError("cholesky takes a real matrix; this one is complex")
     # Floats may carry rounding asymmetry (A = BᵀB computed some other way): accept

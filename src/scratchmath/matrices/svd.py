@@ -38,8 +38,17 @@ import sys
 from collections.abc import Iterable
 from typing import Any, NamedTuple
 
-from scratchmath.errors import ConvergenceError, DimensionError, DomainError
-from scratchmath.matrices.core import Matrix, _check_matrix, _real_table, _require_finite_matrix
+from scratchmath.errors import DimensionError, DomainError, SingularMatrixError
+from scratchmath.matrices.core import (
+    Matrix,
+    check_matrix,
+    matrix_norm,
+    real_table,
+    require_finite_matrix,
+)
+from scratchmath.matrices.elimination import inverse
+from scratchmath.matrices.kernels import binary_exponent, orthonormal_completion, scale_back
+from scratchmath.matrices.singular import exact_rank, scaled_singular_values, svd_table
 from scratchmath.scalars import EXACT as _EXACT
 from scratchmath.scalars import saturating_ldexp
 from scratchmath.vectors import Scalar, Vector
@@ -56,8 +65,6 @@ __all__ = [
 
 _EPS = sys.float_info.epsilon
 _MUL = operator.mul
-_JACOBI_MAX_SWEEPS = 60  # one-sided Jacobi converges quadratically: about 6–12 sweeps
-_NEGLIGIBLE = 2.0**-1000  # a squared column norm below this is treated as zero
 
 Table = list[list[float]]
 
@@ -71,164 +78,8 @@ def _matrix(rows: Iterable[Iterable[float]]) -> Matrix:
     return Matrix._trusted(tuple(tuple(map(float, row)) for row in rows))
 
 
-# ---------------------------------------------------------------------------------------
-# One-sided Jacobi (Hestenes): rotate pairs of columns until all are orthogonal.
-# ---------------------------------------------------------------------------------------
-
-
-def _hestenes(columns: Table) -> Table:
-    """Orthogonalize the columns (destroyed) by plane rotations; return the rows of Vᵀ.
-
-    For columns aᵢ, aⱼ with α = ‖aᵢ‖², β = ‖aⱼ‖², γ = aᵢ·aⱼ, the rotation by t = tan φ,
-    t² + 2ζt − 1 = 0, ζ = (β − α)/(2γ), makes them orthogonal: it is the Jacobi rotation of
-    the symmetric AᵀA, applied without ever forming AᵀA (which would square the condition
-    number). After convergence AV = W has orthogonal columns wᵢ = σᵢuᵢ, so σᵢ = ‖wᵢ‖.
-    A pair counts as orthogonal when |γ| ≤ m·ε·√(αβ), about the rounding error of γ itself.
-    A column of norm below 2⁻⁵⁰⁰ (the caller scales the largest entry to about 1) is
-    negligible — far below ε·σ₁ — and is left alone: its α would underflow, and rotating
-    subnormal noise would never settle.
-    """
-    n = len(columns)
-    m = len(columns[0])
-    vt = [[1.0 if i == j else 0.0 for j in range(n)] for i in range(n)]
-    threshold = m * _EPS
-    for _ in range(_JACOBI_MAX_SWEEPS):
-        rotated = False
-        for i in range(n - 1):
-            for j in range(i + 1, n):
-                ai, aj = columns[i], columns[j]
-                gamma = sum(map(_MUL, ai, aj))
-                if gamma == 0:
-                    continue
-                alpha, beta = sum(map(_MUL, ai, ai)), sum(map(_MUL, aj, aj))
-                if alpha < _NEGLIGIBLE or beta < _NEGLIGIBLE:
-                    continue
-                if abs(gamma) <= threshold * math.sqrt(alpha) * math.sqrt(beta):
-                    continue
-                rotated = True
-                zeta = (beta - alpha) / (2 * gamma)
-                if abs(zeta) > 1e150:
-                    t = 0.5 / zeta
-                else:
-                    t = math.copysign(1.0, zeta) / (abs(zeta) + math.sqrt(zeta * zeta + 1))
-                c = 1.0 / math.sqrt(t * t + 1)
-                s = t * c
-                columns[i] = [c * x - s * y for x, y in zip(ai, aj, strict=True)]
-                columns[j] = [s * x + c * y for x, y in zip(ai, aj, strict=True)]
-                vi, vj = vt[i], vt[j]
-                vt[i] = [c * x - s * y for x, y in zip(vi, vj, strict=True)]
-                vt[j] = [s * x + c * y for x, y in zip(vi, vj, strict=True)]
-        if not rotated:
-            return vt
-    raise ConvergenceError(
-        f"svd: one-sided Jacobi did not converge in {_JACOBI_MAX_SWEEPS} sweeps",
-        iterations=_JACOBI_MAX_SWEEPS,
-        estimate=sorted((math.hypot(*a) for a in columns), reverse=True),
-    )
-
-
-def _complete(basis: list[list[float]], dim: int, count: int) -> list[list[float]]:
-    """Extend orthonormal vectors of length dim to ``count`` orthonormal vectors.
-
-    Each new vector is the standard basis vector eₖ least covered by the current ones (the
-    largest 1 − Σⱼ qⱼ[k]², its squared distance from their span), orthogonalized against them
-    by Gram–Schmidt, twice for safety (Kahan–Parlett: twice is enough).
-    """
-    out = [list(q) for q in basis]
-    for _ in range(count - len(out)):
-        k = max(range(dim), key=lambda i: 1 - math.fsum(q[i] * q[i] for q in out))
-        w = [1.0 if i == k else 0.0 for i in range(dim)]
-        for _ in range(2):
-            for q in out:
-                c = sum(map(_MUL, q, w))
-                w = [wi - c * qi for wi, qi in zip(w, q, strict=True)]
-        norm = math.hypot(*w)
-        out.append([wi / norm for wi in w])
-    return out
-
-
-class _SVDTable(NamedTuple):
-    """The SVD of a table, with the singular values kept scaled by 2⁻ᵉ.
-
-    Every algorithm here first scales A by a power of two so that its largest entry is in
-    [½, 1) — exact, and far from overflow and underflow — and works on the scaled numbers:
-    the one scaling policy of this module. ``sigma`` and ``squares`` undo the scaling,
-    saturating to inf where σ₁ itself is beyond the float range; ratios such as σ₁/σₖ are
-    taken from the scaled values, which never overflow.
-    """
-
-    u_columns: Table  # the columns of U
-    scaled_sigma: list[float]  # σᵢ·2⁻ᵉ, descending
-    v_columns: Table  # the columns of V
-    scaled_squares: list[float]  # σᵢ²·2⁻²ᵉ, summed from squares (for PCA's variances)
-    exponent: int  # e
-
-    @property
-    def sigma(self) -> list[float]:
-        """σ₁ ≥ … ≥ σₖ, saturating to inf beyond the float range."""
-        return [saturating_ldexp(x, self.exponent) for x in self.scaled_sigma]
-
-    @property
-    def squares(self) -> list[float]:
-        """σᵢ², from the squares of the entries rather than from the rounded σᵢ."""
-        return [saturating_ldexp(x, 2 * self.exponent) for x in self.scaled_squares]
-
-
-def _scale_exponent(a: Table) -> int:
-    """e with max|aᵢⱼ|·2⁻ᵉ in [½, 1) (0 for the zero matrix)."""
-    largest = max(abs(x) for row in a for x in row)
-    return math.frexp(largest)[1] if largest > 0 else 0
-
-
-def _fix_signs(u_cols: Table, v_cols: Table) -> None:
-    """Make each vᵢ's largest entry positive, flipping the pair (uᵢ, vᵢ) → (−uᵢ, −vᵢ),
-    which leaves UΣVᵀ unchanged (ties within rounding go to the first entry)."""
-    for r, v in enumerate(v_cols[: len(u_cols)]):
-        big = max(map(abs, v))
-        if next(x for x in v if abs(x) >= big * (1 - 1e-9)) < 0:
-            v_cols[r] = [-x for x in v]
-            u_cols[r] = [-x for x in u_cols[r]]
-
-
-def _svd_table(a: Table, exact_rank: int | None) -> _SVDTable:
-    """The SVD of a table, by one-sided Jacobi on the taller of A and Aᵀ; see ``svd``.
-
-    ``exact_rank`` (known for an exact matrix) sets the singular values beyond it to exactly 0.
-    """
-    m, n = len(a), len(a[0])
-    transposed = m < n
-    if transposed:  # work on the tall one: A = UΣVᵀ ⇔ Aᵀ = VΣUᵀ
-        a = [list(col) for col in zip(*a, strict=True)]
-        m, n = n, m
-    e = _scale_exponent(a)
-    columns = [[math.ldexp(x, -e) for x in col] for col in zip(*a, strict=True)]
-    vt = _hestenes(columns)
-    norms = [math.hypot(*col) for col in columns]
-    order = sorted(range(n), key=lambda i: -norms[i])
-    sigma = [norms[i] for i in order]
-    squares = [math.fsum(x * x for x in columns[i]) for i in order]
-    rank = n if exact_rank is None else exact_rank
-    sigma[rank:] = [0.0] * (n - rank)
-    squares[rank:] = [0.0] * (n - rank)
-    u_cols: list[list[float]] = []
-    v_cols = [vt[i] for i in order]
-    for r, i in enumerate(order):
-        # uᵢ = wᵢ/σᵢ, except for σᵢ = 0 or negligible (see _hestenes): those are completed.
-        if r < rank and norms[i] * norms[i] >= _NEGLIGIBLE:
-            u_cols.append([x / norms[i] for x in columns[i]])
-    u_cols = _complete(u_cols, m, n)
-    if transposed:
-        u_cols, v_cols = v_cols, u_cols
-    _fix_signs(u_cols, v_cols)
-    return _SVDTable(u_cols, sigma, v_cols, squares, e)
-
-
 def _exact_rank(A: Matrix) -> int | None:
-    if A._kind != _EXACT:
-        return None
-    from scratchmath.matrices.elimination import rank
-
-    return rank(A)
+    return exact_rank(A._rows) if A._kind == _EXACT else None
 
 
 def svd(A: Matrix, *, full_matrices: bool = False) -> tuple[Matrix, list[float], Matrix]:
@@ -256,13 +107,13 @@ def svd(A: Matrix, *, full_matrices: bool = False) -> tuple[Matrix, list[float],
         TypeError: A is not a Matrix.  DomainError: NaN/inf or complex entries.
         ConvergenceError: Jacobi did not converge in 60 sweeps (not known to happen).
     """
-    table = _real_table(A, "svd")
+    table = real_table(A, "svd")
     m, n = len(table), len(table[0])
-    decomposition = _svd_table(table, _exact_rank(A))
+    decomposition = svd_table(table, _exact_rank(A))
     u_cols, sigma, v_cols = decomposition.u_columns, decomposition.sigma, decomposition.v_columns
     if full_matrices:
-        u_cols = _complete(u_cols, m, m)
-        v_cols = _complete(v_cols, n, n)
+        u_cols = orthonormal_completion(u_cols, m, m)
+        v_cols = orthonormal_completion(v_cols, n, n)
     U = _matrix(zip(*u_cols, strict=True))
     V = _matrix(zip(*v_cols, strict=True))
     return U, sigma, V
@@ -290,15 +141,12 @@ def singular_values(A: Matrix) -> list[float]:
 
 def _scaled_singular_values(A: object) -> tuple[list[float], int]:
     """(σ₁·2⁻ᵉ, …, σₖ·2⁻ᵉ) and e, for a real or complex A (see ``singular_values``)."""
-    A = _check_matrix(A)
-    _require_finite_matrix(A, "compute singular values of")
+    A = check_matrix(A)
+    require_finite_matrix(A, "compute singular values of")
     rows: Any = A._rows
     if isinstance(rows[0][0], complex):
-        top = [[z.real for z in row] + [-z.imag for z in row] for row in rows]
-        bottom = [[z.imag for z in row] + [z.real for z in row] for row in rows]
-        doubled = _svd_table(top + bottom, None)
-        return doubled.scaled_sigma[::2], doubled.exponent
-    decomposition = _svd_table(_real_table(A, "singular_values"), _exact_rank(A))
+        return scaled_singular_values(rows)
+    decomposition = svd_table(real_table(A, "singular_values"), _exact_rank(A))
     return decomposition.scaled_sigma, decomposition.exponent
 
 
@@ -318,8 +166,8 @@ def pinv(A: Matrix) -> Matrix:
     Raises:
         TypeError: A is not a Matrix.  DomainError: NaN/inf or complex entries.
     """
-    A = _check_matrix(A)
-    decomposition = _svd_table(_real_table(A, "pinv"), _exact_rank(A))
+    A = check_matrix(A)
+    decomposition = svd_table(real_table(A, "pinv"), _exact_rank(A))
     u_cols, sigma, v_cols = (
         decomposition.u_columns,
         decomposition.scaled_sigma,
@@ -344,24 +192,50 @@ def pinv(A: Matrix) -> Matrix:
     )
 
 
-def cond(A: Matrix) -> float:
-    """The 2-norm condition number κ₂(A) = σ₁/σₖ (k = min(m, n)); ``math.inf`` if σₖ = 0.
+def cond(A: Matrix, p: str | float = 2) -> float:
+    """The condition number κ(A) = ‖A‖·‖A⁻¹‖ in the norm p: 2 (the default), 1, math.inf
+    or "fro"; ``math.inf`` for a singular A.
 
     It bounds how much relative error in b (or A) can grow in the solution of Ax = b:
-    ‖δx‖/‖x‖ ≤ κ₂(A)·‖δb‖/‖b‖. Rule of thumb: expect to lose log₁₀ κ digits.
+    ‖δx‖/‖x‖ ≤ κ(A)·‖δb‖/‖b‖. Rule of thumb: expect to lose log₁₀ κ digits.
+
+    - p = 2: κ₂ = σ₁/σₖ (k = min(m, n)) from the singular values, for any m×n A (then it
+      measures the least-squares problem); computed on the scaled σᵢ, so it never overflows
+      before its value does.
+    - p = 1, math.inf, "fro": ‖A‖ₚ·‖A⁻¹‖ₚ with the exact inverse for an exact A and LU's
+      inverse for floats, A square. A float A that elimination finds singular to working
+      precision (a pivot ≤ n·ε·‖A‖∞, so κ beyond about 1/(nε)) gives math.inf, as an exactly
+      singular one does: no digit of such a κ could be trusted.
 
     >>> cond(Matrix([[2, 0], [0, 0.5]]))
     4.0
     >>> cond(Matrix([[1, 2], [2, 4]]))
     inf
+    >>> cond(Matrix([[1, 2], [3, 4]]), 1), cond(Matrix([[1, 2], [3, 4]]), math.inf)
+    (21.0, 21.0)
 
     Raises:
-        TypeError: A is not a Matrix.  DomainError: NaN or infinite entries.
+        TypeError: A is not a Matrix.  DomainError: NaN or infinite entries, or an unknown p.
+        DimensionError: p ≠ 2 and A is not square.
     """
-    sigma, _ = _scaled_singular_values(A)  # the ratio of scaled values cannot overflow early
-    if sigma[-1] == 0:
+    if isinstance(p, bool) or p not in (2, 1, math.inf, "fro"):
+        raise DomainError(f"unknown norm p = {p!r} for cond: use 2, 1, math.inf or 'fro'")
+    if p == 2:
+        sigma, _ = _scaled_singular_values(A)  # the ratio of scaled values: no early overflow
+        if sigma[-1] == 0:
+            return math.inf
+        return sigma[0] / sigma[-1]
+    A = check_matrix(A)
+    if A.shape[0] != A.shape[1]:
+        raise DimensionError(f"cond(A, {p!r}) needs a square matrix, got {A.shape[0]}×{A.shape[1]}")
+    if A._kind != _EXACT:  # κ(cA) = κ(A): scale to max|aᵢⱼ| ≈ 1 so ‖A‖ cannot overflow
+        e = binary_exponent(A._rows)
+        A = Matrix._trusted(tuple(tuple(scale_back(x, -e) for x in row) for row in A._rows))
+    try:
+        inverse_of_a = inverse(A)
+    except SingularMatrixError:
         return math.inf
-    return sigma[0] / sigma[-1]
+    return matrix_norm(A, p) * matrix_norm(inverse_of_a, p)
 
 
 def low_rank_approximation(A: Matrix, k: int) -> Matrix:
@@ -378,7 +252,7 @@ def low_rank_approximation(A: Matrix, k: int) -> Matrix:
         TypeError: A not a Matrix or k not an int.  DomainError: k outside 1 ≤ k ≤ min(m, n),
         NaN/inf or complex entries.
     """
-    A = _check_matrix(A)
+    A = check_matrix(A)
     if isinstance(k, bool) or not isinstance(k, int):
         raise TypeError(f"k must be an int, not {type(k).__name__}")
     m, n = A.shape
@@ -386,7 +260,7 @@ def low_rank_approximation(A: Matrix, k: int) -> Matrix:
         raise DomainError(
             f"k must satisfy 1 ≤ k ≤ min(m, n) = {min(m, n)} for a {m}×{n} matrix, got {k}"
         )
-    decomposition = _svd_table(_real_table(A, "low_rank_approximation"), None)
+    decomposition = svd_table(real_table(A, "low_rank_approximation"), None)
     sigma, e = decomposition.scaled_sigma, decomposition.exponent
     # (Aₖ)ᵢⱼ = Σᵣ₌₁ᵏ uᵢᵣ·σᵣ·vⱼᵣ, with the scaled σᵣ and the 2ᵉ applied last (saturating).
     u_rows = list(zip(*decomposition.u_columns[:k], strict=True))
@@ -410,7 +284,7 @@ def _data_table(data: object, what: str) -> Table:
                 f"{what}: data must be a Matrix or a list of rows, not {type(data).__name__}"
             )
         data = Matrix(data)
-    return _real_table(data, what)
+    return real_table(data, what)
 
 
 class PCAResult(NamedTuple):
@@ -492,11 +366,11 @@ def pca(data: Matrix | Iterable[Iterable[Scalar]], k: int) -> PCAResult:
         )
     # Work on the data scaled by 2⁻ᵉ (max |entry| in [½, 1)), so that sums of samples near
     # 10³⁰⁸ cannot overflow; the mean and the variances are scaled back at the end.
-    e = _scale_exponent(x)
+    e = binary_exponent(x)
     x = [[math.ldexp(v, -e) for v in row] for row in x]
     mean = [math.fsum(col) / samples for col in zip(*x, strict=True)]
     centered = [[xi - mi for xi, mi in zip(row, mean, strict=True)] for row in x]
-    decomposition = _svd_table(centered, None)
+    decomposition = svd_table(centered, None)
     squares = decomposition.squares  # of the scaled data: finite
     total = math.fsum(squares)
     if total == 0:

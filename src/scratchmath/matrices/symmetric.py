@@ -20,20 +20,21 @@ import sys
 from typing import Any
 
 from scratchmath.errors import ConvergenceError, DomainError
-from scratchmath.matrices.core import Matrix, _check_matrix
-from scratchmath.matrices.eigen import (
-    Table,
-    _float_table,
-    _ldexp,
-    _power_of_two_scale,
-    _scale_table,
-    _vector,
+from scratchmath.matrices.core import Matrix, check_matrix, real_table, require_square
+from scratchmath.matrices.kernels import (
+    binary_exponent,
+    jacobi_tangent,
+    rotate_pair,
+    scale_table,
+    sign_fixed,
 )
 from scratchmath.scalars import EXACT as _EXACT
+from scratchmath.scalars import saturating_ldexp
 
 __all__ = ["eigh"]
 
 _EPS = sys.float_info.epsilon
+Table = list[list[float]]
 
 
 # ---------------------------------------------------------------------------------------
@@ -50,8 +51,9 @@ def _symmetric_table(A: object, what: str) -> Table:
     Exact matrices must be exactly symmetric; float matrices within |aᵢⱼ − aⱼᵢ| ≤ 10⁻¹⁰·max|aₖₗ|
     (rounding in a product such as QΛQᵀ breaks exact symmetry). The average ½(aᵢⱼ + aⱼᵢ) is used.
     """
-    A = _check_matrix(A)
-    a = _float_table(A, what)
+    A = check_matrix(A)
+    require_square(A, what)
+    a = real_table(A, what)
     n = len(a)
     exact = A._kind == _EXACT
     bound = _SYMMETRY_TOL * max(abs(x) for row in a for x in row)
@@ -65,15 +67,6 @@ def _symmetric_table(A: object, what: str) -> Table:
                 )
             a[i][j] = a[j][i] = 0.5 * (a[i][j] + a[j][i])
     return a
-
-
-def _jacobi_rotation_tangent(app: float, aqq: float, apq: float) -> float:
-    """t = tan φ of the rotation that zeroes aₚq: the root of t² + 2θt − 1 = 0 of smaller
-    magnitude, θ = (aqq − app)/(2apq), so |φ| ≤ π/4 (the choice that makes Jacobi converge)."""
-    theta = (aqq - app) / (2 * apq)
-    if abs(theta) > 1e150:  # θ² would overflow; t ≈ 1/(2θ)
-        return 0.5 / theta
-    return math.copysign(1.0, theta) / (abs(theta) + math.sqrt(theta * theta + 1))
 
 
 def _jacobi(a: Table) -> tuple[list[float], Table]:
@@ -96,20 +89,16 @@ def _jacobi(a: Table) -> tuple[list[float], Table]:
                     a[p][q] = a[q][p] = 0.0
                     continue
                 rotated = True
-                t = _jacobi_rotation_tangent(app, aqq, apq)
+                t = jacobi_tangent(app, aqq, apq)
                 c = 1.0 / math.sqrt(t * t + 1)
                 s = t * c
-                rp, rq = a[p], a[q]
-                new_p = [c * x - s * y for x, y in zip(rp, rq, strict=True)]
-                new_q = [s * x + c * y for x, y in zip(rp, rq, strict=True)]
+                new_p, new_q = rotate_pair(a[p], a[q], c, s)
                 new_p[p], new_q[q] = app - t * apq, aqq + t * apq
                 new_p[q] = new_q[p] = 0.0
                 a[p], a[q] = new_p, new_q
                 for k, row in enumerate(a):  # the columns p and q, by symmetry
                     row[p], row[q] = new_p[k], new_q[k]
-                vp, vq = vt[p], vt[q]
-                vt[p] = [c * x - s * y for x, y in zip(vp, vq, strict=True)]
-                vt[q] = [s * x + c * y for x, y in zip(vp, vq, strict=True)]
+                vt[p], vt[q] = rotate_pair(vt[p], vt[q], c, s)
         if not rotated:
             return [a[i][i] for i in range(n)], vt
     off = math.hypot(*(a[i][j] for i in range(n) for j in range(n) if i != j))
@@ -153,10 +142,10 @@ def eigh(A: Matrix) -> tuple[list[float], Matrix]:
     """
     a = _symmetric_table(A, "eigh")
     n = len(a)
-    e = _power_of_two_scale(a)
-    _scale_table(a, e)
+    e = binary_exponent(a)
+    scale_table(a, -e)
     diagonal, vt = _jacobi(a)
     order = sorted(range(n), key=lambda i: diagonal[i])
-    values = [_ldexp(diagonal[i], e) for i in order]
-    columns = [list(_vector(vt[i])) for i in order]
+    values = [saturating_ldexp(diagonal[i], e) for i in order]
+    columns = [sign_fixed(vt[i])[0] for i in order]
     return values, Matrix._trusted(tuple(zip(*columns, strict=True)))

@@ -9,6 +9,7 @@
 ``Sequential``  modules applied one after another: f = fₖ ∘ … ∘ f₁
 ``MLP``         Linear, activation, Linear, …, Linear: a multilayer perceptron
 ``as_random``   a ``random.Random`` from a seed (or the Random itself)
+``as_input``    a sample or a batch as a graph node (what a module's call does first)
 ==============  =====================================================================
 
 >>> model = MLP([2, 3, 1], rng=0)

@@ -52,9 +52,9 @@ __all__ = [
     "wolfe_line_search",
 ]
 
-#: At most this many trial steps in a backtracking search: 0.5⁶⁰ ≈ 1e-18 is below any
-#: step that still moves a float.
-MAX_SHRINKS = 60
+#: Backtracking stops once α has shrunk below 2⁻⁶⁰ ≈ 1e-18, below any step that still
+#: moves a float: with shrink s that is at most ⌈60·ln 2 / −ln s⌉ trials (60 for s = ½).
+SMALLEST_STEP_EXPONENT = 60
 
 #: At most this many evaluations in each of the two phases of the Wolfe search.
 MAX_WOLFE_EVALUATIONS = 40
@@ -226,10 +226,11 @@ def armijo_backtrack(
     """(α, f(x + α·d)) for the first α in 1, s, s², … with f(x + αd) ≤ f(x) + c·α·∇f·d.
 
     Raises: ConvergenceError when no step of the bounded sequence decreases f enough (the
-    step no longer moves x in floating point, or MAX_SHRINKS shrinks were spent).
+    step no longer moves x in floating point, or α fell below 2⁻⁶⁰).
     """
     alpha: Any = 1
-    for _ in range(MAX_SHRINKS):
+    trials = math.ceil(SMALLEST_STEP_EXPONENT * math.log(2) / -math.log(shrink)) + 1
+    for _ in range(trials):
         trial = x + alpha * d
         if trial == x:
             break  # the step is below the resolution of x: nothing smaller will help
@@ -243,7 +244,7 @@ def armijo_backtrack(
     raise ConvergenceError(
         "backtracking found no step with sufficient decrease: f is not decreasing along d "
         "at the resolution of floating point (x is at a minimum to rounding, or ∇f is wrong)",
-        iterations=MAX_SHRINKS,
+        iterations=trials,
         estimate=0,
     )
 
@@ -264,7 +265,7 @@ def backtracking_line_search(
     Trying α = 1 first lets Newton's and quasi-Newton steps, whose natural length is 1, be
     taken whole near a minimum (and so keep their fast convergence). Since d is a descent
     direction, the condition holds for every small enough α, so the search ends; it is
-    bounded anyway (MAX_SHRINKS). A trial point where f raises a DomainError or overflows
+    bounded anyway (α stops at 2⁻⁶⁰). A trial point where f raises a DomainError or overflows
     counts as a failure, and the step is shortened. The gradient comes from autodiff
     unless ``grad`` is given. With exact x, d, c and shrink the step is exact.
 

@@ -221,13 +221,16 @@ class _Run:
         return bool(_sup(self.g) <= self.tol)
 
     def move(self, x: Vector) -> str | None:
-        """Go to x; a reason to stop if f cannot be evaluated or is no longer finite there."""
-        self.x = x
-        self.path.append(x)
+        """Go to x; a reason to stop if f cannot be evaluated or is no longer finite there.
+        (Where f cannot be evaluated the run stays at the last point it could: x and value
+        always belong together.)"""
         try:
-            self.value, self.g = self.obj.value_and_grad(x)
+            value, g = self.obj.value_and_grad(x)
         except TRIAL_FAILURES as exc:
-            return f"f could not be evaluated at step {len(self.path) - 1}: {exc}"
+            where = self.obj.argument(x)
+            return f"f could not be evaluated at step {len(self.path)}, x = {where!r}: {exc}"
+        self.x, self.value, self.g = x, value, g
+        self.path.append(x)
         if not is_finite(self.value) or not all(map(is_finite, self.g)):
             return (
                 f"diverged at step {len(self.path) - 1}: f(x) = {self.value!r} "

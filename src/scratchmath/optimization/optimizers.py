@@ -34,10 +34,11 @@ from __future__ import annotations
 
 import math
 import random
+from collections.abc import Callable
 from typing import Any
 
 from scratchmath.autodiff import Var
-from scratchmath.autodiff.values import describe, shape_of
+from scratchmath.autodiff.values import describe, full, shape_of
 from scratchmath.checks import Real, check_finite, check_int, check_nonnegative, check_positive
 from scratchmath.errors import DimensionError, DomainError
 from scratchmath.matrices import Matrix
@@ -46,33 +47,45 @@ from scratchmath.vectors import Vector
 
 __all__ = ["SGD", "AdaGrad", "Adam", "Optimizer", "RMSProp", "minibatches"]
 
-Entries = tuple[Any, ...]
-
 
 # --------------------------------------------------------------------------------------------
-# A parameter's value as a flat tuple of entries, and back: every rule below is written once,
-# coordinate by coordinate, for numbers, Vectors and Matrices alike.
+# Every rule below is written once, coordinate by coordinate, and applied to numbers, Vectors
+# and Matrices alike: ``_each(f, a, b, …)`` is f(a, b, …) for numbers and the entrywise
+# ``a.map(f, b, …)`` (one C-level map per row) for Vectors and Matrices of one shape.
 
 
-def _entries(x: Any) -> Entries:
-    if isinstance(x, Matrix):
-        return tuple(e for row in x.rows for e in row)
-    if isinstance(x, Vector):
-        return tuple(x)
-    return (x,)
+def _each(f: Callable[..., Any], *values: Any) -> Any:
+    first = values[0]
+    if not isinstance(first, (Vector, Matrix)):
+        return f(*values)
+    if any(_entry_type(v) is float for v in values):
+        return first.map(f, *values[1:])  # the fast path: one C-level map per row
+    # Exact entries: built by the constructor, which keeps a whole Fraction a Fraction (map
+    # would write it as an int), so that every iterate of an exact run is a Fraction.
+    if isinstance(first, Vector):
+        return Vector(map(f, *values))
+    return Matrix([list(map(f, *rows)) for rows in zip(*(v.rows for v in values), strict=True)])
 
 
-def _shaped(like: Any, entries: list[Any]) -> Any:
-    if isinstance(like, Matrix):
-        n = like.shape[1]
-        return Matrix([entries[i : i + n] for i in range(0, len(entries), n)])
-    if isinstance(like, Vector):
-        return Vector(entries)
-    return entries[0]
+def _entry_type(value: Vector | Matrix) -> type:
+    """The type of a Vector's or Matrix's entries (they are homogeneous)."""
+    if isinstance(value, Matrix):
+        return type(value[0, 0])
+    return type(value[0]) if len(value) else int
 
 
 def _root(x: Any) -> float:
-    return math.sqrt(to_float(x))
+    return math.sqrt(x) if type(x) is float else math.sqrt(to_float(x))
+
+
+def _is_finite(value: Any) -> bool:
+    """No NaN or ±inf among the entries (exact entries are always finite)."""
+    if not isinstance(value, (Vector, Matrix)):
+        return is_finite(value)
+    if _entry_type(value) is not float:
+        return True  # Vectors and Matrices are homogeneous: all exact, or all float
+    rows: Any = value.rows if isinstance(value, Matrix) else (value,)
+    return all(all(map(math.isfinite, row)) for row in rows)
 
 
 # --------------------------------------------------------------------------------------------
@@ -127,8 +140,8 @@ class Optimizer:
     """The common protocol: ``step()`` moves every parameter using its ``.grad``;
     ``zero_grad()`` sets every ``.grad`` back to None.
 
-    A subclass writes one method, ``_update(i, theta, g)``: parameter i's entries and its
-    gradient's entries in, the new entries out; state (velocities, running averages) is kept
+    A subclass writes one method, ``_update(i, theta, g)``: parameter i's value and its
+    gradient in, the new value out; state (velocities, running averages) is kept
     per parameter by the subclass. A parameter whose ``.grad`` is None (it did not take part
     in the loss) is left where it is, as PyTorch does.
 
@@ -169,20 +182,19 @@ class Optimizer:
                     f"the gradient of params[{i}] is {describe(shape_of(p.grad))}, "
                     f"its value {describe(shape_of(p.value))}"
                 )
-            g = _entries(p.grad)
-            if not all(map(is_finite, g)):
+            if not _is_finite(p.grad):
                 raise DomainError(
                     f"the gradient of params[{i}] is not finite ({p.grad!r}): the loss has "
                     f"overflowed or hit a singularity; try a smaller lr"
                 )
-            p.value = _shaped(p.value, self._update(i, _entries(p.value), g))
+            p.value = self._update(i, p.value, p.grad)
 
     def zero_grad(self) -> None:
         """Set ``.grad`` of every parameter to None, ready for the next ``backward()``."""
         for p in self.params:
             p.grad = None
 
-    def _update(self, i: int, theta: Entries, g: Entries) -> list[Any]:
+    def _update(self, i: int, theta: Any, g: Any) -> Any:
         raise NotImplementedError
 
     def __repr__(self) -> str:
@@ -225,19 +237,18 @@ class SGD(Optimizer):
         if nesterov and self.momentum == 0:
             raise DomainError("nesterov=True needs momentum > 0, got momentum=0")
         self.nesterov = nesterov
-        self._velocity: list[Entries | None] = [None] * len(self.params)
+        self._velocity: list[Any] = [None] * len(self.params)
 
-    def _update(self, i: int, theta: Entries, g: Entries) -> list[Any]:
+    def _update(self, i: int, theta: Any, g: Any) -> Any:
         lr, mu = self._lr, self.momentum
         if mu == 0:
-            return [t - lr * gi for t, gi in zip(theta, g, strict=True)]
+            return _each(lambda t, gi: t - lr * gi, theta, g)
         b_old = self._velocity[i]
-        b = g if b_old is None else tuple(mu * bi + gi for bi, gi in zip(b_old, g, strict=True))
+        b = g if b_old is None else _each(lambda bi, gi: mu * bi + gi, b_old, g)
         self._velocity[i] = b
         if self.nesterov:
-            d = [gi + mu * bi for gi, bi in zip(g, b, strict=True)]
-            return [t - lr * di for t, di in zip(theta, d, strict=True)]
-        return [t - lr * bi for t, bi in zip(theta, b, strict=True)]
+            return _each(lambda t, gi, bi: t - lr * (gi + mu * bi), theta, g, b)
+        return _each(lambda t, bi: t - lr * bi, theta, b)
 
 
 class AdaGrad(Optimizer):
@@ -261,13 +272,13 @@ class AdaGrad(Optimizer):
     def __init__(self, params: object, lr: object = 0.01, *, eps: object = 1e-10) -> None:
         super().__init__(params, lr)
         self.eps = _check_eps(eps)
-        self._sum: list[Entries] = [(0,) * len(_entries(p.value)) for p in self.params]
+        self._sum: list[Any] = [full(p.shape, 0) for p in self.params]
 
-    def _update(self, i: int, theta: Entries, g: Entries) -> list[Any]:
-        s = tuple(si + gi * gi for si, gi in zip(self._sum[i], g, strict=True))
+    def _update(self, i: int, theta: Any, g: Any) -> Any:
+        s = _each(lambda si, gi: si + gi * gi, self._sum[i], g)
         self._sum[i] = s
         lr, eps = self._lr, self.eps
-        return [t - lr * gi / (_root(si) + eps) for t, gi, si in zip(theta, g, s, strict=True)]
+        return _each(lambda t, gi, si: t - lr * gi / (_root(si) + eps), theta, g, s)
 
 
 class RMSProp(Optimizer):
@@ -294,16 +305,14 @@ class RMSProp(Optimizer):
         super().__init__(params, lr)
         self.decay = _check_decay(decay, "decay")
         self.eps = _check_eps(eps)
-        self._average: list[Entries] = [(0,) * len(_entries(p.value)) for p in self.params]
+        self._average: list[Any] = [full(p.shape, 0) for p in self.params]
 
-    def _update(self, i: int, theta: Entries, g: Entries) -> list[Any]:
+    def _update(self, i: int, theta: Any, g: Any) -> Any:
         rho = self.decay
-        v = tuple(
-            rho * vi + (1 - rho) * gi * gi for vi, gi in zip(self._average[i], g, strict=True)
-        )
+        v = _each(lambda vi, gi: rho * vi + (1 - rho) * gi * gi, self._average[i], g)
         self._average[i] = v
         lr, eps = self._lr, self.eps
-        return [t - lr * gi / (_root(vi) + eps) for t, gi, vi in zip(theta, g, v, strict=True)]
+        return _each(lambda t, gi, vi: t - lr * gi / (_root(vi) + eps), theta, g, v)
 
 
 class Adam(Optimizer):
@@ -344,26 +353,23 @@ class Adam(Optimizer):
         self.beta1 = _check_decay(beta1, "beta1")
         self.beta2 = _check_decay(beta2, "beta2")
         self.eps = _check_eps(eps)
-        self._moments: list[tuple[Entries, Entries]] = [
-            ((0,) * len(e), (0,) * len(e)) for e in (_entries(p.value) for p in self.params)
+        self._moments: list[tuple[Any, Any]] = [
+            (full(p.shape, 0), full(p.shape, 0)) for p in self.params
         ]
         self._t = [0] * len(self.params)
 
-    def _update(self, i: int, theta: Entries, g: Entries) -> list[Any]:
+    def _update(self, i: int, theta: Any, g: Any) -> Any:
         b1, b2 = self.beta1, self.beta2
         m_old, v_old = self._moments[i]
-        m = tuple(b1 * mi + (1 - b1) * gi for mi, gi in zip(m_old, g, strict=True))
-        v = tuple(b2 * vi + (1 - b2) * gi * gi for vi, gi in zip(v_old, g, strict=True))
+        m = _each(lambda mi, gi: b1 * mi + (1 - b1) * gi, m_old, g)
+        v = _each(lambda vi, gi: b2 * vi + (1 - b2) * gi * gi, v_old, g)
         self._moments[i] = (m, v)
         self._t[i] += 1
         t = self._t[i]
         # Each parameter counts its own steps: one skipped (grad None) keeps its own clock.
         c1, c2 = 1 - b1**t, 1 - b2**t
         lr, eps = self._lr, self.eps
-        return [
-            th - lr * (mi / c1) / (_root(vi / c2) + eps)
-            for th, mi, vi in zip(theta, m, v, strict=True)
-        ]
+        return _each(lambda th, mi, vi: th - lr * (mi / c1) / (_root(vi / c2) + eps), theta, m, v)
 
 
 def minibatches(n: int, batch_size: int, *, rng: random.Random) -> list[list[int]]:

@@ -5,12 +5,15 @@ name                               what it is
 =================================  ============================================================
 ``DiscreteDistribution``           the base of distributions with a probability mass function
 ``ContinuousDistribution``         the base of distributions with a density
+``IntegerDistribution``            the base of the families on a run of integers
 ``Bernoulli``, ``Binomial``        one trial; the number of successes in n trials
 ``Categorical``                    any finite set of outcomes with given probabilities
 ``DiscreteUniform``, ``Geometric``  a fair die a..b; the trials up to the first success
 ``Poisson``                        the number of rare events at rate λ
 ``Uniform``, ``Normal``            a flat density on [a, b]; the bell curve N(μ, σ²)
 ``Exponential``                    the waiting time at rate λ
+``Gamma``, ``ChiSquared``, ``Beta``  waiting for α events; a sum of k squared normals; a probability
+``StudentT``, ``FDistribution``    a mean over its estimated standard error; a variance ratio
 ``expectation``, ``variance``      E[g(X)] and Var X from their definitions (a sum or integral)
 ``running_mean``                   the running averages of a sequence of samples
 ``law_of_large_numbers``           the running averages of n draws: they settle at E[X]
@@ -21,8 +24,9 @@ name                               what it is
 =================================  ============================================================
 
 The modules read in that order: :mod:`.special` (the special functions), :mod:`.distributions`
-(the two base classes), :mod:`.discrete`, :mod:`.counts` and :mod:`.continuous` (the nine families),
-:mod:`.expectation` and :mod:`.information`.
+(the two base classes), :mod:`.discrete`, :mod:`.counts`, :mod:`.continuous` and
+:mod:`.inference` (the fourteen families), :mod:`.summation` (summing and integrating against
+a distribution), :mod:`.expectation` and :mod:`.information`.
 
 >>> from fractions import Fraction
 >>> die = DiscreteUniform(1, 6)
@@ -34,7 +38,13 @@ Fraction(7, 2)
 
 from scratchmath.probability.continuous import Exponential, Normal, Uniform
 from scratchmath.probability.counts import Binomial, Poisson
-from scratchmath.probability.discrete import Bernoulli, Categorical, DiscreteUniform, Geometric
+from scratchmath.probability.discrete import (
+    Bernoulli,
+    Categorical,
+    DiscreteUniform,
+    Geometric,
+    IntegerDistribution,
+)
 from scratchmath.probability.distributions import ContinuousDistribution, DiscreteDistribution
 from scratchmath.probability.expectation import (
     expectation,
@@ -42,6 +52,7 @@ from scratchmath.probability.expectation import (
     running_mean,
     variance,
 )
+from scratchmath.probability.inference import Beta, ChiSquared, FDistribution, Gamma, StudentT
 from scratchmath.probability.information import (
     cross_entropy,
     cross_entropy_loss,
@@ -51,15 +62,21 @@ from scratchmath.probability.information import (
 
 __all__ = [
     "Bernoulli",
+    "Beta",
     "Binomial",
     "Categorical",
+    "ChiSquared",
     "ContinuousDistribution",
     "DiscreteDistribution",
     "DiscreteUniform",
     "Exponential",
+    "FDistribution",
+    "Gamma",
     "Geometric",
+    "IntegerDistribution",
     "Normal",
     "Poisson",
+    "StudentT",
     "Uniform",
     "cross_entropy",
     "cross_entropy_loss",

@@ -26,13 +26,20 @@ from scratchmath.errors import DomainError
 from scratchmath.probability.distributions import (
     ContinuousDistribution,
     Real,
-    _check_finite,
-    _check_quantile,
-    _check_real,
-    _exact,
-    _ratio,
+    exact_ratio,
+    is_exact,
+    require_finite,
+    require_quantile,
+    require_real,
 )
-from scratchmath.probability.special import _normal_ppf_fast, normal_cdf, normal_ppf, normal_sf
+from scratchmath.probability.special import (
+    log_normal_cdf,
+    normal_cdf,
+    normal_ppf,
+    normal_ppf_fast,
+    normal_sf,
+)
+from scratchmath.scalars import to_float
 
 __all__ = ["Exponential", "Normal", "Uniform"]
 
@@ -40,7 +47,7 @@ _LOG_SQRT_2PI = 0.5 * math.log(2.0 * math.pi)
 
 
 def _positive(name: str, value: object) -> Real:
-    real = _check_finite(name, value)
+    real = require_finite(name, value)
     if real <= 0:
         raise DomainError(f"{name} must be positive and finite, got {real!r}")
     return real
@@ -63,8 +70,8 @@ class Uniform(ContinuousDistribution):
     __slots__ = ("_a", "_b")
 
     def __init__(self, a: Real, b: Real) -> None:
-        self._a = _check_finite("a", a)
-        self._b = _check_finite("b", b)
+        self._a = require_finite("a", a)
+        self._b = require_finite("b", b)
         if not self._a < self._b:
             raise DomainError(f"Uniform needs a < b, got a = {a!r}, b = {b!r}")
 
@@ -99,10 +106,10 @@ class Uniform(ContinuousDistribution):
             TypeError: if x is not a real number.
             DomainError: if x is NaN.
         """
-        value = _check_real("x", x)
+        value = require_real("x", x)
         if value < self._a or value > self._b:
             return 0
-        return _ratio(1, self._b - self._a)
+        return exact_ratio(1, self._b - self._a)
 
     def cdf(self, x: Real) -> Real:
         """The distribution function F(x) = (x − a)/(b − a), clamped to [0, 1].
@@ -114,12 +121,12 @@ class Uniform(ContinuousDistribution):
             TypeError: if x is not a real number.
             DomainError: if x is NaN.
         """
-        value = _check_real("x", x)
+        value = require_real("x", x)
         if value <= self._a:
             return 0
         if value >= self._b:
             return 1
-        return _ratio(value - self._a, self._b - self._a)
+        return exact_ratio(value - self._a, self._b - self._a)
 
     def ppf(self, q: Real) -> Real:
         """The quantile F⁻¹(q) = a + q·(b − a).
@@ -130,8 +137,8 @@ class Uniform(ContinuousDistribution):
         Raises:
             DomainError: if q is NaN or outside [0, 1].
         """
-        level = _check_quantile(q)
-        if _exact(level) and _exact(self._a) and _exact(self._b):
+        level = require_quantile(q)
+        if is_exact(level) and is_exact(self._a) and is_exact(self._b):
             return self._a + Fraction(level) * (self._b - self._a)
         return self._a + float(level) * (self._b - self._a)
 
@@ -149,7 +156,7 @@ class Uniform(ContinuousDistribution):
         >>> Uniform(0, 1).mean()
         Fraction(1, 2)
         """
-        return _ratio(self._a + self._b, 2)
+        return exact_ratio(self._a + self._b, 2)
 
     def variance(self) -> Real:
         """The variance Var X = (b − a)²/12.
@@ -158,7 +165,7 @@ class Uniform(ContinuousDistribution):
         Fraction(1, 12)
         """
         width = self._b - self._a
-        return _ratio(width * width, 12)
+        return exact_ratio(width * width, 12)
 
     def _draw(self, n: int, rng: random.Random) -> list[Any]:
         # Inversion: X = a + U·(b − a).
@@ -185,7 +192,7 @@ class Normal(ContinuousDistribution):
     __slots__ = ("_mu", "_sigma")
 
     def __init__(self, mu: Real = 0, sigma: Real = 1) -> None:
-        self._mu = _check_finite("mu", mu)
+        self._mu = require_finite("mu", mu)
         self._sigma = _positive("sigma", sigma)
 
     @property
@@ -210,7 +217,7 @@ class Normal(ContinuousDistribution):
         return (("mu", self._mu), ("sigma", self._sigma))
 
     def _z(self, x: object) -> float:
-        return (float(_check_real("x", x)) - float(self._mu)) / float(self._sigma)
+        return (to_float(require_real("x", x)) - float(self._mu)) / float(self._sigma)
 
     def pdf(self, x: Real) -> float:
         """The density f(x) = e^(−z²/2)/(σ√(2π)) with z = (x − μ)/σ.
@@ -261,6 +268,15 @@ class Normal(ContinuousDistribution):
     def _sf(self, x: Real) -> float:
         return normal_sf(self._z(x))
 
+    def _isf(self, q: Real) -> float:  # S⁻¹(q) = μ − σ·Φ⁻¹(q), by symmetry
+        return float(self._mu) - float(self._sigma) * normal_ppf(float(q))
+
+    def _logcdf(self, x: Real) -> float:
+        return log_normal_cdf(self._z(x))
+
+    def _logsf(self, x: Real) -> float:
+        return log_normal_cdf(-self._z(x))
+
     def ppf(self, q: Real) -> float:
         """The quantile F⁻¹(q) = μ + σ·Φ⁻¹(q), accurate in the far tails.
 
@@ -270,7 +286,7 @@ class Normal(ContinuousDistribution):
         Raises:
             DomainError: if q is NaN or outside [0, 1].
         """
-        level = _check_quantile(q)
+        level = require_quantile(q)
         return float(self._mu) + float(self._sigma) * normal_ppf(float(level))
 
     def support(self) -> tuple[float, float]:
@@ -314,7 +330,7 @@ class Normal(ContinuousDistribution):
             u = draw()
             while u == 0.0:
                 u = draw()
-            out.append(mu + sigma * _normal_ppf_fast(u))
+            out.append(mu + sigma * normal_ppf_fast(u))
         return out
 
 
@@ -359,7 +375,7 @@ class Exponential(ContinuousDistribution):
             TypeError: if x is not a real number.
             DomainError: if x is NaN.
         """
-        value = float(_check_real("x", x))
+        value = to_float(require_real("x", x))
         if value < 0.0:
             return 0.0
         rate = float(self._rate)
@@ -388,10 +404,28 @@ class Exponential(ContinuousDistribution):
             TypeError: if x is not a real number.
             DomainError: if x is NaN.
         """
-        value = float(_check_real("x", x))
+        value = to_float(require_real("x", x))
         if value <= 0.0:
             return 0.0
         return -math.expm1(-float(self._rate) * value)
+
+    def _sf(self, x: Real) -> float:  # S(x) = e^(−λx), no 1 − F
+        return math.exp(self._logsf(x))
+
+    def _logsf(self, x: Real) -> float:
+        return 0.0 - float(self._rate) * max(to_float(require_real("x", x)), 0.0)  # 0.0, not −0.0
+
+    def _logcdf(self, x: Real) -> float:  # log(1 − e^(−λx)) = log(−expm1(−λx))
+        value = to_float(require_real("x", x))
+        if value <= 0:
+            return -math.inf
+        t = float(self._rate) * value
+        if t < 1e-300:  # λx underflows: log(1 − e^(−t)) = log t − t/2 + ⋯ = log λ + log x
+            return math.log(self._rate) + math.log(value)
+        return math.log(-math.expm1(-t))
+
+    def _isf(self, q: Real) -> float:  # S⁻¹(q) = −log(q)/λ
+        return -math.log(q) / float(self._rate) + 0.0 if q > 0 else math.inf  # + 0.0: not −0.0
 
     def ppf(self, q: Real) -> float:
         """The quantile F⁻¹(q) = −log(1 − q)/λ, computed as −log1p(−q)/λ.
@@ -402,7 +436,7 @@ class Exponential(ContinuousDistribution):
         Raises:
             DomainError: if q is NaN or outside [0, 1].
         """
-        level = float(_check_quantile(q))
+        level = float(require_quantile(q))
         if level == 1.0:
             return math.inf
         return -math.log1p(-level) / float(self._rate)
@@ -421,7 +455,7 @@ class Exponential(ContinuousDistribution):
         >>> Exponential(4).mean()
         Fraction(1, 4)
         """
-        return _ratio(1, self._rate)
+        return exact_ratio(1, self._rate)
 
     def variance(self) -> Real:
         """The variance Var X = 1/λ².
@@ -429,7 +463,7 @@ class Exponential(ContinuousDistribution):
         >>> Exponential(2).variance()
         Fraction(1, 4)
         """
-        return _ratio(_ratio(1, self._rate), self._rate)  # 1/λ/λ: no underflow of λ·λ
+        return exact_ratio(exact_ratio(1, self._rate), self._rate)  # 1/λ/λ: no underflow of λ·λ
 
     def std(self) -> float:
         """The standard deviation σ = 1/λ (not √(1/λ²), which overflows for λ = 10⁻³⁰⁰).
@@ -437,7 +471,7 @@ class Exponential(ContinuousDistribution):
         >>> Exponential(4).std()
         0.25
         """
-        return float(_ratio(1, self._rate))
+        return float(exact_ratio(1, self._rate))
 
     def _draw(self, n: int, rng: random.Random) -> list[Any]:
         # Inversion: X = −log(1 − U)/λ (U in [0, 1), so 1 − U is never 0).

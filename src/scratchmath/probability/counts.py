@@ -27,14 +27,14 @@ from fractions import Fraction
 from typing import Any
 
 from scratchmath.errors import DomainError
-from scratchmath.probability.discrete import EXACT_LIMIT, _IntegerDistribution, _tail_sum
+from scratchmath.probability.discrete import EXACT_LIMIT, IntegerDistribution, tail_sum
 from scratchmath.probability.distributions import (
     Real,
-    _check_count,
-    _check_probability,
-    _check_quantile,
-    _check_real,
-    _exact,
+    is_exact,
+    require_count,
+    require_probability,
+    require_quantile,
+    require_real,
 )
 from scratchmath.probability.special import (
     binomial_pmf,
@@ -46,7 +46,7 @@ from scratchmath.probability.special import (
 __all__ = ["Binomial", "Poisson"]
 
 
-class Binomial(_IntegerDistribution):
+class Binomial(IntegerDistribution):
     """The number of successes in n independent trials, each succeeding with probability p.
 
     Definition: p(k) = C(n, k) pᵏ (1 − p)ⁿ⁻ᵏ for k = 0, 1, …, n.
@@ -67,8 +67,8 @@ class Binomial(_IntegerDistribution):
     __slots__ = ("_n", "_p")
 
     def __init__(self, n: int, p: Real) -> None:
-        self._n = _check_count("n", n)
-        self._p = _check_probability("p", p)
+        self._n = require_count("n", n)
+        self._p = require_probability("p", p)
 
     @property
     def n(self) -> int:
@@ -98,11 +98,11 @@ class Binomial(_IntegerDistribution):
         return 0 if self._p == 0 else self._n
 
     def _is_exact(self) -> bool:
-        return _exact(self._p) and self._n <= EXACT_LIMIT
+        return is_exact(self._p) and self._n <= EXACT_LIMIT
 
     def _mass(self, k: int) -> Real:
         n, p = self._n, self._p
-        if _exact(p) and n <= EXACT_LIMIT:
+        if is_exact(p) and n <= EXACT_LIMIT:
             return math.comb(n, k) * Fraction(p) ** k * (1 - Fraction(p)) ** (n - k)
         return binomial_pmf(k, n, float(p))
 
@@ -127,7 +127,7 @@ class Binomial(_IntegerDistribution):
 
     def _cumulative(self, k: int) -> Real:
         n, p = self._n, self._p
-        if _exact(p) and n <= EXACT_LIMIT:
+        if is_exact(p) and n <= EXACT_LIMIT:
             # Exact: the shorter side, p(j + 1) = p(j)·(n − j)/(j + 1)·p/q in Fractions.
             p_, q_ = Fraction(p), 1 - Fraction(p)
             if k < n // 2:
@@ -155,8 +155,8 @@ class Binomial(_IntegerDistribution):
             return binomial_pmf(j, n, float(p))
 
         if k < self._mode():
-            return _tail_sum(k, -1, 0, mass(k), down, mass, n + 1)
-        return 1.0 - _tail_sum(k + 1, 1, n, mass(k + 1), up, mass, n + 1)
+            return tail_sum(k, -1, 0, mass(k), down, mass, n + 1)
+        return 1.0 - tail_sum(k + 1, 1, n, mass(k + 1), up, mass, n + 1)
 
     def mean(self) -> Real:
         """The mean E[X] = np.
@@ -183,7 +183,7 @@ class Binomial(_IntegerDistribution):
         Raises:
             DomainError: if q is NaN or outside [0, 1].
         """
-        level = _check_quantile(q)
+        level = require_quantile(q)
         sd = math.sqrt(float(self.variance()))
         guess = float(self.mean()) + sd * normal_ppf(min(max(float(level), 1e-300), 1 - 1e-16))
         return self._search_ppf(level, guess)
@@ -226,7 +226,7 @@ class Binomial(_IntegerDistribution):
         return out
 
 
-class Poisson(_IntegerDistribution):
+class Poisson(IntegerDistribution):
     """The number of rare, independent events in an interval, when on average λ happen.
 
     Definition: p(k) = λᵏ e^(−λ)/k! for k = 0, 1, 2, …; λ = 0 puts all the mass on 0.
@@ -246,7 +246,7 @@ class Poisson(_IntegerDistribution):
     __slots__ = ("_lam",)
 
     def __init__(self, lam: Real) -> None:
-        value = _check_real("lam", lam)
+        value = require_real("lam", lam)
         if not 0 <= value < math.inf:
             raise DomainError(f"lam must be a finite rate λ ≥ 0, got {value!r}")
         self._lam = value
@@ -289,9 +289,9 @@ class Poisson(_IntegerDistribution):
             return math.exp(log_poisson_pmf(j, lam))
 
         if k < math.floor(lam):  # below the mode: the lower tail, p(j − 1)/p(j) = j/λ
-            return _tail_sum(k, -1, 0, mass(k), lambda j: j / lam, mass, k + 1)
+            return tail_sum(k, -1, 0, mass(k), lambda j: j / lam, mass, k + 1)
         # above: 1 − the upper tail, p(j + 1)/p(j) = λ/(j + 1)
-        return 1.0 - _tail_sum(k + 1, 1, math.inf, mass(k + 1), lambda j: lam / (j + 1), mass, cap)
+        return 1.0 - tail_sum(k + 1, 1, math.inf, mass(k + 1), lambda j: lam / (j + 1), mass, cap)
 
     def mean(self) -> Real:
         """The mean E[X] = λ.
@@ -318,7 +318,7 @@ class Poisson(_IntegerDistribution):
         Raises:
             DomainError: if q is NaN or outside [0, 1].
         """
-        level = _check_quantile(q)
+        level = require_quantile(q)
         lam = float(self._lam)
         guess = lam + math.sqrt(lam) * normal_ppf(min(max(float(level), 1e-300), 1 - 1e-16))
         return self._search_ppf(level, guess)

@@ -10,7 +10,7 @@ name                       the distribution of …
 =========================  =====================================================================
 
 The other two, Binomial and Poisson, live in :mod:`.counts`. The families on a run of
-integers share ``_IntegerDistribution``: the pmf and cdf of any real x, the support, a
+integers share ``IntegerDistribution``: the pmf and cdf of any real x, the support, a
 quantile search, inversion sampling from a table, and ``significant_range`` — the outcomes
 that hold all but a provably tiny part of the mass.
 
@@ -39,13 +39,13 @@ from scratchmath.errors import ConvergenceError, DomainError
 from scratchmath.probability.distributions import (
     DiscreteDistribution,
     Real,
-    _check_integer,
-    _check_probability,
-    _check_quantile,
-    _check_real,
-    _exact,
-    _log_real,
-    _ratio,
+    exact_ratio,
+    is_exact,
+    log_real,
+    require_integer,
+    require_probability,
+    require_quantile,
+    require_real,
 )
 
 __all__ = ["Bernoulli", "Categorical", "DiscreteUniform", "Geometric"]
@@ -64,8 +64,16 @@ EXACT_BITS = 1 << 20
 # fraction of the running total: far below the rounding error of a double.
 _TAIL_TOL = 2.0**-60
 
+# Below this a probability has lost digits to the subnormal range (or underflowed to 0): its
+# logarithm is then computed from the log-masses instead.
+_DEEP_TAIL = 2.0**-1000
 
-def _tail_sum(
+#: An outcome beyond this of a family with an unbounded support lies in the far tail: its
+#: mass is below the smallest float and F is 1 to rounding (and float(k) would overflow).
+_FAR_TAIL = 2**1000
+
+
+def tail_sum(
     start: int,
     step: int,
     end: float,
@@ -81,6 +89,12 @@ def _tail_sum(
     t·r/(1 − r) — a geometric series — and the walk stops when that bound is negligible.
     Each 32nd term is recomputed from scratch (``anchor``) so the recurrence's rounding
     errors cannot pile up.
+
+    >>> tail_sum(0, 1, math.inf, 1.0, lambda j: 0.5, lambda j: 0.5**j, 1000)   # Σ 2⁻ʲ
+    2.0
+
+    Raises:
+        ConvergenceError: if the sum does not settle in ``max_terms`` terms.
     """
     terms = [first]
     total = first
@@ -103,11 +117,17 @@ def _tail_sum(
     )
 
 
-class _IntegerDistribution(DiscreteDistribution):
+class IntegerDistribution(DiscreteDistribution):
     """A discrete distribution on a run of integers low, low + 1, …, high (high may be ∞).
 
     Subclasses give the support ends, the mass at an integer k of the support, and the
-    distribution function on integers; this class turns any real x into those questions.
+    distribution function on integers; this class turns any real x into those questions,
+    and gives the tails (``sf``, ``logsf``, ``logcdf``) by summing outward from the mode.
+    The base of Bernoulli, DiscreteUniform, Geometric, Binomial and Poisson; public so that
+    a new integer family (a negative binomial, say) can be written the same way.
+
+    >>> issubclass(Geometric, IntegerDistribution), Geometric(0.5).significant_range()
+    (True, (1, 81))
     """
 
     __slots__ = ()
@@ -127,7 +147,7 @@ class _IntegerDistribution(DiscreteDistribution):
 
     def _log_mass(self, k: int) -> float:
         mass = self._mass(k)
-        return _log_real(mass) if mass > 0 else -math.inf
+        return log_real(mass) if mass > 0 else -math.inf
 
     def _cumulative(self, k: int) -> Real:
         """F(k) for an integer k with low ≤ k < high."""
@@ -183,15 +203,20 @@ class _IntegerDistribution(DiscreteDistribution):
 
     def _integer(self, x: object) -> int | None:
         """x as an integer of the support, or None when p(x) = 0 (a fraction, or outside)."""
-        value = _check_real("x", x)
+        value = require_real("x", x)
         if isinstance(value, float) and (math.isinf(value) or not value.is_integer()):
             return None
         if isinstance(value, Fraction) and value.denominator != 1:
             return None
         k = int(value)
-        if k < self._low() or k > self._high():
+        if k < self._low() or k > self._high() or self._far(k):
             return None
         return k
+
+    def _far(self, value: Real) -> bool:
+        """Whether ``value`` lies beyond _FAR_TAIL in an unbounded support (see above)."""
+        high = self._high()
+        return value > _FAR_TAIL and high == math.inf
 
     def pmf(self, x: Real) -> Real:
         """The probability mass p(x) = P(X = x); 0 for x outside the support.
@@ -226,12 +251,98 @@ class _IntegerDistribution(DiscreteDistribution):
             TypeError: if x is not a real number.
             DomainError: if x is NaN.
         """
-        value = _check_real("x", x)
+        value = require_real("x", x)
         if value < self._low():
             return 0
         if value >= self._high():
             return 1
+        if self._far(value):
+            return 1.0
         return self._cumulative(math.floor(value))
+
+    def _sf(self, x: Real) -> Real:
+        """P(X > x): 1 − F(x) for exact families and below the mode (where F is small); above
+        it, the upper tail itself, summed outward from k + 1 (see ``tail_sum``), which keeps
+        its digits where F rounds to 1."""
+        value = require_real("x", x)
+        if value < self._low():
+            return 1
+        if value >= self._high():
+            return 0
+        if self._far(value):
+            return 0.0
+        k = math.floor(value)
+        if self._is_exact() or k < self._mode():
+            return 1 - self._cumulative(k)
+
+        def mass(j: int) -> float:
+            return float(self._mass(j))
+
+        return tail_sum(k + 1, 1, self._high(), mass(k + 1), self._ratio_up, mass, 10**7)
+
+    def _log_tail(self, k: int, step: int) -> float:
+        """log Σ p(j) for j = k, k + step, … (step = ±1, away from the mode), for a tail too
+        small for a float: log p(k) plus the log of the sum of the masses relative to p(k)."""
+        top = self._log_mass(k)
+        if top == -math.inf:
+            return -math.inf
+
+        def relative(j: int) -> float:
+            return math.exp(self._log_mass(j) - top)
+
+        ratio, end = (
+            (self._ratio_up, self._high()) if step == 1 else (self._ratio_down, self._low())
+        )
+        return top + math.log(tail_sum(k, step, end, 1.0, ratio, relative, 10**7))
+
+    def _logsf(self, x: Real) -> float:
+        value = require_real("x", x)
+        if self._far(value):
+            return -math.inf  # log S below −10³⁰⁰: beyond the floats too
+        if self._low() <= value < self._high() and math.floor(value) + 1 > self._mode():
+            survival = self.sf(value)
+            if survival < _DEEP_TAIL:  # subnormal or 0: its digits are gone, not its log
+                return self._log_tail(math.floor(value) + 1, 1)
+        return super()._logsf(value)
+
+    def _logcdf(self, x: Real) -> float:
+        value = require_real("x", x)
+        if self._low() <= value < self._high() and math.floor(value) < self._mode():
+            cumulative = self.cdf(value)
+            if cumulative < _DEEP_TAIL:
+                return self._log_tail(math.floor(value), -1)
+        return super()._logcdf(value)
+
+    def isf(self, q: Real) -> int | float:
+        """The inverse survival function: the least k of the support with S(k) ≤ q.
+
+        Searched on S itself (doubling steps out from the mode, then bisection), which is
+        accurate deep in the upper tail: Poisson(3).isf(1e-30) is 39, where 1 − q rounds to
+        1 and F⁻¹(1 − q) would stop where F first rounds to 1.
+
+        >>> Geometric(0.5).isf(1e-30), Geometric(0.5).isf(0.25)   # S(k) = 2⁻ᵏ
+        (100, 2)
+
+        Raises:
+            DomainError: if q is NaN or outside [0, 1].
+        """
+        level = require_quantile(q)
+        if level > 0.5:
+            upper: int | float = self.ppf(1 - Fraction(level))  # F⁻¹ is accurate: F is small
+            return upper
+        if level == 0:
+            high = self._high()
+            return high if high == math.inf else int(high)
+        below, above = self._low() - 1, max(self._mode(), self._low())  # S(below) = 1 > q
+        for _ in range(2100):  # S(above) ≤ q for some above < 2²⁰⁰⁰: the floats end first
+            if above >= self._high() or self.sf(above) <= level:
+                break
+            below, above = above, above + 2 * (above - below)
+        above = int(min(above, self._high()))
+        while above - below > 1:  # bisection: S(below) > q ≥ S(above)
+            middle = (below + above) // 2
+            below, above = (below, middle) if self.sf(middle) <= level else (middle, above)
+        return above
 
     def support(self) -> Iterable[int]:
         """The integers with p(k) > 0, in increasing order (a range, or an endless count).
@@ -303,7 +414,7 @@ class _IntegerDistribution(DiscreteDistribution):
 # ---------------------------------------------------------------------------------------------
 
 
-class Bernoulli(_IntegerDistribution):
+class Bernoulli(IntegerDistribution):
     """One trial that succeeds (1) with probability p and fails (0) with probability 1 − p.
 
     Definition: p(1) = p, p(0) = 1 − p. Bernoulli(0) and Bernoulli(1) are allowed.
@@ -319,7 +430,7 @@ class Bernoulli(_IntegerDistribution):
     __slots__ = ("_p",)
 
     def __init__(self, p: Real) -> None:
-        self._p = _check_probability("p", p)
+        self._p = require_probability("p", p)
 
     @property
     def p(self) -> Real:
@@ -340,14 +451,14 @@ class Bernoulli(_IntegerDistribution):
         return 0 if self._p == 0 else 1
 
     def _is_exact(self) -> bool:
-        return _exact(self._p)
+        return is_exact(self._p)
 
     def _mass(self, k: int) -> Real:
         return self._p if k == 1 else 1 - self._p
 
     def _log_mass(self, k: int) -> float:
         # log(1 − p) as log1p(−p): for p = 10⁻²⁰ the float 1 − p is 1.0 and its log 0.
-        if _exact(self._p):
+        if is_exact(self._p):
             return super()._log_mass(k)
         p = float(self._p)
         if k == 1:
@@ -382,7 +493,7 @@ class Bernoulli(_IntegerDistribution):
         Raises:
             DomainError: if q is NaN or outside [0, 1].
         """
-        level = _check_quantile(q)
+        level = require_quantile(q)
         return 0 if self._p != 1 and (level <= 1 - self._p or self._p == 0) else 1
 
     def _draw(self, n: int, rng: random.Random) -> list[Any]:
@@ -418,11 +529,11 @@ class Categorical(DiscreteDistribution):
         if not mapping:
             raise DomainError("Categorical needs at least one outcome, got an empty mapping")
         items = tuple(
-            (outcome, _check_probability(f"the probability of {outcome!r}", p))
+            (outcome, require_probability(f"the probability of {outcome!r}", p))
             for outcome, p in mapping.items()
         )
         probabilities = [p for _, p in items]
-        if all(_exact(p) for p in probabilities):
+        if all(is_exact(p) for p in probabilities):
             total: Real = sum(probabilities, Fraction(0))
             good = total == 1
         else:
@@ -488,7 +599,7 @@ class Categorical(DiscreteDistribution):
             TypeError: if x is not a real number or the outcomes are not numbers.
             DomainError: if x is NaN.
         """
-        value = _check_real("x", x)
+        value = require_real("x", x)
         items = self._numbers("cdf")
         terms = [p for outcome, p in items if outcome <= value]
         if len(terms) == len(items):
@@ -559,12 +670,12 @@ class Categorical(DiscreteDistribution):
 
 def _exact_sum(terms: list[Real]) -> Real:
     """Σ terms: exact (a Fraction) when every term is exact, else math.fsum."""
-    if all(_exact(t) for t in terms):
+    if all(is_exact(t) for t in terms):
         return sum(terms, Fraction(0))
     return math.fsum(terms)
 
 
-class DiscreteUniform(_IntegerDistribution):
+class DiscreteUniform(IntegerDistribution):
     """A fair die with the faces a, a + 1, …, b, both ends included (a == b allowed).
 
     Definition: p(k) = 1/(b − a + 1) for a ≤ k ≤ b.
@@ -580,7 +691,7 @@ class DiscreteUniform(_IntegerDistribution):
     __slots__ = ("_a", "_b")
 
     def __init__(self, a: int, b: int) -> None:
-        a, b = _check_integer("a", a), _check_integer("b", b)
+        a, b = require_integer("a", a), require_integer("b", b)
         if a > b:
             raise DomainError(f"DiscreteUniform needs a ≤ b, got a = {a} > b = {b}")
         self._a, self._b = a, b
@@ -657,7 +768,7 @@ class DiscreteUniform(_IntegerDistribution):
         Raises:
             DomainError: if q is NaN or outside [0, 1].
         """
-        level = Fraction(_check_quantile(q))
+        level = Fraction(require_quantile(q))
         return max(self._a, self._a - 1 + math.ceil(level * (self._b - self._a + 1)))
 
     def _draw(self, n: int, rng: random.Random) -> list[Any]:
@@ -668,7 +779,7 @@ class DiscreteUniform(_IntegerDistribution):
         return [draw(low, high) for _ in range(n)]
 
 
-class Geometric(_IntegerDistribution):
+class Geometric(IntegerDistribution):
     """The number of trials up to and including the first success: 1, 2, 3, …
 
     Definition: p(k) = (1 − p)ᵏ⁻¹ p for k ≥ 1; F(k) = 1 − (1 − p)ᵏ.
@@ -689,7 +800,7 @@ class Geometric(_IntegerDistribution):
     __slots__ = ("_p",)
 
     def __init__(self, p: Real) -> None:
-        value = _check_probability("p", p)
+        value = require_probability("p", p)
         if value == 0:
             raise DomainError("Geometric needs p in (0, 1], got 0 (no success would ever come)")
         self._p = value
@@ -713,12 +824,12 @@ class Geometric(_IntegerDistribution):
         return 1 if self._p == 1 else math.inf
 
     def _is_exact(self) -> bool:
-        return _exact(self._p)
+        return is_exact(self._p)
 
     def _exact_power(self, k: int) -> bool:
         """Whether (1 − p)ᵏ is computed exactly: p is rational and the power's numerator and
         denominator fit in EXACT_BITS bits (p = ½ stays exact to k ≈ 10⁶)."""
-        if not _exact(self._p):
+        if not is_exact(self._p):
             return False
         failure = 1 - Fraction(self._p)
         width = max(failure.numerator.bit_length(), failure.denominator.bit_length())
@@ -745,13 +856,30 @@ class Geometric(_IntegerDistribution):
             return 1 - (1 - Fraction(p)) ** k
         return -math.expm1(k * math.log1p(-float(p)))
 
+    def _sf(self, x: Real) -> Real:  # S(k) = (1 − p)ᵏ itself, never 1 − F
+        value = require_real("x", x)
+        if value < 1 or value >= self._high():
+            return 1 if value < 1 else 0
+        if self._far(value):
+            return 0.0
+        k = math.floor(value)
+        if self._exact_power(k):
+            return (1 - Fraction(self._p)) ** k
+        return math.exp(k * math.log1p(-float(self._p)))
+
+    def _logsf(self, x: Real) -> float:
+        value = require_real("x", x)
+        if value < 1 or value >= self._high() or self._far(value):
+            return 0.0 if value < 1 else -math.inf
+        return math.floor(value) * math.log1p(-float(self._p))
+
     def mean(self) -> Real:
         """The mean E[X] = 1/p (on average, p = 1/6 needs six throws for a six).
 
         >>> Geometric(Fraction(1, 6)).mean()
         Fraction(6, 1)
         """
-        return _ratio(1, self._p)
+        return exact_ratio(1, self._p)
 
     def variance(self) -> Real:
         """The variance Var X = (1 − p)/p².
@@ -759,7 +887,7 @@ class Geometric(_IntegerDistribution):
         >>> Geometric(Fraction(1, 2)).variance()
         Fraction(2, 1)
         """
-        return _ratio(_ratio(1 - self._p, self._p), self._p)  # no underflow of p·p
+        return exact_ratio(exact_ratio(1 - self._p, self._p), self._p)  # no underflow of p·p
 
     def ppf(self, q: Real) -> int | float:
         """The quantile F⁻¹(q) = ⌈log(1 − q)/log(1 − p)⌉ (at least 1), checked against F.
@@ -770,7 +898,7 @@ class Geometric(_IntegerDistribution):
         Raises:
             DomainError: if q is NaN or outside [0, 1].
         """
-        level = _check_quantile(q)
+        level = require_quantile(q)
         if self._p == 1:
             return 1
         if level == 1:

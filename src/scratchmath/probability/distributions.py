@@ -30,12 +30,12 @@ from __future__ import annotations
 import math
 import random
 from abc import ABC, abstractmethod
-from collections.abc import Hashable, Iterable
+from collections.abc import Callable, Hashable, Iterable
 from fractions import Fraction
 from typing import Any
 
 from scratchmath.errors import DomainError
-from scratchmath.scalars import exact_sqrt, latex_scalar
+from scratchmath.scalars import exact_sqrt, latex_scalar, to_float
 
 __all__ = ["ContinuousDistribution", "DiscreteDistribution"]
 
@@ -47,8 +47,17 @@ Real = int | float | Fraction
 # Checks shared by every family. Each names the offending parameter and its allowed range.
 
 
-def _check_real(name: str, value: object) -> Real:
-    """``value`` as a real number (int, float or Fraction); NaN is a DomainError."""
+def require_real(name: str, value: object) -> Real:
+    """``value`` as a real number (int, float or Fraction); NaN is a DomainError.
+
+    The parameter check of every family (argument order: the name first, as the families
+    call it with their parameter names).
+
+    >>> require_real("p", "0.5")
+    Traceback (most recent call last):
+    ...
+    TypeError: p must be a real number (int, float or Fraction), got str '0.5'
+    """
     if isinstance(value, bool) or not isinstance(value, int | float | Fraction):
         raise TypeError(
             f"{name} must be a real number (int, float or Fraction), "
@@ -59,37 +68,56 @@ def _check_real(name: str, value: object) -> Real:
     return value
 
 
-def _check_finite(name: str, value: object) -> Real:
-    """``value`` as a finite real number."""
-    real = _check_real(name, value)
+def require_finite(name: str, value: object) -> Real:
+    """``value`` as a finite real number.
+
+    >>> require_finite("mu", 1e308 * 10)
+    Traceback (most recent call last):
+    ...
+    scratchmath.errors.DomainError: mu must be finite, got inf
+    """
+    real = require_real(name, value)
     if isinstance(real, float) and math.isinf(real):
         raise DomainError(f"{name} must be finite, got {real!r}")
     return real
 
 
-def _check_probability(name: str, value: object) -> Real:
-    """``value`` as a probability, a real number in [0, 1]."""
-    real = _check_real(name, value)
+def require_probability(name: str, value: object) -> Real:
+    """``value`` as a probability, a real number in [0, 1].
+
+    >>> require_probability("p", Fraction(1, 3))
+    Fraction(1, 3)
+    """
+    real = require_real(name, value)
     if not 0 <= real <= 1:
         raise DomainError(f"{name} must be a probability in [0, 1], got {real!r}")
     return real
 
 
-def _check_count(name: str, value: object) -> int:
+def require_count(name: str, value: object) -> int:
     """``value`` as a non-negative int.
+
+    >>> require_count("n", 10)
+    10
 
     A real number that is not a whole number (3.5, NaN, ∞) lies outside the domain of a count
     (DomainError, as a negative one does); any other non-int, a whole float like 2.0
     included, is the wrong type (TypeError).
     """
-    value = _check_integer(name, value)
+    value = require_integer(name, value)
     if value < 0:
         raise DomainError(f"{name} must be a non-negative integer, got {value}")
     return value
 
 
-def _check_integer(name: str, value: object) -> int:
-    """``value`` as an int; a real number that is not a whole number is a DomainError."""
+def require_integer(name: str, value: object) -> int:
+    """``value`` as an int; a real number that is not a whole number is a DomainError.
+
+    >>> require_integer("n", 3.5)
+    Traceback (most recent call last):
+    ...
+    scratchmath.errors.DomainError: n must be a whole number, got 3.5
+    """
     if isinstance(value, Fraction) and value.denominator != 1:
         raise DomainError(f"{name} must be a whole number, got {value!r}")
     if isinstance(value, float) and not (math.isfinite(value) and value.is_integer()):
@@ -99,9 +127,15 @@ def _check_integer(name: str, value: object) -> int:
     return value
 
 
-def _check_quantile(q: object) -> Real:
-    """``q`` as a level for a quantile function, in [0, 1]."""
-    level = _check_real("q", q)
+def require_quantile(q: object) -> Real:
+    """``q`` as a level for a quantile function, in [0, 1].
+
+    >>> require_quantile(1.5)
+    Traceback (most recent call last):
+    ...
+    scratchmath.errors.DomainError: q must be in [0, 1], got 1.5
+    """
+    level = require_real("q", q)
     if not 0 <= level <= 1:
         raise DomainError(f"q must be in [0, 1], got {level!r}")
     return level
@@ -119,14 +153,22 @@ def _make_rng(rng: object) -> random.Random:
     raise TypeError(f"rng must be a random.Random, an int seed or None, got {type(rng).__name__}")
 
 
-def _exact(value: object) -> bool:
-    """True when ``value`` is an int or a Fraction: arithmetic on it stays exact."""
+def is_exact(value: object) -> bool:
+    """True when ``value`` is an int or a Fraction: arithmetic on it stays exact.
+
+    >>> is_exact(Fraction(1, 3)), is_exact(0.5), is_exact(True)
+    (True, False, False)
+    """
     return isinstance(value, int | Fraction) and not isinstance(value, bool)
 
 
-def _ratio(numerator: Real, denominator: Real) -> Real:
-    """numerator / denominator, kept exact (a Fraction) when both are exact."""
-    if _exact(numerator) and _exact(denominator):
+def exact_ratio(numerator: Real, denominator: Real) -> Real:
+    """numerator / denominator, kept exact (a Fraction) when both are exact.
+
+    >>> exact_ratio(1, 3), exact_ratio(1, 4.0)
+    (Fraction(1, 3), 0.25)
+    """
+    if is_exact(numerator) and is_exact(denominator):
         return Fraction(numerator) / Fraction(denominator)
     return numerator / denominator
 
@@ -184,7 +226,7 @@ class _Distribution(ABC):
             TypeError: if the variance is undefined (a Categorical with non-numeric outcomes).
         """
         variance = self.variance()
-        if _exact(variance):  # correctly rounded, and no OverflowError for 10⁴⁰⁰
+        if is_exact(variance):  # correctly rounded, and no OverflowError for 10⁴⁰⁰
             return exact_sqrt(variance)  # type: ignore[arg-type]
         return math.sqrt(variance)
 
@@ -296,7 +338,93 @@ class DiscreteDistribution(_Distribution):
             mass = self.pmf(x)
         except (TypeError, DomainError):
             return -math.inf
-        return _log_real(mass) if mass > 0 else -math.inf
+        return log_real(mass) if mass > 0 else -math.inf
+
+    def logpmf(self, x: Any) -> float:
+        """log p(x), the natural logarithm of the mass; −inf outside the support.
+
+        Accurate where p(x) itself underflows to 0.0: Binomial(1000, ½).logpmf(0) is
+        1000·log ½ ≈ −693.1, not log 0.
+
+        >>> from scratchmath.probability import Binomial
+        >>> round(Binomial(2000, 0.5).logpmf(0), 6), Binomial(2000, 0.5).pmf(0)
+        (-1386.294361, 0.0)
+
+        Raises:
+            DomainError: if x is NaN.
+        """
+        if isinstance(x, float) and math.isnan(x):
+            raise DomainError("x must be a number, got NaN")
+        return self._logpmf(x)
+
+    def sf(self, x: Real) -> Real:
+        """The survival function S(x) = P(X > x) = 1 − F(x), accurate in the upper tail.
+
+        1 − F(x) computed as written loses every digit once F(x) rounds to 1; the families
+        sum the upper tail itself instead. Exact (a Fraction) where F is.
+
+        >>> from scratchmath.probability import Poisson
+        >>> Poisson(3).sf(40) > 0.0, 1.0 - Poisson(3).cdf(40)
+        (True, 0.0)
+
+        Raises:
+            TypeError: if x is not a real number.
+            DomainError: if x is NaN.
+        """
+        return self._sf(x)
+
+    def _sf(self, x: Real) -> Real:
+        return 1 - self.cdf(x)
+
+    def logcdf(self, x: Real) -> float:
+        """log F(x), accurate where F(x) is tiny (and where it is near 1: log1p(−S(x))).
+
+        >>> from scratchmath.probability import Bernoulli
+        >>> Bernoulli(0.5).logcdf(0) == math.log(0.5)
+        True
+
+        Raises:
+            TypeError: if x is not a real number.
+            DomainError: if x is NaN.
+        """
+        return self._logcdf(x)
+
+    def _logcdf(self, x: Real) -> float:
+        return _log_probability(self.cdf(x), lambda: self.sf(x))
+
+    def logsf(self, x: Real) -> float:
+        """log S(x) = log P(X > x), accurate deep in the upper tail.
+
+        >>> from scratchmath.probability import Bernoulli, Poisson
+        >>> Bernoulli(0.5).logsf(0) == math.log(0.5)
+        True
+        >>> Poisson(1).sf(300), round(Poisson(1).logsf(300), 6)   # S(300) ≈ 10⁻⁶¹⁷
+        (0.0, -1421.609643)
+
+        Raises:
+            TypeError: if x is not a real number.
+            DomainError: if x is NaN.
+        """
+        return self._logsf(x)
+
+    def _logsf(self, x: Real) -> float:
+        return _log_probability(self.sf(x), lambda: self.cdf(x))
+
+    def isf(self, q: Real) -> Any:
+        """The inverse survival function: the least x in the support with S(x) ≤ q.
+
+        The upper-tail quantile, F⁻¹(1 − q) in exact arithmetic; computed from S itself, so
+        that q = 10⁻³⁰ is not rounded to 1 − q = 1.
+
+        >>> from scratchmath.probability import DiscreteUniform
+        >>> DiscreteUniform(1, 6).isf(0.5)
+        3
+
+        Raises:
+            DomainError: if q is NaN or outside [0, 1].
+        """
+        level = require_quantile(q)
+        return self.ppf(1 - Fraction(level))
 
     def ppf(self, q: Real) -> Any:
         """The quantile function F⁻¹(q) = min{x in the support : F(x) ≥ q}.
@@ -311,7 +439,7 @@ class DiscreteDistribution(_Distribution):
         Raises:
             DomainError: if q is NaN or outside [0, 1].
         """
-        level = _check_quantile(q)
+        level = require_quantile(q)
         total: Real = 0
         last: Any = None
         for count, x in enumerate(self.support()):
@@ -390,6 +518,89 @@ class ContinuousDistribution(_Distribution):
             Nothing.
         """
 
+    def logpdf(self, x: Real) -> float:
+        """log f(x), the natural logarithm of the density; −inf outside the support.
+
+        Accurate where f(x) itself underflows: Normal(0, 1).logpdf(40) = −800.92, not log 0.
+
+        >>> from scratchmath.probability import Normal
+        >>> round(Normal(0, 1).logpdf(40), 6), Normal(0, 1).pdf(40)
+        (-800.918939, 0.0)
+
+        Raises:
+            TypeError: if x is not a real number.
+            DomainError: if x is NaN.
+        """
+        return self._logpdf(to_float(require_real("x", x)))  # saturating: 10⁴⁰⁰ → inf
+
+    def sf(self, x: Real) -> Real:
+        """The survival function S(x) = P(X > x) = 1 − F(x), accurate in the upper tail.
+
+        >>> from scratchmath.probability import Normal
+        >>> Normal(0, 1).sf(10), 1.0 - Normal(0, 1).cdf(10)
+        (7.619853024160498e-24, 0.0)
+
+        Raises:
+            TypeError: if x is not a real number.
+            DomainError: if x is NaN.
+        """
+        return self._sf(x)
+
+    def _sf(self, x: Real) -> Real:
+        return 1 - self.cdf(x)
+
+    def isf(self, q: Real) -> Real:
+        """The inverse survival function S⁻¹(q): the x with P(X > x) = q.
+
+        The upper-tail quantile, F⁻¹(1 − q), but without forming 1 − q (which is 1 for
+        q = 10⁻³⁰): the families invert S itself.
+
+        >>> from scratchmath.probability import Normal
+        >>> round(Normal(0, 1).isf(1e-30), 6)
+        11.464025
+
+        Raises:
+            DomainError: if q is NaN or outside [0, 1].
+        """
+        return self._isf(require_quantile(q))
+
+    def _isf(self, q: Real) -> Real:
+        return self.ppf(1 - q)
+
+    def logcdf(self, x: Real) -> float:
+        """log F(x), accurate where F(x) is far below 10⁻³⁰⁸ (and near 1: log1p(−S(x))).
+
+        >>> from scratchmath.probability import Normal
+        >>> round(Normal(0, 1).logcdf(-40), 6)
+        -804.608442
+
+        Raises:
+            TypeError: if x is not a real number.
+            DomainError: if x is NaN.
+        """
+        return self._logcdf(require_real("x", x))
+
+    def _logcdf(self, x: Real) -> float:
+        return _log_probability(self.cdf(x), lambda: self.sf(x))
+
+    def logsf(self, x: Real) -> float:
+        """log S(x) = log P(X > x), accurate deep in the upper tail.
+
+        Normal(0, 1).sf(40) ≈ 3.6·10⁻³⁵⁰ is below the smallest float, but its logarithm is not.
+
+        >>> from scratchmath.probability import Normal
+        >>> round(Normal(0, 1).logsf(40), 6)
+        -804.608442
+
+        Raises:
+            TypeError: if x is not a real number.
+            DomainError: if x is NaN.
+        """
+        return self._logsf(require_real("x", x))
+
+    def _logsf(self, x: Real) -> float:
+        return _log_probability(self.sf(x), lambda: self.cdf(x))
+
     def _logpdf(self, x: float) -> float:
         """log f(x) (−inf outside the support); families override it where f underflows."""
         density = self.pdf(x)
@@ -408,7 +619,18 @@ class ContinuousDistribution(_Distribution):
         return other._logpdf_shifted(centre, t) - self._logpdf_shifted(centre, t)
 
 
-def _log_real(x: Real, base: Real | None = None) -> float:
+def _log_probability(probability: Real, complement: Callable[[], Real]) -> float:
+    """log P from P, or from its complement 1 − P where P > ½ (log1p keeps the digits that
+    P itself lost to rounding near 1); −inf for P = 0."""
+    if probability > 0.5:
+        rest = complement()
+        if is_exact(rest):
+            return log_real(1 - Fraction(rest))
+        return math.log1p(-float(rest)) + 0.0  # + 0.0: log 1 is 0.0, not −0.0
+    return log_real(probability) if probability > 0 else -math.inf
+
+
+def log_real(x: Real, base: Real | None = None) -> float:
     """log x for a positive real x, in the given base (natural when None), exact-aware.
 
     A Fraction is converted to the nearest float first (correctly rounded); only one too
@@ -444,11 +666,11 @@ FORMULAS: dict[str, str] = {
     "Exponential": r"f(x) = \lambda e^{-\lambda x},\ x \ge 0",
     "StudentT": r"f(x) = \frac{\Gamma(\frac{\nu + 1}{2})}{\sqrt{\nu\pi}\,"
     r"\Gamma(\frac{\nu}{2})} \left(1 + \frac{x^2}{\nu}\right)^{-\frac{\nu + 1}{2}}",
-    "ChiSquared": r"f(x) = \frac{x^{k/2 - 1} e^{-x/2}}{2^{k/2} \Gamma(k/2)},\ x > 0",
+    "ChiSquared": r"f(x) = \frac{x^{\nu/2 - 1} e^{-x/2}}{2^{\nu/2} \Gamma(\nu/2)},\ x > 0",
     "FDistribution": r"f(x) = \frac{\sqrt{\frac{(d_1 x)^{d_1} d_2^{d_2}}"
     r"{(d_1 x + d_2)^{d_1 + d_2}}}}{x\, B(\frac{d_1}{2}, \frac{d_2}{2})},\ x > 0",
-    "Gamma": r"f(x) = \frac{\beta^\alpha}{\Gamma(\alpha)} x^{\alpha - 1} e^{-\beta x},\ x > 0",
-    "Beta": r"f(x) = \frac{x^{\alpha - 1} (1 - x)^{\beta - 1}}{B(\alpha, \beta)},\ 0 < x < 1",
+    "Gamma": r"f(x) = \frac{\lambda^\alpha}{\Gamma(\alpha)} x^{\alpha - 1} e^{-\lambda x},\ x > 0",
+    "Beta": r"f(x) = \frac{x^{a - 1} (1 - x)^{b - 1}}{B(a, b)},\ 0 < x < 1",
 }
 
 #: parameter name → its usual symbol.
@@ -486,3 +708,9 @@ def _latex_number(value: Any) -> str:
     if isinstance(value, (int, float, Fraction, complex)) and not isinstance(value, bool):
         return latex_scalar(value)
     return str(value)
+
+
+# The former private names of the checks above, kept for code written against them.
+_check_real, _check_finite, _check_probability = require_real, require_finite, require_probability
+_check_count, _check_integer, _check_quantile = require_count, require_integer, require_quantile
+_exact, _ratio, _log_real = is_exact, exact_ratio, log_real

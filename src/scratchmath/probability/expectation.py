@@ -23,38 +23,31 @@ Fraction(-100, 3)
 
 from __future__ import annotations
 
-import itertools
 import math
 import random
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from fractions import Fraction
-from typing import Any, NamedTuple
+from typing import Any
 
 from scratchmath.errors import ConvergenceError, DomainError
-from scratchmath.probability.discrete import Categorical, _IntegerDistribution
 from scratchmath.probability.distributions import (
     ContinuousDistribution,
     DiscreteDistribution,
     Real,
-    _exact,
+    is_exact,
 )
-from scratchmath.scalars import REAL, accurate_sum, magnitude, to_float
+from scratchmath.probability.summation import (
+    Frame,
+    discrete_sum,
+    frame_of,
+    integrate_pieces,
+)
+from scratchmath.scalars import to_float
 
 __all__ = ["expectation", "law_of_large_numbers", "running_mean", "variance"]
 
 #: Below this an int total divides to a float without overflow (int / int rounds once).
 _FLOAT_SAFE_INT = 2**1000
-
-#: At most this many outcomes are summed (a DiscreteUniform(1, 10⁹) is refused, not hung on).
-MAX_TERMS = 2_000_000
-
-#: At most this many terms are added past the bulk of the mass before the sum is declared
-#: divergent.
-MAX_EXTRA_TERMS = 100_000
-
-# Beyond the bulk of the mass, a sum stops after this many successive terms below
-# 2⁻⁶⁰·|running total| (they are shrinking geometrically, with the probabilities).
-_QUIET_RUN = 8
 
 
 def _value(g: Callable[[Any], Any], x: Any) -> Real:
@@ -86,236 +79,17 @@ def _identity(x: Any) -> Any:
     return x
 
 
-def _total(terms: list[Real]) -> Real:
-    """Σ terms: exact when every term is an int or Fraction, else math.fsum (no rounding
-    build-up however many terms)."""
-    if all(_exact(t) for t in terms):
-        return sum(terms, Fraction(0))
-    return _float_total(terms)
-
-
-def _float_total(terms: list[Real]) -> float:
-    """Σ terms as a float, correctly rounded; ±inf (never OverflowError) beyond the range."""
-    return float(accurate_sum((to_float(t) for t in terms), REAL))
-
-
-def _discrete_points(dist: DiscreteDistribution) -> tuple[list[Any], bool]:
-    """The outcomes a sum over ``dist`` must visit, and whether they are the whole support.
-
-    A finite support with exact probabilities is visited whole, so the sum is exact. Else
-    the bulk lo..hi of :meth:`significant_range` (the mass outside is provably below 10⁻²⁴)
-    is visited, and the caller continues past it while the terms still matter.
-    """
-    if isinstance(dist, Categorical):
-        return [x for x, p in dist.mapping.items() if p > 0], True
-    if not isinstance(dist, _IntegerDistribution):
-        raise TypeError(f"cannot list the outcomes of {type(dist).__name__}")
-    low, high = dist._low(), dist._high()
-    if not math.isinf(high) and dist._is_exact() and high - low < MAX_TERMS:
-        return list(range(low, int(high) + 1)), True
-    lo, hi = dist.significant_range()
-    if hi - lo >= MAX_TERMS:
-        raise DomainError(f"{dist!r} has more than {MAX_TERMS} likely outcomes to sum over")
-    return list(range(lo, hi + 1)), lo == low and hi == high
-
-
-def _discrete_sum(dist: DiscreteDistribution, term: Callable[[Any, Real], Real]) -> Real:
-    """Σₓ term(x, p(x)) over the support of ``dist``.
-
-    Finite supports are summed whole. Infinite (or huge) ones are summed over the bulk of the
-    mass, then outward while the terms still matter: the sum stops after a run of terms below
-    2⁻⁶⁰ of the total. For a term growing no faster than a polynomial times p(x) (every g of
-    practical use) the rest is then below rounding; a term that does not shrink (E[2ˣ] for
-    Geometric(1/2), which is infinite) runs into the bound and raises ConvergenceError.
-    """
-    points, whole = _discrete_points(dist)
-    terms = [term(x, dist.pmf(x)) for x in points]
-    if whole:
-        return _total(terms)
-    assert isinstance(dist, _IntegerDistribution)
-    sides: list[tuple[int, int, float]] = [
-        (points[-1] + 1, 1, dist._high()),
-        (points[0] - 1, -1, dist._low()),
-    ]
-    for start, step, end in sides:
-        if (step == 1 and start > end) or (step == -1 and start < end):
-            continue
-        quiet = 0
-        k = start
-        running = _float_total([magnitude(value) for value in terms])
-        for _ in range(MAX_EXTRA_TERMS):
-            t = term(k, dist.pmf(k))
-            terms.append(t)
-            size = magnitude(t)
-            running += size
-            quiet = quiet + 1 if size <= 2.0**-60 * running else 0
-            if quiet >= _QUIET_RUN or k == end:
-                break
-            k += step
-        else:
-            raise ConvergenceError(
-                f"the sum over {dist!r} does not settle in {MAX_EXTRA_TERMS} terms past the "
-                "bulk: the expectation seems infinite",
-                iterations=MAX_EXTRA_TERMS,
-                estimate=_float_total(terms),
-            )
-    return _float_total(terms)
-
-
-# The continuous machinery: every integral is taken in the standardised variable
-# u = (x − c)/s, with c the median and s the interquartile spread of the (first) distribution.
-# Over u the bulk of the mass lies within a few units of 0 whatever the scale of X, so an
-# integrator tuned to unit scales meets N(0, 10⁻⁴) and Exponential(10⁻⁵) alike.
-
-#: The quantile levels at which the range of integration is split: every piece then holds a
-#: well-scaled part of the mass (an adaptive rule over (−∞, ∞) could miss a bump at 10⁶).
-_LEVELS = (0.001, 0.05, 0.25, 0.5, 0.75, 0.95, 0.999)
-
-#: Below this spread the offsets x − c = s·u fall among the subnormal floats and lose their
-#: digits: such a distribution is refused rather than integrated wrongly.
-_NARROWEST = 2.0**-970
-
-
-class _Frame(NamedTuple):
-    """The standardised variable u = (x − centre)/scale, and the break points of the
-    integration in it (±inf for an infinite support)."""
-
-    centre: float
-    scale: float
-    log_scale: float
-    breaks: list[float]
-
-    def log_density(self, dist: ContinuousDistribution, u: float) -> float:
-        """log of the density of U = (X − centre)/scale at u: log s + log f(centre + s·u),
-        with centre + s·u never rounded (see ``_logpdf_shifted``)."""
-        return self.log_scale + dist._logpdf_shifted(self.centre, self.scale * u)
-
-
-def _spread(dist: ContinuousDistribution) -> float:
-    """A width that holds the bulk of the mass: the interquartile range (or a wider one
-    where the quartiles coincide in floats)."""
-    for low, high in ((0.25, 0.75), (0.05, 0.95), (0.001, 0.999)):
-        width = float(dist.ppf(high)) - float(dist.ppf(low))
-        if 0.0 < width < math.inf:
-            return width
-    raise DomainError(f"{dist!r} has no spread that a float can hold")
-
-
-def _frame(
-    dists: Sequence[ContinuousDistribution], within: ContinuousDistribution | None = None
-) -> _Frame:
-    """The frame of the first of ``dists``, with breaks at the supports' ends and quantiles
-    of every one of them (only those inside the support of ``within``, when given).
-
-    Raises DomainError when the spread is too narrow (or too wide) for floats to resolve.
-    """
-    first = dists[0]
-    centre = float(first.ppf(0.5))
-    scale = _spread(first)
-    if scale < _NARROWEST:
-        raise DomainError(
-            f"{first!r} is too narrow to integrate in floats: its spread {scale:.3g} is "
-            "below the spacing of the floats that would resolve it"
-        )
-    points: set[float] = set()
-    lows, highs = [], []
-    for dist in dists:
-        low, high = (float(v) for v in dist.support())
-        lows.append(low)
-        highs.append(high)
-        points.update((low, high))
-        points.update(float(dist.ppf(level)) for level in _LEVELS)
-    low, high = min(lows), max(highs)
-    if within is not None:
-        low, high = (float(v) for v in within.support())
-    points.update((low, high))
-    breaks = set()
-    for x in points:
-        if low <= x <= high:
-            u = (x - centre) / scale
-            if not math.isnan(u):
-                breaks.add(u)
-    return _Frame(centre, scale, math.log(scale), sorted(breaks))
-
-
-def _stretched(f: Callable[[float], float], start: float, w: float) -> Callable[[float], float]:
-    """v ↦ |w|·f(start + w·v): f over [start, ±∞) as a function over [0, ∞) (w < 0 leftwards)."""
-    width = abs(w)
-    return lambda v: width * f(start + w * v)
-
-
-def _absolute(f: Callable[[float], float]) -> Callable[[float], float]:
-    return lambda x: abs(f(x))
-
-
-def _finite_pieces(
-    f: Callable[[float], float], breaks: list[float]
-) -> list[tuple[Callable[[float], float], float, float]]:
-    """The pieces [a, b] between the breaks, with an infinite piece [a, ∞) rewritten over
-    v ∈ [0, ∞) by u = a + w·v, w the distance from the middle break to a.
-
-    Why: the integrator maps [0, ∞) onto (0, 1] at unit scale; w carries the tail's own
-    scale (how far out the outer quantiles lie), so a tail that decays over 10⁶ units
-    (a wide q against a narrow p) is not seen as a spike at its start.
-    """
-    finite = [v for v in breaks if math.isfinite(v)]
-    middle = finite[len(finite) // 2] if finite else 0.0
-    pieces: list[tuple[Callable[[float], float], float, float]] = []
-    for a, b in itertools.pairwise(breaks):
-        if not a < b:
-            continue
-        if math.isinf(a) and math.isinf(b):
-            pieces.append((f, a, b))
-        elif math.isinf(b):
-            pieces.append((_stretched(f, a, a - middle if a > middle else 1.0), 0.0, math.inf))
-        elif math.isinf(a):
-            pieces.append((_stretched(f, b, b - middle if b < middle else -1.0), 0.0, math.inf))
-        else:
-            pieces.append((f, a, b))
-    return pieces
-
-
-def _integrate_pieces(f: Callable[[float], float], breaks: list[float]) -> float:
-    """∫ f over the union of the pieces between the breaks, by calculus.integrate.
-
-    The absolute tolerance must follow the size of f: an integral that is 0 by symmetry (or a
-    density of height 10⁻²⁵⁰) has no relative accuracy to reach. So a cheap first pass
-    measures S = ∫|f| to four digits, and the real pass asks for 10⁻¹² relative or 10⁻¹⁴·S
-    absolute, whichever is looser. Should rounding still stall a piece, its estimate is
-    accepted when the integrator's own error bound is below 10⁻¹¹·S.
-    """
-    from scratchmath.calculus import integrate  # layer 3, imported when first needed
-
-    pieces = _finite_pieces(f, breaks)
-    sizes = [integrate(_absolute(g), a, b, rel_tol=1e-4, abs_tol=1e-300) for g, a, b in pieces]
-    scale: float = accurate_sum(sizes, REAL)
-    if scale == 0.0:
-        return 0.0
-    if not math.isfinite(scale):
-        return scale  # the integral overflows the floats (a variance beyond 10³⁰⁸, say)
-    total = []
-    for g, a, b in pieces:
-        try:
-            total.append(integrate(g, a, b, rel_tol=1e-12, abs_tol=1e-14 * scale))
-        except ConvergenceError as exc:
-            if not (isinstance(exc.estimate, float) and exc.error <= 1e-11 * scale):
-                raise
-            total.append(exc.estimate)
-    result: float = accurate_sum(total, REAL)
-    return result
-
-
-def _standardised_moments(dist: ContinuousDistribution) -> tuple[_Frame, float, float]:
+def _standardised_moments(dist: ContinuousDistribution) -> tuple[Frame, float, float]:
     """The frame of ``dist`` and the mean m and variance v of U = (X − c)/s, from the
     definitions m = ∫ u f_U(u) du and v = ∫ (u − m)² f_U(u) du."""
-    frame = _frame([dist])
+    frame = frame_of([dist])
 
     def density(u: float) -> float:
         log_f = frame.log_density(dist, u)
         return 0.0 if log_f == -math.inf else math.exp(log_f)
 
-    m = _integrate_pieces(lambda u: u * density(u), frame.breaks)
-    v = _integrate_pieces(lambda u: (u - m) * (u - m) * density(u), frame.breaks)
+    m = integrate_pieces(lambda u: u * density(u), frame.breaks)
+    v = integrate_pieces(lambda u: (u - m) * (u - m) * density(u), frame.breaks)
     return frame, m, v
 
 
@@ -326,7 +100,7 @@ def expectation(
 
     Definition: E[g(X)] = Σₓ g(x)·p(x) for a discrete X, ∫ g(x)·f(x) dx for a continuous X.
     The sum is exact (a Fraction) when the probabilities and the values of g are rational;
-    an infinite support is summed until the tail is below rounding (see ``_discrete_sum``).
+    an infinite support is summed until the tail is below rounding (see ``discrete_sum``).
     The integral goes through :func:`scratchmath.calculus.integrate`, in the standardised
     variable u = (x − median)/(interquartile range) and split at quantiles, so a narrow
     N(0, 10⁻⁸) or a wide Exponential(10⁻⁸) is as accurate as N(0, 1). The closed-form
@@ -351,14 +125,14 @@ def expectation(
         raise TypeError(f"g must be callable, got {type(g).__name__}")
     h = _identity if g is None else g
     if isinstance(dist, DiscreteDistribution):
-        return _discrete_sum(dist, lambda x, p: _weighted(_value(h, x), p, x))
+        return discrete_sum(dist, lambda x, p: _weighted(_value(h, x), p, x))
     if isinstance(dist, ContinuousDistribution):
         if g is None:
             # E[X] = c + s·E[U]: the mean in the standardised variable, moved back. Summing
             # x·f(x) directly would round every node x = c + s·u near a large c.
             frame, m, _ = _standardised_moments(dist)
             return frame.centre + frame.scale * m
-        frame = _frame([dist])
+        frame = frame_of([dist])
 
         def integrand(u: float) -> float:
             log_f = frame.log_density(dist, u)
@@ -366,7 +140,7 @@ def expectation(
                 return 0.0
             return float(_value(h, frame.centre + frame.scale * u)) * math.exp(log_f)
 
-        return _integrate_pieces(integrand, frame.breaks)
+        return integrate_pieces(integrand, frame.breaks)
     raise TypeError(f"expectation needs a distribution, got {type(dist).__name__}")
 
 
@@ -387,7 +161,7 @@ def variance(dist: DiscreteDistribution | ContinuousDistribution) -> Real:
         ConvergenceError: if the variance is infinite.
     """
     if isinstance(dist, ContinuousDistribution):
-        # Var X = s²·Var U in the standardised variable U = (X − c)/s (see ``_frame``).
+        # Var X = s²·Var U in the standardised variable U = (X − c)/s (see ``frame``).
         frame, _, v = _standardised_moments(dist)
         return frame.scale * (frame.scale * v)
     if not isinstance(dist, DiscreteDistribution):
@@ -427,7 +201,7 @@ def running_mean(samples: Iterable[Real], *, exact: bool = False) -> list[Real]:
     for k, x in enumerate(iterator, start=1):
         if isinstance(x, bool) or not isinstance(x, int | float | Fraction):
             raise TypeError(f"samples must be real numbers, got {type(x).__name__} {x!r}")
-        if exact_so_far and _exact(x):
+        if exact_so_far and is_exact(x):
             exact_total += x
             if exact:
                 out.append(exact_total / Fraction(k))

@@ -32,22 +32,22 @@ from fractions import Fraction
 from typing import Any
 
 from scratchmath.errors import DomainError
-from scratchmath.probability.discrete import Categorical, _IntegerDistribution
+from scratchmath.probability.discrete import Categorical, IntegerDistribution
 from scratchmath.probability.distributions import (
     ContinuousDistribution,
     DiscreteDistribution,
     Real,
-    _check_probability,
-    _check_real,
-    _exact,
-    _log_real,
+    is_exact,
+    log_real,
+    require_probability,
+    require_real,
 )
-from scratchmath.probability.expectation import (
+from scratchmath.probability.summation import (
     MAX_TERMS,
-    _discrete_points,
-    _discrete_sum,
-    _frame,
-    _integrate_pieces,
+    discrete_points,
+    discrete_sum,
+    frame_of,
+    integrate_pieces,
 )
 
 __all__ = ["cross_entropy", "cross_entropy_loss", "entropy", "kl_divergence"]
@@ -56,7 +56,7 @@ Distribution = DiscreteDistribution | ContinuousDistribution
 
 
 def _check_base(base: object) -> Real:
-    value = _check_real("base", base)
+    value = require_real("base", base)
     if not (0 < value < math.inf) or value == 1:
         raise DomainError(f"base must be positive, finite and ≠ 1, got {value!r}")
     return value
@@ -90,8 +90,8 @@ def _log_mass(dist: DiscreteDistribution, x: Any, base: Real | None = None) -> f
         mass = dist.pmf(x)
     except (TypeError, DomainError):
         return -math.inf
-    if 0 < mass <= 0.5 or (mass > 0 and _exact(mass)):
-        return _log_real(mass, base)
+    if 0 < mass <= 0.5 or (mass > 0 and is_exact(mass)):
+        return log_real(mass, base)
     natural = dist._logpmf(x)
     if base is None or natural == -math.inf:
         return natural
@@ -104,13 +104,13 @@ def _support_within(p: Distribution, q: Distribution) -> bool:
         (p_low, p_high), (q_low, q_high) = p.support(), q.support()
         return bool(q_low <= p_low and p_high <= q_high)
     assert isinstance(p, DiscreteDistribution) and isinstance(q, DiscreteDistribution)
-    if isinstance(p, _IntegerDistribution) and isinstance(q, _IntegerDistribution):
+    if isinstance(p, IntegerDistribution) and isinstance(q, IntegerDistribution):
         # Every integer family here has a contiguous support, so the ends decide.
         return q._low() <= p._low() and p._high() <= q._high()
     if isinstance(p, Categorical):
         outcomes: Any = p.support()
     else:
-        assert isinstance(p, _IntegerDistribution)
+        assert isinstance(p, IntegerDistribution)
         if math.isinf(p._high()) or p._high() - p._low() >= MAX_TERMS:
             return False  # infinitely (or too) many outcomes against a finite Categorical
         outcomes = range(p._low(), int(p._high()) + 1)
@@ -175,11 +175,11 @@ def entropy(dist: Distribution, *, base: Real = 2) -> float:
     b = _check_base(base)
     if _kind("entropy", dist) == "discrete":
         assert isinstance(dist, DiscreteDistribution)
-        total = _discrete_sum(dist, lambda x, m: -m * _log_mass(dist, x, b) if m > 0 else 0.0)
+        total = discrete_sum(dist, lambda x, m: -m * _log_mass(dist, x, b) if m > 0 else 0.0)
         return 0.0 + float(total)  # 0.0 + turns a −0.0 into 0.0
     assert isinstance(dist, ContinuousDistribution)
     scale = 1.0 / math.log(b)
-    frame = _frame([dist], dist)
+    frame = frame_of([dist], dist)
 
     def integrand(u: float) -> float:  # h = −∫ f_U(u)·log f(x) du, x = c + s·u
         log_f = dist._logpdf_shifted(frame.centre, frame.scale * u)
@@ -187,7 +187,7 @@ def entropy(dist: Distribution, *, base: Real = 2) -> float:
             return 0.0
         return -math.exp(frame.log_scale + log_f) * log_f * scale
 
-    return _integrate_pieces(integrand, frame.breaks)
+    return integrate_pieces(integrand, frame.breaks)
 
 
 def cross_entropy(p: Distribution, q: Distribution, *, base: Real = 2) -> float:
@@ -212,11 +212,11 @@ def cross_entropy(p: Distribution, q: Distribution, *, base: Real = 2) -> float:
         return math.inf
     if kind == "discrete":
         assert isinstance(p, DiscreteDistribution) and isinstance(q, DiscreteDistribution)
-        total = _discrete_sum(p, lambda x, m: -m * _log_mass(q, x, b) if m > 0 else 0.0)
+        total = discrete_sum(p, lambda x, m: -m * _log_mass(q, x, b) if m > 0 else 0.0)
         return 0.0 + float(total)
     assert isinstance(p, ContinuousDistribution) and isinstance(q, ContinuousDistribution)
     scale = 1.0 / math.log(b)
-    frame = _frame([p, q], p)
+    frame = frame_of([p, q], p)
 
     def integrand(u: float) -> float:  # H = −∫ p_U(u)·log q(x) du, x = c + s·u
         t = frame.scale * u
@@ -225,7 +225,7 @@ def cross_entropy(p: Distribution, q: Distribution, *, base: Real = 2) -> float:
             return 0.0
         return -math.exp(frame.log_scale + log_p) * q._logpdf_shifted(frame.centre, t) * scale
 
-    return _integrate_pieces(integrand, frame.breaks)
+    return integrate_pieces(integrand, frame.breaks)
 
 
 def kl_divergence(p: Distribution, q: Distribution, *, base: Real = 2) -> float:
@@ -256,12 +256,12 @@ def kl_divergence(p: Distribution, q: Distribution, *, base: Real = 2) -> float:
     scale = 1.0 / math.log(b)
     if kind == "discrete":
         assert isinstance(p, DiscreteDistribution) and isinstance(q, DiscreteDistribution)
-        outcomes = dict.fromkeys(_discrete_points(p)[0] + _discrete_points(q)[0])
+        outcomes = dict.fromkeys(discrete_points(p)[0] + discrete_points(q)[0])
         terms = [_kl_mass_term(_log_mass(p, x), _log_mass(q, x)) for x in outcomes]
         return math.fsum(terms) * scale
     assert isinstance(p, ContinuousDistribution) and isinstance(q, ContinuousDistribution)
 
-    frame = _frame([p, q])
+    frame = frame_of([p, q])
 
     def integrand(u: float) -> float:  # D = ∫ p_U·φ(q/p) du, x = c + s·u
         t = frame.scale * u
@@ -271,7 +271,7 @@ def kl_divergence(p: Distribution, q: Distribution, *, base: Real = 2) -> float:
             return 0.0 if log_q == -math.inf else math.exp(frame.log_scale + log_q)
         return _kl_term(frame.log_scale + log_p, p._log_density_ratio(q, frame.centre, t))
 
-    return _integrate_pieces(integrand, frame.breaks) * scale
+    return integrate_pieces(integrand, frame.breaks) * scale
 
 
 def cross_entropy_loss(probabilities: Sequence[Real], label: int) -> float:
@@ -297,10 +297,10 @@ def cross_entropy_loss(probabilities: Sequence[Real], label: int) -> float:
         )
     if isinstance(label, bool) or not isinstance(label, int):
         raise TypeError(f"label must be an int index, got {type(label).__name__} {label!r}")
-    values = [_check_probability(f"probabilities[{i}]", v) for i, v in enumerate(probabilities)]
+    values = [require_probability(f"probabilities[{i}]", v) for i, v in enumerate(probabilities)]
     if not values:
         raise DomainError("cross_entropy_loss needs at least one probability, got none")
-    if all(_exact(v) for v in values):
+    if all(is_exact(v) for v in values):
         total: Real = sum(values, Fraction(0))
         good = total == 1
     else:
@@ -313,4 +313,4 @@ def cross_entropy_loss(probabilities: Sequence[Real], label: int) -> float:
     chosen = values[label]
     if chosen == 0:
         return math.inf
-    return 0.0 - _log_real(chosen)
+    return 0.0 - log_real(chosen)
