@@ -174,6 +174,14 @@ def test_tangent_line_touches_the_graph() -> None:
 # --------------------------------------------------------------------------------------------
 
 
+def test_newton_counts_its_iterations_exactly() -> None:
+    # One iteration suffices at a root; a linear f needs two (one step, then f = 0).
+    assert newton(lambda x: x - 2, 2.0, max_iter=1) == 2.0
+    assert newton(lambda x: x - 2, 0.0, fprime=lambda x: 1.0, max_iter=2) == 2.0
+    with pytest.raises(ConvergenceError):
+        newton(lambda x: x - 2, 0.0, fprime=lambda x: 1.0, max_iter=1)
+
+
 def test_find_root_on_a_bracket_wider_than_the_floats() -> None:
     # b − a overflows: the bracket is halved first, keeping the half with the sign change.
     root = find_root(lambda x: (1e308 - x) * 1e-309, -1.7e308, 1.7e308)
