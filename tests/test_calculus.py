@@ -174,6 +174,21 @@ def test_tangent_line_touches_the_graph() -> None:
 # --------------------------------------------------------------------------------------------
 
 
+def test_newton_counts_its_iterations_exactly() -> None:
+    # One iteration suffices at a root; a linear f needs two (one step, then f = 0).
+    assert newton(lambda x: x - 2, 2.0, max_iter=1) == 2.0
+    assert newton(lambda x: x - 2, 0.0, fprime=lambda x: 1.0, max_iter=2) == 2.0
+    with pytest.raises(ConvergenceError):
+        newton(lambda x: x - 2, 0.0, fprime=lambda x: 1.0, max_iter=1)
+
+
+def test_find_root_on_a_bracket_wider_than_the_floats() -> None:
+    # b − a overflows: the bracket is halved first, keeping the half with the sign change.
+    root = find_root(lambda x: (1e308 - x) * 1e-309, -1.7e308, 1.7e308)
+    assert root == pytest.approx(1e308, rel=1e-9)
+    assert find_root(lambda x: x + 0.5, -1.7e308, 1.7e308) == pytest.approx(-0.5, abs=1e-9)
+
+
 @given(st.floats(-5, 5), st.floats(0.1, 4), st.floats(0.1, 4))
 def test_find_root_brackets_the_root(root: float, left: float, right: float) -> None:
     def f(x: float) -> float:
@@ -444,6 +459,14 @@ def test_non_integrable_integrals_raise_with_the_best_estimate() -> None:
         integrate(lambda x: 1 / (1 + x), 0.0, math.inf)
     with pytest.raises(ConvergenceError, match="appears to diverge"):
         integrate(lambda x: 1.0, -math.inf, math.inf)
+
+
+def test_the_whole_budget_can_be_spent() -> None:
+    # √x on [0, 1] spends 189 evaluations (5 pieces) and needs room for a sixth piece
+    # (231) to finish: that budget must allow 6 pieces, not fewer.
+    assert integrate_with_error(math.sqrt, 0.0, 1.0).evaluations == 189
+    result = integrate_with_error(math.sqrt, 0.0, 1.0, max_evaluations=231)
+    assert result.evaluations == 189 and result.value == pytest.approx(2 / 3, rel=1e-12)
 
 
 def test_exhausted_budget_raises() -> None:

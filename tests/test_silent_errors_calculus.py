@@ -110,6 +110,14 @@ def test_derivative_of_polynomials_over_many_magnitudes(
     assert abs(derivative(p, x) - exact) <= 1e-9 * size + 1e-12
 
 
+@pytest.mark.parametrize("x", [2.2250738585e-313, 5e-324, -1e-310, 2.2e-308, 1e-300])
+def test_derivative_at_tiny_and_subnormal_points(x: float) -> None:
+    # Steps scaled to a subnormal |x| carry a few bits only (gave 22.0 for 7π).
+    assert derivative(lambda t: math.sin(7 * math.pi * t), x) == pytest.approx(
+        7 * math.pi, rel=1e-10
+    )
+
+
 def test_derivative_far_from_zero() -> None:
     x = 2 * math.pi * 1e4
     assert derivative(lambda t: math.sin(t) + t, x) == pytest.approx(2.0, rel=1e-8)

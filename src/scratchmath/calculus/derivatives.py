@@ -452,7 +452,7 @@ def derivative_with_error(
         raise DomainError(f"f({x!r}) = {centre}: no derivative where f is not finite")
     reach = max(abs(m) for m, _ in _stencil(n))
     magnitude = abs(x)
-    scales = [magnitude, 1.0] if 0 < magnitude < 1 else [max(1.0, magnitude)]
+    scales = [magnitude, 1.0] if 2.0**-900 < magnitude < 1 else [max(1.0, magnitude)]
     best, kink, largest, restless = _NONE, _NONE, 0.0, False
     for scale in scales:
         estimate, bend, seen, unsettled = _ridders(g, x, n, 0.1 * scale / reach, centre)
