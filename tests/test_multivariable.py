@@ -25,7 +25,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from scratchmath.calculus import classify_critical_point, derivative
+from scratchmath.calculus import (
+    classify_critical_point,
+    derivative,
+    hessian_determinant_test,
+    tangent_plane,
+)
 from scratchmath.calculus.descent import DescentResult, gradient_descent
 from scratchmath.calculus.multivariable import (
     directional_derivative,
@@ -1045,3 +1050,94 @@ def test_exception_inside_f_passes_through_unchanged(error: type[Exception]) -> 
             call()
     with pytest.raises(Boom):
         gradient_descent(square_sum, [1.0], grad=boom)  # type: ignore[arg-type]
+
+
+# --------------------------------------------------------------------------------------------
+# The tangent plane and the essay's determinant test (two variables)
+# --------------------------------------------------------------------------------------------
+
+
+@settings(max_examples=40)
+@given(
+    st.lists(st.integers(-5, 5), min_size=5, max_size=5),
+    st.tuples(st.integers(-3, 3), st.integers(-3, 3)),
+    st.tuples(floats(-1e-3, 1e-3), floats(-1e-3, 1e-3)),
+)
+def test_tangent_plane_is_the_best_linear_approximation(
+    coefficients: list[int], centre: tuple[int, int], h: tuple[float, float]
+) -> None:
+    """f(x₀ + h) − T(x₀ + h) = ½hᵀHh for a quadratic f: the error is second order in ‖h‖,
+    and exactly that quadratic form, so a wrong slope (first order) cannot hide in it."""
+    a, b, c, d, e = coefficients
+
+    def f(v: Sequence[float]) -> float:
+        x, y = v
+        return a * x * x + b * x * y + c * y * y + d * x + e * y
+
+    x0 = [float(centre[0]), float(centre[1])]
+    T = tangent_plane(f, x0)
+    point = [x0[0] + h[0], x0[1] + h[1]]
+    expected_gap = a * h[0] ** 2 + b * h[0] * h[1] + c * h[1] ** 2
+    scale = abs(f(point)) + sum(abs(t) for t in coefficients) * (1 + 9) + 1
+    assert abs((f(point) - T(point)) - expected_gap) <= 1e-9 * scale
+
+
+def test_tangent_plane_of_the_essays_bowl() -> None:
+    T = tangent_plane(lambda v: v[0] ** 2 + v[1] ** 2, Vector([1.0, 2.0]))
+    assert math.isclose(T([1.0, 2.0]), 5.0, rel_tol=1e-12)
+    assert math.isclose(T([2.0, 3.0]), 5.0 + 2.0 + 4.0, rel_tol=1e-9)
+    linear = tangent_plane(lambda v: 3 * v[0] - 2 * v[1] + 1, [0.5, -0.25])
+    assert math.isclose(linear([10.0, 7.0]), 3 * 10.0 - 2 * 7.0 + 1, rel_tol=1e-9)
+
+
+def test_tangent_plane_refuses_bad_input() -> None:
+    T = tangent_plane(lambda v: v[0] * v[1], [1.0, 1.0])
+    with pytest.raises(DimensionError, match="lives in 2 dimensions, got a point of 3"):
+        T([1.0, 2.0, 3.0])
+    with pytest.raises(TypeError, match="callable"):
+        tangent_plane(3, [1.0, 2.0])  # type: ignore[arg-type]
+    with pytest.raises(DomainError, match="x0"):
+        tangent_plane(lambda v: v[0], [math.nan, 1.0])
+
+
+@settings(max_examples=60)
+@given(st.integers(-6, 6), st.integers(-6, 6), st.integers(-6, 6))
+def test_determinant_test_agrees_with_the_eigenvalue_test(a: int, b: int, c: int) -> None:
+    """D = λ₁λ₂ and f_xx + f_yy = λ₁ + λ₂: for q = ax² + 2bxy + cy² at 0 the two tests of
+    the second-derivative theorem give the same verdict (H = 2[[a, b], [b, c]] exactly)."""
+
+    def q(v: Sequence[float]) -> float:
+        x, y = v
+        return a * x * x + 2 * b * x * y + c * y * y
+
+    D = 4 * (a * c - b * b)
+    verdict = hessian_determinant_test(q, [0.0, 0.0])
+    if D < 0:
+        assert verdict == "saddle"
+    elif D > 0:
+        assert verdict == ("minimum" if a > 0 else "maximum")
+    else:
+        assert verdict == "inconclusive"
+    assert verdict == classify_critical_point(q, [0.0, 0.0])
+
+
+def test_determinant_test_on_the_learners_examples() -> None:
+    assert hessian_determinant_test(lambda v: v[0] ** 2 + v[1] ** 2, [0.0, 0.0]) == "minimum"
+    assert hessian_determinant_test(lambda v: -(v[0] ** 2) - v[1] ** 2, [0, 0]) == "maximum"
+    assert hessian_determinant_test(lambda v: v[0] * v[1], [0.0, 0.0]) == "saddle"
+    # the monkey saddle x³ − 3xy² has H = 0 at the origin: the test says nothing
+    assert hessian_determinant_test(lambda v: v[0] ** 3 - 3 * v[0] * v[1] ** 2, [0, 0]) == (
+        "inconclusive"
+    )
+    # Rosenbrock's minimum at (1, 1)
+    rosen = lambda v: (1 - v[0]) ** 2 + 100 * (v[1] - v[0] ** 2) ** 2  # noqa: E731
+    assert hessian_determinant_test(rosen, [1.0, 1.0]) == "minimum"
+
+
+def test_determinant_test_refuses_bad_input() -> None:
+    with pytest.raises(DimensionError, match="two variables, got 3"):
+        hessian_determinant_test(lambda v: v[0] ** 2, [0.0, 0.0, 0.0])
+    with pytest.raises(DomainError, match="not a critical point"):
+        hessian_determinant_test(lambda v: v[0] ** 2 + v[1] ** 2, [1.0, 0.0])
+    with pytest.raises(TypeError, match="callable"):
+        hessian_determinant_test("f", [0.0, 0.0])  # type: ignore[arg-type]

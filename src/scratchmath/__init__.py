@@ -62,6 +62,7 @@ from scratchmath.calculus import (
     gradient_descent,
     halton_points,
     hessian,
+    hessian_determinant_test,
     integrate,
     integrate_with_error,
     jacobian,
@@ -74,6 +75,7 @@ from scratchmath.calculus import (
     simpson,
     sobol_points,
     tangent_line,
+    tangent_plane,
     trapezoid,
 )
 from scratchmath.errors import (
@@ -305,6 +307,7 @@ __all__ = [
     "gram_schmidt",
     "halton_points",
     "hessian",
+    "hessian_determinant_test",
     "induced_norm",
     "inner",
     "integrate",
@@ -372,6 +375,7 @@ __all__ = [
     "svd",
     "t_test",
     "tangent_line",
+    "tangent_plane",
     "train",
     "train_test_split",
     "trapezoid",

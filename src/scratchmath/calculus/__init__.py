@@ -9,6 +9,7 @@
 ``newton``                     a root of f by Newton's iteration
 ``critical_points``            the x in [a, b] with f′(x) = 0, sorted
 ``classify_critical_point``    minimum, maximum, saddle or inconclusive
+``hessian_determinant_test``   the same in two variables, by D = f_xx·f_yy − f_xy²
 ``riemann_sum``                Σ f(ξᵢ)·Δx, left, right or midpoint
 ``trapezoid``                  the trapezoid rule
 ``simpson``                    Simpson's rule
@@ -26,6 +27,7 @@
 ``directional_derivative``     D_v f(x) = ∇f(x)·v
 ``jacobian``                   J f(x), m×n: the total derivative of f: ℝⁿ → ℝᵐ
 ``hessian``                    H f(x): the symmetric matrix of second partials
+``tangent_plane``              T(x) = f(x₀) + ∇f(x₀)·(x − x₀), as a callable
 ``gradient_descent``           x ← x − η·∇f(x) until ‖∇f‖ ≤ tol
 ``DescentResult``              (x, value, steps, converged, path, reason)
 =============================  ===============================================================
@@ -44,7 +46,11 @@ theorem that ties slopes to areas:
 
 from __future__ import annotations
 
-from scratchmath.calculus.critical import classify_critical_point, critical_points
+from scratchmath.calculus.critical import (
+    classify_critical_point,
+    critical_points,
+    hessian_determinant_test,
+)
 from scratchmath.calculus.derivatives import (
     derivative,
     difference_quotient,
@@ -74,6 +80,7 @@ from scratchmath.calculus.multivariable import (
     hessian,
     jacobian,
     partial_derivative,
+    tangent_plane,
 )
 from scratchmath.calculus.roots import find_root, newton
 
@@ -92,6 +99,7 @@ __all__ = [
     "gradient_descent",
     "halton_points",
     "hessian",
+    "hessian_determinant_test",
     "integrate",
     "integrate_with_error",
     "jacobian",
@@ -104,5 +112,6 @@ __all__ = [
     "simpson",
     "sobol_points",
     "tangent_line",
+    "tangent_plane",
     "trapezoid",
 ]

@@ -1,11 +1,12 @@
 """Critical points: where f′ = 0 (or ∇f = 0), and what kind of point each one is.
 
-===========================  ===========================================================
-``critical_points``          the points of [a, b] where f′(x) = 0, sorted
-``classify_critical_point``  minimum, maximum, saddle or inconclusive, by the second
-                             derivative (one variable) or the Hessian (several)
-``check_critical``           refuse a point whose slope is not 0
-===========================  ===========================================================
+============================  ==========================================================
+``critical_points``           the points of [a, b] where f′(x) = 0, sorted
+``classify_critical_point``   minimum, maximum, saddle or inconclusive, by the second
+                              derivative (one variable) or the Hessian (several)
+``hessian_determinant_test``  the two-variable test by D = f_xx·f_yy − f_xy²
+``check_critical``            refuse a point whose slope is not 0
+============================  ==========================================================
 
 A maximum or minimum of a smooth f inside an interval is a root of f′, so this module is
 root finding (of f′) followed by reading the curvature f″ to tell a valley from a hill, in
@@ -31,10 +32,15 @@ from scratchmath.calculus.derivatives import RealFunction, as_float, derivative_
 from scratchmath.calculus.multivariable import along_axis, as_point, hessian_with_error
 from scratchmath.calculus.roots import find_root
 from scratchmath.checks import check_callable
-from scratchmath.errors import ConvergenceError, DomainError
+from scratchmath.errors import ConvergenceError, DimensionError, DomainError
 from scratchmath.matrices import Matrix, eigh
 
-__all__ = ["check_critical", "classify_critical_point", "critical_points"]
+__all__ = [
+    "check_critical",
+    "classify_critical_point",
+    "critical_points",
+    "hessian_determinant_test",
+]
 
 
 def _slope(f: RealFunction) -> Callable[[float], float]:
@@ -246,6 +252,27 @@ def check_critical(
     )
 
 
+def _hessian_at_critical_point(
+    f: Callable[..., float], x: object
+) -> tuple[tuple[float, ...], list[list[float]], float]:
+    """The checked point, the Hessian there and its error; refuses a point where ∇f ≠ 0."""
+    check_callable(f)
+    point = as_point(x)
+    slopes = [
+        derivative_with_error(along_axis(f, point, i), point[i], 1) for i in range(len(point))
+    ]
+    H, error = hessian_with_error(f, point)
+    curvature = max(abs(h) for row in H for h in row)
+    check_critical(
+        math.hypot(*(s for s, _ in slopes)),
+        math.hypot(*(e for _, e in slopes)),
+        curvature,
+        max(map(abs, point)),
+        "‖∇f(x)‖",
+    )
+    return point, H, error
+
+
 def _classify_several(f: Callable[..., float], x: object) -> str:
     """The second-derivative test in several variables, by the eigenvalues of the Hessian.
 
@@ -255,20 +282,8 @@ def _classify_several(f: Callable[..., float], x: object) -> str:
     times the estimated error of the Hessian (by Weyl's inequality a perturbation E moves
     each eigenvalue by at most ‖E‖₂ ≤ ‖E‖_F). A point where ∇f is not 0 is refused first.
     """
-    check_callable(f)
-    point = as_point(x)
-    slopes = [
-        derivative_with_error(along_axis(f, point, i), point[i], 1) for i in range(len(point))
-    ]
-    H, error = hessian_with_error(f, point)
+    _, H, error = _hessian_at_critical_point(f, x)
     values, _ = eigh(Matrix._trusted(tuple(map(tuple, H))))
-    check_critical(
-        math.hypot(*(s for s, _ in slopes)),
-        math.hypot(*(e for _, e in slopes)),
-        max(map(abs, values)),
-        max(map(abs, point)),
-        "‖∇f(x)‖",
-    )
     zero = 4.0 * error
     positive = any(v > zero for v in values)
     negative = any(v < -zero for v in values)
@@ -278,4 +293,46 @@ def _classify_several(f: Callable[..., float], x: object) -> str:
         return "minimum"
     if all(v < -zero for v in values):
         return "maximum"
+    return "inconclusive"
+
+
+def hessian_determinant_test(f: Callable[..., float], x: object) -> str:
+    """The second-derivative test in two variables, by the determinant of the Hessian.
+
+    Definition: at a critical point (x₀, y₀) let D = f_xx·f_yy − f_xy². If D > 0 and f_xx > 0,
+    a minimum; D > 0 and f_xx < 0, a maximum; D < 0, a saddle; D = 0, "inconclusive". It is the
+    eigenvalue test in disguise: D = λ₁λ₂ (the determinant is the product of the
+    eigenvalues), so D < 0 means eigenvalues of opposite signs, and when D > 0 both share the
+    sign of f_xx (f_xx + f_yy = λ₁ + λ₂, and f_xx, f_yy have one sign when f_xx·f_yy > f_xy²).
+    D counts as 0 when it is within its own error, propagated from the Hessian's.
+
+    >>> hessian_determinant_test(lambda v: v[0] ** 2 + 3 * v[1] ** 2, [0.0, 0.0])
+    'minimum'
+    >>> hessian_determinant_test(lambda v: v[0] ** 2 - v[1] ** 2, [0.0, 0.0])
+    'saddle'
+    >>> hessian_determinant_test(lambda v: v[0] ** 4 + v[1] ** 2, [0.0, 0.0])
+    'inconclusive'
+
+    Raises:
+        TypeError: f is not callable or x is not a sequence of real numbers.
+        DimensionError: x does not have two coordinates (for more, use
+            ``classify_critical_point``, whose eigenvalue test works in any dimension).
+        DomainError: x or f(x) is not finite, or x is not a critical point (‖∇f(x)‖ ≠ 0).
+        ConvergenceError: f is not twice differentiable at x.
+    """
+    check_callable(f)
+    if len(as_point(x)) != 2:
+        raise DimensionError(
+            f"the determinant test is for two variables, got {len(as_point(x))}; "
+            "classify_critical_point tests any number by the Hessian's eigenvalues"
+        )
+    _, H, error = _hessian_at_critical_point(f, x)
+    (fxx, fxy), (_, fyy) = H
+    D = fxx * fyy - fxy * fxy
+    # |ΔD| ≤ |f_yy|·e + |f_xx|·e + 2|f_xy|·e + 2e² for entries each off by at most e.
+    zero = 4.0 * (error * (abs(fxx) + abs(fyy) + 2.0 * abs(fxy)) + 2.0 * error * error)
+    if -zero > D:
+        return "saddle"
+    if zero < D:
+        return "minimum" if fxx > 0 else "maximum"
     return "inconclusive"

@@ -53,6 +53,7 @@ __all__ = [
     "jacobian",
     "partial_derivative",
     "scalar_value",
+    "tangent_plane",
     "vector_value",
 ]
 
@@ -209,6 +210,40 @@ def gradient_values(f: ScalarField, point: tuple[float, ...]) -> tuple[float, ..
     return tuple(
         derivative_with_error(along_axis(f, point, i), point[i], 1)[0] for i in range(len(point))
     )
+
+
+def tangent_plane(f: ScalarField, x0: Vector | Sequence[float]) -> Callable[..., float]:
+    """The tangent plane of f at x₀, as a function: the best linear approximation near x₀.
+
+    Definition:   T(x) = f(x₀) + ∇f(x₀)·(x − x₀), the several-variable ``tangent_line``.
+    Near x₀, f(x) = T(x) + o(‖x − x₀‖): that is what differentiable means.
+
+    >>> T = tangent_plane(lambda v: v[0] ** 2 + v[1] ** 2, [1.0, 2.0])  # 5 + 2(x−1) + 4(y−2)
+    >>> round(T([2.0, 3.0]), 9)
+    11.0
+
+    Raises:
+        TypeError: f is not callable, x₀ (or a point T is called at) is not a sequence of
+            real numbers, or f returns a non-number.  DimensionError: x₀ is empty, or T is
+            called at a point of another dimension.  DomainError: x₀ or f(x₀) is not finite.
+        ConvergenceError: f is not differentiable at x₀.
+    """
+    check_callable(f)
+    base = as_point(x0, "x0")
+    height = scalar_value(f, base)
+    slopes = gradient_values(f, base)
+
+    def plane(x: Vector | Sequence[float]) -> float:
+        point = as_point(x)
+        if len(point) != len(base):
+            raise DimensionError(
+                f"the tangent plane lives in {len(base)} dimensions, got a point of {len(point)}"
+            )
+        steps = [g * (c - c0) for g, c, c0 in zip(slopes, point, base, strict=True)]
+        return _finite_sum([height, *steps], "the tangent plane's value")
+
+    plane.__doc__ = f"The tangent plane at {base!r}: f(x₀) = {height!r}, ∇f(x₀) = {slopes!r}."
+    return plane
 
 
 def _finite_sum(terms: list[float], what: str) -> float:
