@@ -21,7 +21,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from scratchmath.autodiff import Var
-from scratchmath.errors import DomainError
+from scratchmath.errors import DimensionError, DomainError
 from scratchmath.matrices import Matrix
 from scratchmath.networks import accuracy, mse_loss, predict, softmax_cross_entropy, train
 from scratchmath.networks.layers import Linear, Sequential, Sigmoid
@@ -120,3 +120,16 @@ def test_labels_outside_the_outputs_are_refused() -> None:
     history = train(model, Matrix(DATA[:2]), [0, 2], loss=softmax_cross_entropy,
                     optimizer=Frozen(), epochs=1, batch_size=2, rng=0, progress=False)  # fmt: skip
     assert len(history.loss) == 1
+
+
+def test_accuracy_refuses_labels_that_are_not_classes() -> None:
+    model, X = Linear(2, 3, rng=1), Matrix(DATA[:2])
+    for bad, kind in ((True, "bool"), (1.0, "float")):
+        with pytest.raises(TypeError, match=f"label 1 of y must be an int class, got {kind}"):
+            accuracy(model, X, [0, bad])  # type: ignore[list-item]
+    with pytest.raises(TypeError, match="y must be a sequence of class labels, got str"):
+        accuracy(model, X, "01")  # type: ignore[arg-type]
+    with pytest.raises(DimensionError, match="2 samples but 3 labels in y"):
+        accuracy(model, X, [0, 1, 2])
+    with pytest.raises(TypeError, match="model must be a networks Module, got int"):
+        accuracy(3, X, [0, 1])  # type: ignore[arg-type]
