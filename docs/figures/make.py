@@ -20,6 +20,7 @@ optimizers_rosenbrock.png      every optimiser's path down Rosenbrock's valley, 
 two_moons_boundary.png         the boundary a 2-16-2 network draws between two moons (networks)
 digits_learning_curve.png      loss, training and test accuracy per epoch, digits (plot_history)
 digits_misread.png             the test digits the trained network misreads (networks.predict)
+ci_coverage.png                the running fraction of 95 % t-intervals that cover μ (statistics)
 monte_carlo_pi.png             π as the area under a quarter circle ×4: random against Sobol' points
 =============================  ==========================================================
 """
@@ -48,7 +49,7 @@ from scratchmath.plot import (
     plot_running_mean,
     plot_vectors,
 )
-from scratchmath.probability import Bernoulli, Poisson, entropy
+from scratchmath.probability import Bernoulli, Normal, Poisson, entropy
 from scratchmath.vectors import Vector
 
 HERE = Path(__file__).resolve().parent
@@ -444,6 +445,31 @@ def monte_carlo_pi(plt: Any) -> Any:
     return fig
 
 
+def ci_coverage(plt: Any) -> Any:
+    """Draw 2000 samples of 10 from N(μ, σ²); the running fraction of their 95 % t-intervals
+    that cover μ settles at 0.95 — a statement about the procedure, not about one interval."""
+    from scratchmath.statistics import confidence_interval
+
+    mu, runs = 10.0, 2000
+    fig, ax = plt.subplots(figsize=SIZE)
+    for size, colour in ((10, "tab:blue"), (3, "crimson")):
+        covered = []
+        for seed in range(runs):
+            low, high = confidence_interval(Normal(mu, 2.0).sample(size, rng=seed))
+            covered.append(1 if low <= mu <= high else 0)
+        plot_running_mean(covered, ax=ax)
+        ax.lines[-1].set(color=colour, label=f"samples of {size}")
+    plot_running_mean([0.95], expected=0.95, ax=ax)  # the promised level
+    ax.lines[-2].remove()
+    ax.lines[-1].set(label="level 0.95")
+    ax.set_xscale("log")
+    ax.set(xlim=(10, runs), ylim=(0.8, 1.0), xlabel="number of repeated experiments")
+    ax.set(ylabel="fraction of intervals covering μ")
+    ax.set_title("A 95 % confidence interval: 95 % of the intervals the procedure draws cover μ")
+    ax.legend(loc="lower right", fontsize=9)
+    return fig
+
+
 FIGURES: dict[str, Callable[[Any], Any]] = {
     "tangent_secants": tangent_secants,
     "riemann_sums": riemann_sums,
@@ -458,6 +484,7 @@ FIGURES: dict[str, Callable[[Any], Any]] = {
     "digits_learning_curve": digits_learning_curve,
     "digits_misread": digits_misread,
     "monte_carlo_pi": monte_carlo_pi,
+    "ci_coverage": ci_coverage,
 }
 
 
