@@ -133,3 +133,24 @@ def test_accuracy_refuses_labels_that_are_not_classes() -> None:
         accuracy(model, X, [0, 1, 2])
     with pytest.raises(TypeError, match="model must be a networks Module, got int"):
         accuracy(3, X, [0, 1])  # type: ignore[arg-type]
+
+
+def test_validation_accuracy_of_a_still_model_is_its_accuracy() -> None:
+    model, X = Linear(2, 3, rng=4), Matrix(DATA)
+    history = train(model, X, LABELS, loss=softmax_cross_entropy, optimizer=Frozen(), epochs=2,
+                    batch_size=3, rng=0, validation=(X, LABELS), progress=False)  # fmt: skip
+    assert history.validation_accuracy == [accuracy(model, X, LABELS)] * 2
+
+
+def test_targets_that_are_not_labels_have_no_accuracy() -> None:
+    model = Linear(2, 1, rng=0)
+    targets = [float(x0) for x0, _ in DATA]
+    history = train(model, Matrix(DATA), targets, loss=mse_loss, optimizer=Frozen(), epochs=1,
+                    batch_size=7, rng=0, progress=False)  # fmt: skip
+    assert math.isnan(history.accuracy[0])
+    with pytest.raises(DimensionError, match="7 samples but 2 rows of targets in y"):
+        train(model, Matrix(DATA), Matrix([[1.0], [2.0]]), loss=mse_loss, optimizer=Frozen(),
+              epochs=1, batch_size=7, rng=0, progress=False)  # fmt: skip
+    with pytest.raises(TypeError, match="y must be a sequence of labels or targets, got str"):
+        train(model, Matrix(DATA), "0120120", loss=mse_loss, optimizer=Frozen(),
+              epochs=1, batch_size=7, rng=0, progress=False)  # fmt: skip
