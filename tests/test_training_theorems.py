@@ -154,3 +154,10 @@ def test_targets_that_are_not_labels_have_no_accuracy() -> None:
     with pytest.raises(TypeError, match="y must be a sequence of labels or targets, got str"):
         train(model, Matrix(DATA), "0120120", loss=mse_loss, optimizer=Frozen(),
               epochs=1, batch_size=7, rng=0, progress=False)  # fmt: skip
+
+
+def test_two_outputs_are_the_classes_zero_and_one() -> None:
+    model = Linear(2, 2, rng=1)
+    with pytest.raises(DomainError, match=r"label 1 of y is 2, .* 2 outputs \(classes 0 to 1\)"):
+        train(model, Matrix(DATA[:2]), [0, 2], loss=softmax_cross_entropy, optimizer=Frozen(),
+              epochs=1, batch_size=2, rng=0, progress=False)  # fmt: skip
