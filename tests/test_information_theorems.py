@@ -213,3 +213,13 @@ def test_cross_entropy_loss_tolerates_four_n_ulps() -> None:
         cross_entropy_loss([0.5, 0.5], 2)
     with pytest.raises(DomainError, match=r"label must be in 0..1, got -1"):
         cross_entropy_loss([0.5, 0.5], -1)
+
+
+def test_densities_with_edges_inside_the_frame() -> None:
+    # ∫ over p's support only: outside it p log q contributes nothing, whatever q is there.
+    from scratchmath.probability import Exponential
+
+    assert _close(entropy(Exponential(2), base=math.e), 1 - math.log(2), 1e-12)
+    want = 0.5 * math.log(2 * math.pi) + 1 / 6  # −∫₀¹ ln φ(x) dx
+    assert _close(cross_entropy(Uniform(0, 1), Normal(0, 1), base=math.e), want, 1e-12)
+    assert _close(cross_entropy(Uniform(0, 1), Uniform(-1, 2), base=math.e), math.log(3), 1e-12)

@@ -124,3 +124,13 @@ def test_one_hot_has_one_one_per_row_at_the_label(data: tuple[int, list[int]]) -
         one_hot([-1], classes)
     with pytest.raises(DomainError, match="classes must be at least 1, got 0"):
         one_hot([0], 0)
+
+
+def test_mse_takes_a_vector_of_targets_as_the_column_of_a_batch() -> None:
+    pred = Var(Matrix([[1.0], [3.0]]))
+    loss = mse_loss(pred, Vector([0.0, 1.0]))
+    assert loss.value == (1.0 + 4.0) / 2
+    with pytest.raises(TypeError, match="classes must be an int, got bool"):
+        one_hot([0], True)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="classes must be an int, got str"):
+        one_hot([0], "3")  # type: ignore[arg-type]
