@@ -223,3 +223,12 @@ def test_densities_with_edges_inside_the_frame() -> None:
     want = 0.5 * math.log(2 * math.pi) + 1 / 6  # −∫₀¹ ln φ(x) dx
     assert _close(cross_entropy(Uniform(0, 1), Normal(0, 1), base=math.e), want, 1e-12)
     assert _close(cross_entropy(Uniform(0, 1), Uniform(-1, 2), base=math.e), math.log(3), 1e-12)
+
+
+def test_entropy_of_a_nearly_certain_poisson() -> None:
+    # H ≈ λ(1 − ln λ) for tiny λ; the masses beyond the first underflow to 0, and a zero mass
+    # contributes 0 (0·ln 0 = 0), never a term of its own.
+    from scratchmath.probability import Poisson
+
+    lam = 1e-300
+    assert _close(entropy(Poisson(lam), base=math.e), lam * (1 - math.log(lam)), 1e-12)
