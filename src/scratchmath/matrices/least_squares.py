@@ -61,6 +61,12 @@ class LeastSquaresResult(NamedTuple):
 
     ``residual_norm`` is the Euclidean norm of b − Ax (the Frobenius norm when b is a Matrix).
     ``condition_number`` is σ₁/σₙ: about log₁₀ κ digits of a float x may be wrong.
+
+    >>> from scratchmath.matrices import Matrix
+    >>> from scratchmath.vectors import Vector
+    >>> result = lstsq(Matrix([[1, 0], [1, 1], [1, 2]]), Vector([1, 2, 4]))
+    >>> result.x, result.rank
+    (Vector([Fraction(5, 6), Fraction(3, 2)]), 2)
     """
 
     x: Any

@@ -291,7 +291,12 @@ def backtracking_line_search(
 class LineSearchResult(NamedTuple):
     """What ``wolfe_line_search`` found: the step α, f(x + α·d), and whether α satisfies
     the strong Wolfe conditions (when it does not, α is the best step found, 0 if none
-    decreased f)."""
+    decreased f).
+
+    >>> result = wolfe_line_search(lambda v: v[0] ** 2, [1.0], [-1.0])
+    >>> result.satisfied, 0 < result.step <= 2
+    (True, True)
+    """
 
     step: Any
     value: Any

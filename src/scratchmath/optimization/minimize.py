@@ -87,7 +87,12 @@ STALLED = f"f stopped decreasing beyond its rounding for {MAX_STALLED} steps"
 
 class OptimizeResult(NamedTuple):
     """What ``minimize`` found: the last point x, f(x), the number of steps taken, whether
-    ‖∇f(x)‖∞ ≤ tol, the path x0, x1, …, x, and the reason the iteration stopped."""
+    ‖∇f(x)‖∞ ≤ tol, the path x0, x1, …, x, and the reason the iteration stopped.
+
+    >>> result = minimize(lambda v: (v[0] - 3) ** 2, [0.0], method="newton")
+    >>> round(result.x[0], 9), result.converged, result.path[0]
+    (3.0, True, Vector([0.0]))
+    """
 
     x: Any
     value: Any

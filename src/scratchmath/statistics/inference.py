@@ -47,7 +47,12 @@ __all__ = [
 
 
 class TestResult(NamedTuple):
-    """A test's statistic and its p-value: P(a statistic at least as extreme | H₀)."""
+    """A test's statistic and its p-value: P(a statistic at least as extreme | H₀).
+
+    >>> result = t_test([5.1, 4.9, 5.2, 5.0, 4.8], 5)
+    >>> round(result.statistic, 9) + 0.0, result.p_value > 0.9
+    (0.0, True)
+    """
 
     statistic: float
     p_value: float
@@ -57,7 +62,13 @@ TestResult.__test__ = False  # type: ignore[attr-defined]  # a result, not a tes
 
 
 class BootstrapResult(NamedTuple):
-    """The statistic on the data, a bootstrap confidence interval, and the bootstrap SE."""
+    """The statistic on the data, a bootstrap confidence interval, and the bootstrap SE.
+
+    >>> from scratchmath.statistics import sample_mean
+    >>> result = bootstrap([1, 2, 3, 4, 5, 6, 7, 8], sample_mean, n=200, rng=1)
+    >>> result.estimate, result.low < 4.5 < result.high
+    (Fraction(9, 2), True)
+    """
 
     estimate: Any
     low: float

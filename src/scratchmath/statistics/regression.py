@@ -52,7 +52,12 @@ class AnovaTable(NamedTuple):
 
 
 class RegressionResult(NamedTuple):
-    """The answer of ``linear_regression``; ``coefficients`` start with the intercept."""
+    """The answer of ``linear_regression``; ``coefficients`` start with the intercept.
+
+    >>> fit = linear_regression([[0], [1], [2], [3]], [1, 3, 5, 8])
+    >>> fit.coefficients, fit.degrees_of_freedom
+    (Vector([Fraction(4, 5), Fraction(23, 10)]), 2)
+    """
 
     coefficients: Vector
     standard_errors: list[float]
