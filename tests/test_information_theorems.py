@@ -181,6 +181,17 @@ def test_cross_entropy_is_minus_sum_p_log_q(p_weights: list[int], q_weights: lis
     assert _close(entropy(Categorical(p), base=math.e), h)
 
 
+def test_entropy_of_an_exact_mass_near_one() -> None:
+    """Categorical({0: 1/256225, 1: 256224/256225}): ln of the float nearest 256224/256225
+    keeps only ~11 digits of −1/256225; log1p of the exact difference keeps them all (found
+    by the derandomised profile of the property above)."""
+    p = {0: Fraction(1, 256225), 1: Fraction(256224, 256225)}
+    with localcontext() as context:
+        context.prec = 40
+        want = float(-sum((_dec(m) * _ln(m) for m in p.values()), Decimal(0)))
+    assert _close(entropy(Categorical(p), base=math.e), want, rel=1e-14)
+
+
 def test_entropy_of_a_nearly_certain_outcome() -> None:
     # H = −p ln p − (1 − p) ln(1 − p) with p = 10⁻¹⁰: ln of the float 1 − p would lose 7 digits.
     p = 1e-10

@@ -654,8 +654,13 @@ def log_real(x: Real, base: Real | None = None) -> float:
 
     A Fraction is converted to the nearest float first (correctly rounded); only one too
     small or too large for a float, like Fraction(1, 10**400), is logged through its integer
-    parts. Base 2 and 10 use math.log2 and math.log10, so log₂(1/1024) is exactly −10.
+    parts. Base 2 and 10 use math.log2 and math.log10, so log₂(1/1024) is exactly −10. A
+    Fraction near 1 (a mass of 256224/256225, say) is logged as log1p(x − 1) with x − 1 exact:
+    rounding x to a float first would keep only the leading digits of its distance from 1.
     """
+    if isinstance(x, Fraction) and Fraction(1, 2) < x < 2 and x != 1:
+        natural = math.log1p(float(x - 1))
+        return natural if base is None else natural / math.log(base)
     value = float(x) if isinstance(x, Fraction) else x
     if isinstance(x, Fraction) and (value == 0.0 or math.isinf(value)):
         natural = math.log(x.numerator) - math.log(x.denominator)
