@@ -43,7 +43,7 @@ is trained too: it stays stuck at loss ln 2.
 Everything is scratchmath, and it is the same network the library ships:
 ``scratchmath.networks`` (``MLP``, ``Sigmoid``, ``binary_cross_entropy``, ``train``),
 ``scratchmath.optimization.SGD``, and ``gradient``/``jacobian`` from scratchmath.calculus.
-examples/iris_classifier.py and examples/digits_classifier.py take the same parts to real
+examples/iris.py and examples/digits.py take the same parts to real
 data.
 
 Run it:  python examples/neural_network.py

@@ -85,11 +85,11 @@ EXPECTED: dict[str, list[str]] = {
         "ended after 38 steps: the gradient is below tol",
     ],
     "neural_network": ["final accuracy 1.0", "accuracy 0.5"],
-    "iris_classifier": [
+    "iris": [
         "split: 120 to train, 30 to test [10, 10, 10]",
         "better than guessing (1/3): True",
     ],
-    "digits_classifier": [
+    "digits": [
         "the first training image, a 0:",
         "far better than guessing (0.1): True",
     ],

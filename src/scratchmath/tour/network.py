@@ -4,7 +4,7 @@ Everything before meets here: vectors and matrices carry the layers, the chain r
 autodiff's graph gives the gradient (checked against ``calculus.gradient``), the
 cross-entropy from probability is the loss, and Adam does the descent. The network is
 ``scratchmath.networks`` itself — the same layer the examples train on iris, two moons and
-the handwritten digits (examples/iris_classifier.py, two_moons.py, digits_classifier.py).
+the handwritten digits (examples/iris.py, two_moons.py, digits.py).
 """
 
 from __future__ import annotations
@@ -98,7 +98,7 @@ def chapter() -> str:
         f"  loss {history.loss[0]:.3f} → {history.loss[-1]:.3f} in {seconds:.1f} s",
         f"iris: test accuracy {test_accuracy:.3f} on flowers the network never saw",
         "The road's end: vectors, matrices, the chain rule, a probability loss, descent.",
-        "More: docs/networks.md, and examples/digits_classifier.py (98% on handwritten digits).",
+        "More: docs/networks.md, and examples/digits.py (98% on handwritten digits).",
     ]
     return "\n".join(lines)
 

@@ -22,7 +22,7 @@ It prints the test accuracy and the confusion matrix: row = true species, column
 predicted. Setosa is easy (its petals are much smaller); the few mistakes are between
 versicolor and virginica, which overlap.
 
-Run it:  python examples/iris_classifier.py      (SCRATCHMATH_QUICK=1 for a 10-epoch run)
+Run it:  python examples/iris.py      (SCRATCHMATH_QUICK=1 for a 10-epoch run)
 """
 
 from __future__ import annotations

@@ -20,7 +20,7 @@ It prints the test accuracy (about 98%), one training image drawn in characters,
 the first few test images the network got wrong, with what it answered: they are often
 digits a person would hesitate over too.
 
-Run it:  python examples/digits_classifier.py   (SCRATCHMATH_QUICK=1: 400 images, 2 epochs)
+Run it:  python examples/digits.py   (SCRATCHMATH_QUICK=1: 400 images, 2 epochs)
 """
 
 from __future__ import annotations
