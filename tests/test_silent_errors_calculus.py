@@ -445,3 +445,16 @@ SEVERAL_VARIABLES = [
 def test_no_leaks_several_variables(call: Any, g: Any, x: Any, v: Any) -> None:
     no_leak(lambda: call(lambda p: g(p[0]), x, v))
     no_leak(lambda: call(lambda p: p[0] * p[-1] * 1e300, x, v))
+
+
+@pytest.mark.parametrize("x", [16.0, -16.0, 32.0, 17.0, 8.0])
+def test_derivative_at_a_root_where_f_rounds_its_argument(x: float) -> None:
+    """sin(5πt) at t = 16: f rounds 5π·t, an error of ε·|5πt| that f's tiny values near its
+    root cannot show. The table once went on to steps where only that rounding was left and
+    returned 16.0 with a claimed error of 1e-14 (true 5π = 15.70796…)."""
+    from scratchmath.calculus.derivatives import derivative_with_error
+
+    value, error = derivative_with_error(lambda t: math.sin(5 * math.pi * t), x)
+    true = 5 * math.pi * math.cos(5 * math.pi * x)
+    assert abs(value - true) <= 1e-10 * abs(true)
+    assert abs(value - true) <= 2 * error + 1e-15

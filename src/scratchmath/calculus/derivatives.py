@@ -336,6 +336,10 @@ def _ridders(
             kink.reset()
             continue
         noise = _EPS * accurate_sum(map(abs, values), REAL) / scale
+        if n == 1:
+            # f rounds its argument too: f(x(1 + δ)), |δ| ≤ ε, is off by about ε·|x|·|f′|,
+            # which the size of f's values cannot show at a root of f (sin 5πt at t = 16).
+            noise += 0.1 * _EPS * abs(x) * abs(quotient) / h
         if len(central.steps) < 3:  # f's slopes at the scale of the first steps
             largest = max(largest, abs(quotient))
         before = central.best
