@@ -264,11 +264,14 @@ def test_non_integrable_integrals_raise_with_the_best_estimate() -> None:
 
 
 def test_the_whole_budget_can_be_spent() -> None:
-    # √x on [0, 1] spends 189 evaluations (5 pieces) and needs room for a sixth piece
-    # (231) to finish: that budget must allow 6 pieces, not fewer.
-    assert integrate_with_error(math.sqrt, 0.0, 1.0).evaluations == 189
-    result = integrate_with_error(math.sqrt, 0.0, 1.0, max_evaluations=231)
-    assert result.evaluations == 189 and result.value == pytest.approx(2 / 3, rel=1e-12)
+    # √x on [0, 1] spends 195 evaluations (9 rules of 21 and 3 probes of 2 on 5 pieces) and
+    # needs room for a sixth piece to finish: 11 rules, each with its probe, 11·23 = 253.
+    # That budget must allow 6 pieces, not fewer; one less must not.
+    assert integrate_with_error(math.sqrt, 0.0, 1.0).evaluations == 195
+    result = integrate_with_error(math.sqrt, 0.0, 1.0, max_evaluations=253)
+    assert result.evaluations == 195 and result.value == pytest.approx(2 / 3, rel=1e-12)
+    with pytest.raises(ConvergenceError, match="budget of 252 evaluations"):
+        integrate_with_error(math.sqrt, 0.0, 1.0, max_evaluations=252)
 
 
 def test_exhausted_budget_raises() -> None:

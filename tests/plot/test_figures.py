@@ -218,7 +218,7 @@ def test_the_graph_has_a_box_per_node_and_an_arrow_per_edge(tmp_path: Path) -> N
     # nodes w, x, w·x, +1, tanh, ·x; arrows: two into each product, one into + and tanh
     assert len(ax.texts) == len(nodes) == 6
     assert len(ax.patches) == sum(len(node.edges) for node in nodes) == 6
-    texts = {labels[node]: text.get_text() for node, text in zip(nodes, ax.texts)}
+    texts = {labels[node]: text.get_text() for node, text in zip(nodes, ax.texts, strict=True)}
     assert texts["x"] == f"x (input)\nvalue 0.5\ngrad {x.grad:.4g}"
     assert texts["v1"].startswith("v1 = w * x\nvalue -1")
     # inputs in the left column; each result one column right of its furthest operand
