@@ -68,13 +68,13 @@ from scratchmath.matrices import (
     solve,
 )
 from scratchmath.vectors import Vector
+from tests.known_matrices import hilbert
 from tests.matrices.helpers import (
     EPS,
     NAN_MATRIX,
     NON_SQUARE,
     float_matrices,
     fraction_matrix_pairs_square,
-    hilbert,
     rationals,
     square_fraction_matrices,
     square_int_matrices,
