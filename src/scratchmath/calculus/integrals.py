@@ -182,9 +182,9 @@ def simpson(f: RealFunction, a: float, b: float, n: int) -> float:
 # to degree 3n + 1 while *reusing* the Gauss values: the difference between the two results
 # then costs nothing extra and serves as the error estimate. The nodes and weights below are
 # those of QUADPACK (Piessens, de Doncker-Kapenga, Überhuber, Kahaner, 1983), as computed in
-# 80-digit arithmetic by L. W. Fullerton (Bell Labs, 1981); tests/test_calculus.py checks the
-# degrees of exactness. Nodes are on [−1, 1], listed from the end towards 0 (the last one);
-# the odd-indexed nodes (1, 3, …) are the Gauss nodes.
+# 80-digit arithmetic by L. W. Fullerton (Bell Labs, 1981); tests/calculus/test_integrals.py
+# checks the degrees of exactness. Nodes are on [−1, 1], listed from the end towards 0 (the
+# last one); the odd-indexed nodes (1, 3, …) are the Gauss nodes.
 
 _K21_NODES = (
     0.995657163025808080735527280689003,
