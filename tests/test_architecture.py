@@ -1,6 +1,17 @@
 """The layering of DESIGN.md §1, enforced: each module imports only the standard library and
 the layers beneath it; nothing imports upward or sideways; nothing outside the standard
-library is imported by ``src/``."""
+library is imported by ``src/``.
+
+Theorems and properties checked:
+
+- every part has a layer
+- imports respect the layers
+- The rule above can fail: a module importing upward is caught.
+- no new private imports across files
+- the private import checker can fail
+- modules import only earlier chapters
+- the chapter order checker can fail
+"""
 
 from __future__ import annotations
 
@@ -237,3 +248,21 @@ def test_the_chapter_order_checker_can_fail(tmp_path: Path) -> None:
     bad = tmp_path / "bad.py"
     bad.write_text("def f():\n    from scratchmath.matrices.svd import svd\n")
     assert _top_level_and_inner_imports(bad) == [("scratchmath.matrices.svd", 2, True)]
+
+
+def test_the_tests_mirror_the_source_tree() -> None:
+    """tests/<package>/test_<module>.py (or test_<module>_accuracy.py) tests the module
+    src/scratchmath/<package>/<module>.py: every test file in a package folder names one."""
+    tests = Path(__file__).resolve().parent
+    strays = []
+    for folder in sorted(p for p in tests.iterdir() if p.is_dir()):
+        if folder.name == "data" or folder.name.startswith((".", "_")):
+            continue
+        if not (SRC / folder.name / "__init__.py").exists():
+            strays.append(f"tests/{folder.name}/ (no package scratchmath.{folder.name})")
+            continue
+        for test in sorted(folder.glob("test_*.py")):
+            module = test.stem.removeprefix("test_").removesuffix("_accuracy")
+            if not (SRC / folder.name / f"{module}.py").exists():
+                strays.append(f"tests/{folder.name}/{test.name}")
+    assert not strays, f"test files that mirror no module: {strays}"

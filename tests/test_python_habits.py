@@ -3,6 +3,17 @@
 Slices, ``len``, ``tolist``, ``round`` and format specs; plain lists accepted wherever a
 Vector is meant; a clear refusal (with the right operator named) for ``Vector * Vector``;
 ``numpy.array(A)`` and ``Matrix(array)`` for the day a learner moves on to numpy.
+
+Theorems and properties checked:
+
+- matrix slices follow numpy
+- a slice that selects nothing is refused
+- len and tolist are numpy s
+- plain lists are read as vectors
+- vector times vector names the products that exist
+- round and format apply to every entry
+- print shows floats as numpy does and fractions exactly
+- numpy round trip
 """
 
 # ruff: noqa: SIM300, RUF005  (lists on either side of an operator are the point here)
