@@ -864,17 +864,22 @@ def integrate_with_error(
         )
         return IntegrationResult(-flipped.value, flipped.error, flipped.evaluations)
     g, calls, rule, lo, hi = _integrand(f, a, b)
-    per_rule = calls * len(rule.kronrod) * 2 - calls
-    if max_evaluations < per_rule:
-        raise DomainError(
-            f"max_evaluations = {max_evaluations} is below the {per_rule} evaluations of one rule"
-        )
-    max_pieces = (max_evaluations // per_rule + 1) // 2
+    per_rule, max_pieces = _pieces_within(max_evaluations, calls, rule)
     outcome, evaluations = _adaptive_with_retry(g, rule, lo, hi, abs_tol, rel_tol, max_pieces)
     evaluations *= per_rule
     if not outcome.failure:
         return IntegrationResult(outcome.value, outcome.error, evaluations)
     _raise_unmet(outcome, a, b, max_evaluations, evaluations)
+
+
+def _pieces_within(max_evaluations: int, calls: int, rule: _Rule) -> tuple[int, int]:
+    """(the calls of f one application of the rule costs, the most pieces the budget buys)."""
+    per_rule = calls * len(rule.kronrod) * 2 - calls
+    if max_evaluations < per_rule:
+        raise DomainError(
+            f"max_evaluations = {max_evaluations} is below the {per_rule} evaluations of one rule"
+        )
+    return per_rule, (max_evaluations // per_rule + 1) // 2
 
 
 def _adaptive_with_retry(
