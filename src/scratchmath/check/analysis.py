@@ -150,18 +150,18 @@ def check_derivative(
     Raises: TypeError if ``derivative`` is not callable.
     """
     check_callable(derivative, "derivative")
-    axioms = _DerivativeRules(derivative)
+    rules = _DerivativeRules(derivative)
     properties = [
         Property(
-            "(a·x + b)′ = a: a constant has derivative 0, a line its slope", axioms.rule(_LINES)
+            "(a·x + b)′ = a: a constant has derivative 0, a line its slope", rules.rule(_LINES)
         ),
-        Property("(xⁿ)′ = n·xⁿ⁻¹ (the power rule)", axioms.rule(_POWERS)),
-        Property("(eˣ)′ = eˣ and (ln x)′ = 1/x", axioms.rule(_EXP_LOG)),
-        Property("(sin x)′ = cos x and (cos x)′ = −sin x", axioms.rule(_TRIG)),
+        Property("(xⁿ)′ = n·xⁿ⁻¹ (the power rule)", rules.rule(_POWERS)),
+        Property("(eˣ)′ = eˣ and (ln x)′ = 1/x", rules.rule(_EXP_LOG)),
+        Property("(sin x)′ = cos x and (cos x)′ = −sin x", rules.rule(_TRIG)),
         Property(
-            "the chain and quotient rules (1/(1 + x²), e^(−x²/2)·sin x)", axioms.rule(_CHAINED)
+            "the chain and quotient rules (1/(1 + x²), e^(−x²/2)·sin x)", rules.rule(_CHAINED)
         ),
-        Property("(a·f + g)′ = a·f′ + g′ (linearity)", axioms.linearity),
+        Property("(a·f + g)′ = a·f′ + g′ (linearity)", rules.linearity),
     ]
     return run_properties(
         "check_derivative", properties, hint=f"see {_DERIVATIVE}", seed=seed, examples=examples
@@ -194,9 +194,8 @@ class _DerivativeRules:
         x = _point(src, max(f.low, g.low), min(f.high, g.high))
         combined = Named(lambda t: a * f.f(t) + g.f(t), f"{a:g}·{f.name} + {g.name}")
         left = _value(self.learner, combined, x)
-        right = a * _value(self.learner, Named(f.f, f.name), x) + _value(
-            self.learner, Named(g.f, g.name), x
-        )
+        fx, gx = (_value(self.learner, Named(k.f, k.name), x) for k in (f, g))
+        right = a * fx + gx
         tol = RELATIVE * (1 + abs(a) + 1) * (1 + abs(f.f(x)) + abs(g.f(x)) + abs(right))
         if abs(left - right) <= tol:
             return None
@@ -263,16 +262,16 @@ def check_integral(
     Raises: TypeError if ``integrate`` is not callable.
     """
     check_callable(integrate, "integrate")
-    axioms = _IntegralLaws(integrate)
+    laws = _IntegralLaws(integrate)
     properties = [
-        Property("∫ₐᵇ p = P(b) − P(a) for a polynomial p", axioms.theorem(_POLYNOMIALS)),
+        Property("∫ₐᵇ p = P(b) − P(a) for a polynomial p", laws.theorem(_POLYNOMIALS)),
         Property(
             "∫ₐᵇ f = F(b) − F(a) (the fundamental theorem) for eˣ, ln, sin, cos, …",
-            axioms.theorem(_ANTIDERIVATIVES),
+            laws.theorem(_ANTIDERIVATIVES),
         ),
-        Property("∫ᵦₐ f = −∫ₐᵇ f (orientation)", axioms.orientation),
-        Property("∫ₐᵃ f = 0", axioms.empty, examples=5),
-        Property("∫ₐᵇ f + ∫ᵦᶜ f = ∫ₐᶜ f (additivity)", axioms.additive),
+        Property("∫ᵦₐ f = −∫ₐᵇ f (orientation)", laws.orientation),
+        Property("∫ₐᵃ f = 0", laws.empty, examples=5),
+        Property("∫ₐᵇ f + ∫ᵦᶜ f = ∫ₐᶜ f (additivity)", laws.additive),
     ]
     return run_properties(
         "check_integral", properties, hint=f"see {_INTEGRAL}", seed=seed, examples=examples
@@ -546,11 +545,11 @@ def check_chain_rule(
     Raises: TypeError if ``jacobian`` is not callable.
     """
     check_callable(jacobian, "jacobian")
-    axioms = _JacobianLaws(jacobian)
+    laws = _JacobianLaws(jacobian)
     properties = [
-        Property("the Jacobian of x ↦ A·x is A (m×n)", axioms.linear),
-        Property("Jᵢⱼ = ∂fᵢ/∂xⱼ for nonlinear maps (polar coordinates, …)", axioms.nonlinear),
-        Property("J(g∘f)(x) = Jg(f(x))·Jf(x) (the chain rule)", axioms.chain),
+        Property("the Jacobian of x ↦ A·x is A (m×n)", laws.linear),
+        Property("Jᵢⱼ = ∂fᵢ/∂xⱼ for nonlinear maps (polar coordinates, …)", laws.nonlinear),
+        Property("J(g∘f)(x) = Jg(f(x))·Jf(x) (the chain rule)", laws.chain),
     ]
     return run_properties(
         "check_chain_rule", properties, hint=f"see {_CHAIN}", seed=seed, examples=examples

@@ -57,12 +57,12 @@ def check_optimizer_step(
     Raises: TypeError if ``step`` is not callable.
     """
     check_callable(step, "step")
-    axioms = _DescentStepLaws(step)
+    laws = _DescentStepLaws(step)
     properties = [
-        Property("step(x, g, lr) = x − lr·g (one step of gradient descent)", axioms.definition),
-        Property("a zero gradient leaves x where it is", axioms.rest),
-        Property("a small step along −∇f lowers f (descent, not ascent)", axioms.downhill),
-        Property("repeated steps reach the minimiser of ½‖x − c‖²", axioms.converges, examples=5),
+        Property("step(x, g, lr) = x − lr·g (one step of gradient descent)", laws.definition),
+        Property("a zero gradient leaves x where it is", laws.rest),
+        Property("a small step along −∇f lowers f (descent, not ascent)", laws.downhill),
+        Property("repeated steps reach the minimiser of ½‖x − c‖²", laws.converges, examples=5),
     ]
     return run_properties(
         "check_optimizer_step", properties, hint=f"see {_DESCENT}", seed=seed, examples=examples
