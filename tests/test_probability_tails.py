@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import itertools
 import math
+from fractions import Fraction
 from typing import Any
 
 import pytest
@@ -18,11 +19,16 @@ from hypothesis import strategies as st
 
 from scratchmath.errors import DomainError
 from scratchmath.probability import (
+    Bernoulli,
     Beta,
+    Binomial,
     ChiSquared,
     FDistribution,
     Gamma,
+    Geometric,
+    Poisson,
     StudentT,
+    kl_divergence,
 )
 from scratchmath.probability.special import log_beta_pair, log_gamma_pq, normal_cdf
 
@@ -188,3 +194,62 @@ def test_t_cdf_tends_to_normal_with_its_first_correction(nu: float, t: float) ->
     expected = normal_cdf(s) - phi * (s**3 + s) / (4 * nu)
     assert math.isclose(StudentT(nu).cdf(s), expected, rel_tol=1e-13)
     assert StudentT(nu).sf(-s) == StudentT(nu).cdf(s)  # and the upper tail by symmetry
+
+
+# ---------------------------------------------------------------------------------------------
+# 5. KL divergence between near-equal members of one family.
+
+# mpmath.mp.dps = 50: p·log(p/q) + (1 − p)·log((1 − p)/(1 − q)) (Bernoulli; n times it for
+# the Binomial) and λ·log(λ/μ) + μ − λ (Poisson), at the float parameters written here.
+KL_NEAR_EQUAL = [
+    (Bernoulli(0.5), Bernoulli(0.5 + 1e-9), 1.99999988687227575e-18),
+    (Bernoulli(0.3), Bernoulli(0.30000000000099997), 2.3808470405901375171e-24),
+    (Binomial(1000, 0.2), Binomial(1000, 0.20000000010000002), 3.1250005163460898143e-17),
+    (Poisson(100.0), Poisson(100.00000001000001), 5.0000079325008799558e-19),
+]
+
+
+@pytest.mark.parametrize(("p", "q", "expected"), KL_NEAR_EQUAL)
+def test_kl_between_near_equal_members_matches_mpmath(p: Any, q: Any, expected: float) -> None:
+    # Before: log q − log p lost 5·10⁻⁵ (Bernoulli(0.3)), 4·10⁻⁸ (Binomial), 3·10⁻⁷ (Poisson).
+    assert math.isclose(kl_divergence(p, q, base=math.e), expected, rel_tol=1e-14)
+
+
+@given(st.floats(0.01, 0.99), st.integers(6, 13), st.booleans())
+def test_kl_of_near_equal_bernoullis_is_half_the_fisher_information(
+    p: float, digits: int, up: bool
+) -> None:
+    # D(p‖p + δ) = δ²/(2p(1 − p))·(1 + O(δ/p(1 − p))): the Fisher information of a coin.
+    q = p + (1 if up else -1) * p * (1 - p) * 10.0**-digits
+    delta = q - p  # the step the floats actually took
+    expected = delta * delta / (2 * p * (1 - p))
+    assert math.isclose(
+        kl_divergence(Bernoulli(p), Bernoulli(q), base=math.e), expected, rel_tol=1e-5
+    )
+
+
+@given(st.floats(0.1, 1e4), st.integers(6, 13))
+def test_kl_of_near_equal_poissons_is_half_the_fisher_information(lam: float, digits: int) -> None:
+    # D(Poisson(λ)‖Poisson(λ + δ)) = δ²/(2λ)·(1 + O(δ/λ)).
+    mu = lam * (1 + 10.0**-digits)
+    delta = mu - lam
+    expected = delta * delta / (2 * lam)
+    assert math.isclose(
+        kl_divergence(Poisson(lam), Poisson(mu), base=math.e), expected, rel_tol=1e-5
+    )
+
+
+def test_log_mass_ratio_declines_what_it_cannot_improve() -> None:
+    assert Bernoulli(0.5).log_mass_ratio(Poisson(1.0), 1) is None  # another family
+    assert Binomial(10, 0.5).log_mass_ratio(Binomial(11, 0.5), 3) is None  # another n
+    assert Bernoulli(0.5).log_mass_ratio(Bernoulli(0.25), "heads") is None
+    assert Bernoulli(0.5).log_mass_ratio(Bernoulli(0.25), True) is None
+    assert Bernoulli(0.5).log_mass_ratio(Bernoulli(0.25), 2) is None  # outside the support
+    assert Bernoulli(0.0).log_mass_ratio(Bernoulli(0.25), 1) is None  # p(1) = 0
+    exact = Bernoulli(Fraction(1, 3)).log_mass_ratio(Bernoulli(Fraction(1, 2)), 1)
+    assert exact == math.log(1.5)
+    assert math.isclose(
+        Geometric(0.5).log_mass_ratio(Geometric(0.25), 3),
+        math.log((0.75**2 * 0.25) / (0.5**2 * 0.5)),
+        rel_tol=1e-15,
+    )

@@ -114,6 +114,22 @@ class Binomial(IntegerDistribution):
     def _mode(self) -> int:
         return min(self._high_int(), max(self._low(), math.floor((self._n + 1) * self._p)))
 
+    def _family_log_ratio(self, other: Any, k: int) -> float | None:
+        # q(k)/p(k) = (q/p)ᵏ·((1 − q)/(1 − p))ⁿ⁻ᵏ for one n, each factor as 1 + (difference).
+        if other.n != self._n:
+            return None
+        p, q = float(self._p), float(other._p)
+        total = 0.0
+        if k > 0:
+            if p == 0.0 or q == 0.0:
+                return None
+            total += k * math.log1p((q - p) / p)
+        if k < self._n:
+            if p == 1.0 or q == 1.0:
+                return None
+            total += (self._n - k) * math.log1p((p - q) / (1.0 - p))
+        return total
+
     def _high_int(self) -> int:
         return 0 if self._p == 0 else self._n
 
@@ -274,6 +290,13 @@ class Poisson(IntegerDistribution):
 
     def _mode(self) -> int:
         return math.floor(self._lam)
+
+    def _family_log_ratio(self, other: Any, k: int) -> float | None:
+        # q(k)/p(k) = (μ/λ)ᵏ·e^(−(μ − λ)): k·log1p((μ − λ)/λ) − (μ − λ), no log μ − log λ.
+        lam, mu = float(self._lam), float(other._lam)
+        if k > 0 and (lam == 0.0 or mu == 0.0):
+            return None
+        return (k * math.log1p((mu - lam) / lam) if k > 0 else 0.0) - (mu - lam)
 
     def _ratio_up(self, k: int) -> float:
         return float(self._lam) / (k + 1)

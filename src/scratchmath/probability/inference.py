@@ -626,7 +626,10 @@ class StudentT(ContinuousDistribution):
         if t == 0:
             return math.log(0.5), math.log(0.5)
         log_small = self._log_smaller_tail(t)
-        log_large = math.log1p(-math.exp(log_small))
+        # log1p(−small) with small itself where it is a normal float (e^(log small) would
+        # carry ε·|log small| of relative error), its exponential where that is negligible.
+        small = min(self._tails(t)) if log_small > -690.0 else math.exp(log_small)
+        log_large = math.log1p(-small)
         return (log_small, log_large) if t < 0 else (log_large, log_small)
 
     def _log_smaller_tail(self, t: float) -> float:
