@@ -49,6 +49,7 @@ from fractions import Fraction
 from scratchmath.errors import ConvergenceError, DomainError
 
 __all__ = [
+    "TEMME_MIN_A",
     "beta_kernel",
     "beta_pair",
     "binomial_pmf",
@@ -553,6 +554,138 @@ def _gamma_q_small_a(a: float, x: float) -> float:
     return head - math.exp(t) * a * total
 
 
+# Temme's uniform asymptotic expansion of Q(a, x) for large a (Temme 1979; DiDonato & Morris
+# 1986; DLMF 8.12): with λ = x/a and η = sign(λ − 1)·√(2(λ − 1 − log λ)),
+#     Q(a, x) = ½·erfc(η√(a/2)) + e^(−aη²/2)/√(2πa) · Σₖ Cₖ(η)/aᵏ,
+# C₀ = 1/(λ − 1) − 1/η, C₁ = 1/η³ − 1/(λ − 1)³ − 1/(λ − 1)² − 1/(12(λ − 1)),
+# Cₖ = (1/η)·C′ₖ₋₁ + (−1)ᵏγₖ/(λ − 1) (γₖ Stirling's coefficients 1, 1/12, 1/288, …).
+# Near η = 0 the closed forms cancel, so their Taylor coefficients are used there; these were
+# computed exactly (in Fractions, by reverting η²/2 = μ − log(1 + μ) as a power series) and
+# agree with DiDonato & Morris's tables (−1/3, 1/12, −2/135, 1/864, …; C₁(0) = −1/540,
+# C₂(0) = 25/6048).
+_TEMME_C0 = (  # C₀(η) = Σ cₙηⁿ
+    -0.3333333333333333,
+    0.08333333333333333,
+    -0.014814814814814815,
+    0.0011574074074074073,
+    0.0003527336860670194,
+    -0.0001787551440329218,
+    3.919263178522438e-05,
+    -2.185448510679992e-06,
+    -1.85406221071516e-06,
+    8.296711340953087e-07,
+    -1.7665952736826078e-07,
+    6.707853543401498e-09,
+    1.0261809784240309e-08,
+    -4.382036018453353e-09,
+    9.14769958223679e-10,
+    -2.5514193994946248e-11,
+    -5.830772132550426e-11,
+    2.4361948020667415e-11,
+    -5.0276692801141755e-12,
+    1.1004392031956135e-13,
+)
+_TEMME_C1 = (  # C₁(η)
+    -0.001851851851851852,
+    -0.003472222222222222,
+    0.0026455026455026454,
+    -0.0009902263374485596,
+    0.00020576131687242798,
+    -4.018775720164609e-07,
+    -1.8098550334489977e-05,
+    7.64916091608111e-06,
+    -1.6120900894563446e-06,
+    4.647127802807434e-09,
+    1.378633446915721e-07,
+    -5.752545603517705e-08,
+    1.1951628599778148e-08,
+    -1.7543241719747647e-11,
+    -1.0091543710600413e-09,
+    4.162792991842583e-10,
+)
+_TEMME_C2 = (  # C₂(η)
+    0.004133597883597883,
+    -0.0026813271604938273,
+    0.0007716049382716049,
+    2.0093878600823047e-06,
+    -0.0001073665322636516,
+    5.2923448829120125e-05,
+    -1.2760635188618728e-05,
+    3.423578734096138e-08,
+    1.3721957309062934e-06,
+    -6.298992138380055e-07,
+)
+
+#: From this a on, P(a, x) and Q(a, x) come from Temme's expansion (exact to rounding there
+#: with three terms), not from loops of about √a terms.
+TEMME_MIN_A = 1e6
+
+
+def _temme_pq(a: float, x: float) -> tuple[float, float]:
+    """(P(a, x), Q(a, x)) for a ≥ 10⁶ by Temme's uniform expansion (above), to its C₂ term.
+
+    Why: the series and the continued fraction need about √a terms near x = a (10⁷ for the
+    Poisson(10¹⁵) distribution function); the expansion costs one erfc. The terms left out,
+    C₃/a³ ≈ 6·10⁻⁴/a³ of e^(−aη²/2)/√(2πa), are below 10⁻²¹ of the smaller tail. The exponent
+    aη²/2 is Loader's deviance D(a, x) = a·log(a/x) + x − a, computed without cancellation.
+    """
+    half_a_eta2 = _deviance(a, x)
+    eta = math.copysign(math.sqrt(2.0 * half_a_eta2 / a), x - a)
+    c0, c1, c2 = _temme_coefficients(eta, (x - a) / a)
+    rest = math.exp(-half_a_eta2) / math.sqrt(2.0 * math.pi * a) * (c0 + (c1 + c2 / a) / a)
+    z = eta * math.sqrt(0.5 * a)
+    if eta >= 0.0:  # Q is the smaller tail: ½erfc(z) + rest (rest is −η/3 of it, at most)
+        q = 0.5 * math.erfc(z) + rest
+        return 1.0 - q, q
+    p = 0.5 * math.erfc(-z) - rest  # here −rest > 0: nothing cancels
+    return p, 1.0 - p
+
+
+def _temme_coefficients(eta: float, u: float) -> tuple[float, float, float]:
+    """C₀(η), C₁(η), C₂(η), with u = λ − 1: Taylor series for |η| ≤ ½ (radius 2√π, so 20
+    terms reach 10⁻¹⁷), the closed forms beyond, where their cancellation costs < 2 digits."""
+    if abs(eta) <= 0.5:
+        return _horner(_TEMME_C0, eta), _horner(_TEMME_C1, eta), _horner(_TEMME_C2, eta)
+    c0 = 1.0 / u - 1.0 / eta
+    c1 = 1.0 / eta**3 - 1.0 / u**3 - 1.0 / u**2 - 1.0 / (12.0 * u)
+    c2 = (
+        -3.0 / eta**5
+        + (3.0 / u**4 + 2.0 / u**3 + 1.0 / (12.0 * u**2)) * (1.0 + u) / u
+        + 1.0 / (288.0 * u)
+    )
+    return c0, c1, c2
+
+
+def _temme_log_smaller_tail(a: float, x: float) -> float:
+    """log of the smaller of P(a, x) and Q(a, x), for a ≥ 10⁶ where it is below 10⁻³⁰⁰.
+
+    The expansion with e^(−aη²/2) taken out: ½erfc(z) = ½e^(−z²)·erfcx(z) with z² = aη²/2,
+    so the tail is e^(−aη²/2)·[½erfcx(|z|) ± Σ Cₖ/aᵏ/√(2πa)] and its log needs no
+    underflowing factor. erfcx(z) = e^(z²)erfc(z) by its asymptotic series (z ≥ 26 here:
+    ten terms are exact to 10⁻²¹).
+    """
+    half_a_eta2 = _deviance(a, x)
+    eta = math.copysign(math.sqrt(2.0 * half_a_eta2 / a), x - a)
+    c0, c1, c2 = _temme_coefficients(eta, (x - a) / a)
+    rest = (c0 + (c1 + c2 / a) / a) / math.sqrt(2.0 * math.pi * a)
+    z = abs(eta) * math.sqrt(0.5 * a)
+    inverse_2z2, term, series = 1.0 / (2.0 * z * z), 1.0, 1.0
+    for k in range(1, 11):
+        term *= -(2 * k - 1) * inverse_2z2
+        series += term
+    half_erfcx = 0.5 * series / (z * math.sqrt(math.pi))
+    bracket = half_erfcx + rest if eta >= 0.0 else half_erfcx - rest
+    return -half_a_eta2 + math.log(bracket)
+
+
+def _horner(coefficients: tuple[float, ...], t: float) -> float:
+    """Σ cₙtⁿ by Horner's rule."""
+    total = 0.0
+    for c in reversed(coefficients):
+        total = total * t + c
+    return total
+
+
 def gamma_pq(a: float, x: float) -> tuple[float, float]:
     """(P(a, x), Q(a, x)), each accurate to a relative few ulp × the loop length.
 
@@ -567,6 +700,8 @@ def gamma_pq(a: float, x: float) -> tuple[float, float]:
         return 0.0, 1.0
     if math.isinf(x):
         return 1.0, 0.0
+    if a >= TEMME_MIN_A:
+        return _temme_pq(a, x)
     if x < a + 1.0:
         p = _gamma_series(a, x)
         if p <= 0.9:
@@ -599,6 +734,9 @@ def log_gamma_pq(a: float, x: float) -> tuple[float, float]:
     a, x = float(a), float(x)
     if x == 0.0:
         return -math.inf, 0.0
+    if a >= TEMME_MIN_A and min(p, q) < _DEEP and math.isfinite(x):
+        small = _temme_log_smaller_tail(a, x)
+        return (small, 0.0 - p) if p <= q else (0.0 - q, small)
     if p <= q:
         if p >= _DEEP:
             return math.log(p), math.log1p(-p)
