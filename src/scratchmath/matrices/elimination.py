@@ -147,7 +147,14 @@ def _require_rows_finite(A: Matrix, what: str) -> bool:
 # ---------------------------------------------------------------------------------------
 
 
-def lu(A: Matrix) -> tuple[Matrix, Matrix, Matrix]:
+# P is a permutation matrix (ints); L and U have A's kind (exact or float).
+@overload
+def lu(A: Matrix[int | Fraction]) -> tuple[Matrix[int], Matrix[Fraction], Matrix[Fraction]]: ...
+@overload
+def lu(A: Matrix[float]) -> tuple[Matrix[int], Matrix[float], Matrix[float]]: ...
+@overload
+def lu(A: Matrix) -> tuple[Matrix[int], Matrix, Matrix]: ...
+def lu(A: Matrix) -> tuple[Matrix[int], Matrix, Matrix]:
     """The LU factorization with partial pivoting: (P, L, U) with P A = L U.
 
     P is a permutation matrix (the row swaps), L is unit lower triangular (the multipliers
