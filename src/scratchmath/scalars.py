@@ -313,7 +313,7 @@ def saturating_ldexp(x: Any, e: int) -> Any:
 def format_scalar(x: Scalar, spec: str) -> str:
     """format(x, spec) for any scalar; a Fraction takes float specs (".3f") through float.
 
-    Python 3.11's Fraction refuses float format specs, so ``f"{v:.3f}"`` on an exact
+    Before Python 3.12 a Fraction refuses float format specs, so ``f"{v:.3f}"`` on an exact
     vector would fail; the float of an exact number is what such a spec asks for.
 
     >>> format_scalar(Fraction(1, 3), ".3f"), format_scalar(2, "d"), format_scalar(0.5, ".1%")
