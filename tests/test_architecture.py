@@ -48,6 +48,25 @@ LAYERS = {
 # The only imports from outside the standard library: optional, each behind its extra.
 OPTIONAL_IMPORTS = {"plot": {"matplotlib"}, "check": {"hypothesis"}}
 
+# Read by type checkers only, inside ``if TYPE_CHECKING:`` (never imported at run time):
+# typing_extensions gives TypeVar defaults (``Vector`` meaning ``Vector[Scalar]``) before 3.13.
+TYPE_CHECKING_ONLY = {"typing_extensions"}
+
+
+def _type_checking_lines(path: Path) -> set[int]:
+    """The line numbers of the imports inside an ``if TYPE_CHECKING:`` block."""
+    lines = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.If) and ast.unparse(node.test) in {
+            "TYPE_CHECKING",
+            "typing.TYPE_CHECKING",
+        }:
+            for inner in node.body:
+                for sub in ast.walk(inner):
+                    if isinstance(sub, (ast.Import, ast.ImportFrom)):
+                        lines.add(sub.lineno)
+    return lines
+
 
 def _part(path: Path) -> str:
     relative = path.relative_to(SRC)
@@ -88,8 +107,11 @@ def test_every_part_has_a_layer() -> None:
 @pytest.mark.parametrize("path", SOURCES, ids=lambda p: str(p.relative_to(SRC)))
 def test_imports_respect_the_layers(path: Path) -> None:
     own = _part(path)
+    checker_only = _type_checking_lines(path)
     for module, line in _imports(path):
         top = module.split(".")[0]
+        if top in TYPE_CHECKING_ONLY and line in checker_only:
+            continue
         if top == "scratchmath":
             parts = module.split(".")
             if len(parts) == 1:
@@ -266,3 +288,16 @@ def test_the_tests_mirror_the_source_tree() -> None:
             if not (SRC / folder.name / f"{module}.py").exists():
                 strays.append(f"tests/{folder.name}/{test.name}")
     assert not strays, f"test files that mirror no module: {strays}"
+
+
+def test_typing_extensions_only_for_the_type_checker(tmp_path: Path) -> None:
+    """typing_extensions is allowed inside ``if TYPE_CHECKING:`` and nowhere else."""
+    fake = tmp_path / "fake.py"
+    fake.write_text(
+        "from typing import TYPE_CHECKING\n"
+        "if TYPE_CHECKING:\n"
+        "    from typing_extensions import TypeVar\n"
+        "import typing_extensions\n"
+    )
+    assert _type_checking_lines(fake) == {3}
+    assert ("typing_extensions", 4) in _imports(fake)

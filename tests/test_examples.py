@@ -107,6 +107,13 @@ EXPECTED: dict[str, list[str]] = {
         "two moons: 300 points to train, 100 to test",
         "test accuracy at least 0.95: True",
     ],
+    "typed_study": [
+        "A x == v: True",
+        "det H = 1/72; H x = e₀ for x = (18, -24); ⟨e₀, x⟩ = 18",
+        "H x == b exactly: True",
+        "gradient descent on the bowl: converged = True",
+        "z = 21; ∂z/∂x = 10, ∂z/∂y = 3",
+    ],
 }
 
 

@@ -951,7 +951,7 @@ def _with_eigenvalues(src: Source, n: int) -> tuple[Matrix, list[int]]:
     if kind == 0:
         return D, values
     if kind == 1:
-        Q = Matrix.identity(n)
+        Q: Matrix = Matrix.identity(n)
         for i in range(n - 1):
             a, b, c = src.pick(_TRIPLES)
             Q = Q @ _rotation(n, i, i + 1, Fraction(a, c), Fraction(b, c))

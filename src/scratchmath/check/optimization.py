@@ -110,8 +110,8 @@ class _DescentStepLaws:
 
     def converges(self, src: Source) -> Verdict | None:
         n = 1 + src.choice(3)
-        c = Vector([float(v) for v in _vector(src, n)])  # type: ignore[arg-type]
-        x = Vector.zeros(n) * 1.0
+        c = Vector([float(v) for v in _vector(src, n)])  # type: ignore[arg-type, misc]
+        x: Vector = Vector.zeros(n) * 1.0
         for _ in range(60):
             x = self.learner.vector(n, x, x - c, 0.5)
         if vectors_agree(x, c, 1e-9 * (1 + largest(c))):
