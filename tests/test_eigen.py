@@ -768,9 +768,11 @@ def test_svd_functions_reject_bad_input(f: Any) -> None:
 
 def test_factorizations_refuse_complex_matrices() -> None:
     C = Matrix([[1, 1j], [0, 1]])
-    for f in (eigvals, eig, eigh, svd, pinv):
+    for f in (eigvals, eig, svd, pinv):
         with pytest.raises(DomainError, match="needs a real matrix"):
             f(C)
+    with pytest.raises(DomainError, match="eigh needs a Hermitian matrix"):
+        eigh(C)  # complex Hermitian matrices are welcome (tests/test_complex_linalg.py)
 
 
 def test_eigh_rejects_non_symmetric_matrices() -> None:

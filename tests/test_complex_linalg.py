@@ -1,0 +1,190 @@
+"""Complex matrices in the factorizations: cholesky, eigh, svd, pinv, eig (issue 21).
+
+The property tests are named after the theorems they check. Tolerances are those of
+backward stability, n·ε·‖A‖ times a small constant that the comment beside each states:
+Jacobi and Householder methods produce factors exact for a matrix within that distance of A,
+and unitary factors unitary to c·n·ε. Each wrong implementation they are meant to catch — a
+transpose where the conjugate transpose belongs, a phase applied to one side only, a lost
+conjugate in a Gram–Schmidt step — misses by O(1), far outside these bounds.
+"""
+
+from __future__ import annotations
+
+import math
+import sys
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from scratchmath.errors import DimensionError, DomainError
+from scratchmath.matrices import Matrix, cholesky, eigh, matrix_norm
+
+EPS = sys.float_info.epsilon
+
+# ---------------------------------------------------------------------------------------
+# Strategies and helpers.
+# ---------------------------------------------------------------------------------------
+
+_PARTS = st.floats(-10.0, 10.0, allow_nan=False, allow_infinity=False)
+_ENTRIES = st.builds(complex, _PARTS, _PARTS)
+
+
+def H(A: Matrix) -> Matrix:
+    """The conjugate transpose Aᴴ."""
+    return Matrix([[z.conjugate() for z in column] for column in A.columns])
+
+
+def fro(A: Matrix) -> float:
+    return matrix_norm(A, "fro")
+
+
+@st.composite
+def complex_matrices(draw: st.DrawFn, max_m: int = 6, max_n: int = 6) -> Matrix:
+    """m×n matrices with real and imaginary parts in [−10, 10], some imaginary part ≠ 0."""
+    m, n = draw(st.integers(1, max_m)), draw(st.integers(1, max_n))
+    rows = [[draw(_ENTRIES) for _ in range(n)] for _ in range(m)]
+    if all(z.imag == 0 for row in rows for z in row):
+        rows[0][0] = complex(rows[0][0].real, 1.0)  # a truly complex matrix
+    return Matrix(rows)
+
+
+@st.composite
+def hermitian_matrices(draw: st.DrawFn, max_n: int = 6) -> Matrix:
+    """(B + Bᴴ)/2 for a square complex B: Hermitian, exactly (entries conjugate to the bit)."""
+    n = draw(st.integers(2, max_n))
+    b = [[draw(_ENTRIES) for _ in range(n)] for _ in range(n)]
+    rows = [[complex(b[i][i].real, 0.0) if i == j else 0j for j in range(n)] for i in range(n)]
+    for i in range(n):
+        for j in range(i + 1, n):
+            rows[i][j] = complex(b[i][j].real, b[i][j].imag or 1.0)
+            rows[j][i] = rows[i][j].conjugate()
+    return Matrix(rows)
+
+
+@st.composite
+def hermitian_positive_definite(draw: st.DrawFn, max_n: int = 6) -> Matrix:
+    """BᴴB + I: Hermitian positive definite (eigenvalues ≥ 1), made exactly Hermitian."""
+    B = draw(complex_matrices(max_m=max_n, max_n=max_n))
+    G = H(B) @ B
+    n = G.shape[0]
+    rows = [
+        [complex(G[i, i].real + 1.0, 0.0) if i == j else G[i, j] for j in range(n)]
+        for i in range(n)
+    ]
+    for i in range(n):
+        for j in range(i):
+            rows[i][j] = rows[j][i].conjugate()
+    return Matrix(rows)
+
+
+# ---------------------------------------------------------------------------------------
+# Cholesky: A = LLᴴ.
+# ---------------------------------------------------------------------------------------
+
+
+@given(hermitian_positive_definite())
+def test_cholesky_reconstructs_hermitian(A: Matrix) -> None:
+    # Backward error of Cholesky: |A − LLᴴ| ≤ γₙ₊₁|L||Lᴴ| entrywise, and ‖|L||Lᴴ|‖_F ≤
+    # ‖L‖_F² = trace(A); complex arithmetic adds a small factor (4 here).
+    L = cholesky(A)
+    n = A.shape[0]
+    assert all(L[i, j] == 0 for i in range(n) for j in range(i + 1, n))  # lower triangular
+    assert all(L[i, i].imag == 0 and L[i, i].real > 0 for i in range(n))  # real positive
+    trace = sum(A[i, i].real for i in range(n))
+    assert fro(L @ H(L) - A) <= 4 * (n + 1) * EPS * trace
+
+
+def test_cholesky_of_a_textbook_hermitian_matrix() -> None:
+    # [[4, −2i], [2i, 5]] = LLᴴ with L = [[2, 0], [i, 2]]: every step exact in floats.
+    assert cholesky(Matrix([[4, -2j], [2j, 5]])) == Matrix([[2, 0], [1j, 2]])
+    # A real matrix stored as complex is factored as a complex one, with the same numbers.
+    assert cholesky(Matrix([[4 + 0j, 2], [2, 5]])) == Matrix([[2, 0], [1, 2]])
+
+
+def test_cholesky_rejects_non_hermitian_and_indefinite_matrices() -> None:
+    with pytest.raises(DomainError, match=r"not Hermitian positive definite: it is not "):
+        cholesky(Matrix([[2, 1j], [1j, 2]]))  # a₁₀ = a₀₁ rather than its conjugate
+    with pytest.raises(DomainError, match=r"not Hermitian.*a\[1\]\[1\] = \(2\+1j\) is not real"):
+        cholesky(Matrix([[2, 1j], [-1j, 2 + 1j]]))
+    with pytest.raises(DomainError, match=r"not Hermitian positive definite: the pivot of "):
+        cholesky(Matrix([[1, 2j], [-2j, 1]]))  # eigenvalues −1 and 3
+    with pytest.raises(DimensionError, match="cholesky"):
+        cholesky(Matrix([[1j, 2]]))
+
+
+# ---------------------------------------------------------------------------------------
+# The Hermitian eigenproblem: A = QΛQᴴ.
+# ---------------------------------------------------------------------------------------
+
+
+@given(hermitian_matrices())
+def test_hermitian_eigenvalues_are_real(A: Matrix) -> None:
+    # Real, ascending, and their sum is the (real) trace: Σλᵢ = Σaᵢᵢ up to rounding.
+    values, _ = eigh(A)
+    assert all(type(x) is float for x in values)
+    assert values == sorted(values)
+    n = A.shape[0]
+    trace = math.fsum(A[i, i].real for i in range(n))
+    assert abs(math.fsum(values) - trace) <= 8 * n * EPS * fro(A)
+
+
+@given(hermitian_matrices())
+def test_spectral_theorem_hermitian(A: Matrix) -> None:
+    # QᴴQ = I and A = QΛQᴴ. A product of k plane rotations is unitary to about k·ε per
+    # entry; Jacobi's measured figures are ≈ 4nε (orthogonality) and ≈ 2nε·‖A‖ (reconstruction)
+    # in the Frobenius norm, so 16nε leaves room without letting an O(1) error through.
+    values, Q = eigh(A)
+    n = A.shape[0]
+    assert fro(H(Q) @ Q - Matrix.identity(n)) <= 16 * n * EPS
+    assert fro(Q @ Matrix.diagonal(values) @ H(Q) - A) <= 16 * n * EPS * fro(A)
+    assert fro(A @ Q - Q @ Matrix.diagonal(values)) <= 16 * n * EPS * fro(A)
+
+
+@given(hermitian_matrices())
+def test_eigenvector_phase_convention(A: Matrix) -> None:
+    # Each column's entry of largest modulus is real and positive (the first of near ties).
+    _, Q = eigh(A)
+    for column in Q.columns:
+        largest = max(abs(z) for z in column)
+        first = next(z for z in column if abs(z) >= largest * (1 - 1e-9))
+        assert first.imag == 0 and first.real > 0
+
+
+def test_eigh_of_the_textbook_hermitian_matrix() -> None:
+    # [[2, i], [−i, 2]]: λ = 1 with (1, i)/√2 and λ = 3 with (1, −i)/√2.
+    values, Q = eigh(Matrix([[2, 1j], [-1j, 2]]))
+    assert values == pytest.approx([1.0, 3.0], abs=4 * EPS)
+    expected = Matrix([[1, 1], [1j, -1j]]) / math.sqrt(2)
+    assert Q.isclose(expected, abs_tol=4 * EPS)
+    # The Pauli matrix σ_y = [[0, −i], [i, 0]]: eigenvalues ±1.
+    values, Q = eigh(Matrix([[0, -1j], [1j, 0]]))
+    assert values == pytest.approx([-1.0, 1.0], abs=4 * EPS)
+
+
+def test_eigh_of_real_input_is_unchanged() -> None:
+    # A complex matrix whose entries are all real takes the real path: a real Q.
+    A = Matrix([[2.0, 1.0], [1.0, 2.0]])
+    assert eigh(Matrix([[2 + 0j, 1], [1, 2]])) == eigh(A)
+    assert all(type(x) is float for x in eigh(A)[1][0])
+
+
+def test_eigh_of_a_block_diagonal_hermitian_matrix() -> None:
+    # [[3]] ⊕ [[1, i], [−i, 1]]: eigenvalues 0, 2 (the block) and 3; e₁ stays an eigenvector.
+    values, Q = eigh(Matrix([[3, 0, 0], [0, 1, 1j], [0, -1j, 1]]))
+    assert values == pytest.approx([0.0, 2.0, 3.0], abs=8 * EPS)
+    assert Q.columns[2] == Matrix.identity(3).columns[0]
+
+
+def test_eigh_rejects_non_hermitian_matrices() -> None:
+    with pytest.raises(
+        DomainError,
+        match=r"eigh needs a Hermitian matrix: a\[0, 1\] = 1j but a\[1, 0\] = 1j, not its conj",
+    ):
+        eigh(Matrix([[2, 1j], [1j, 2]]))
+    with pytest.raises(DomainError, match=r"eigh needs a Hermitian matrix: a\[0, 0\] = 1j is"):
+        eigh(Matrix([[1j, 1], [1, 2]]))
+    with pytest.raises(DomainError, match="NaN or infinite"):
+        eigh(Matrix([[1j, complex(math.nan, 0)], [1, 2]]))
+    with pytest.raises(DimensionError, match="eigh"):
+        eigh(Matrix([[1j, 2]]))
