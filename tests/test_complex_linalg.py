@@ -263,7 +263,7 @@ def test_svd_of_textbook_complex_matrices() -> None:
     U, sigma, V = svd(Matrix([[2j, 0], [0, -1]]))
     assert sigma == [2.0, 1.0]
     identity, phases = Matrix.identity(2), Matrix([[1j, 0], [0, -1]])
-    assert (U, V) == (phases, identity)
+    assert (phases, identity) == (U, V)
     # A wide matrix, [1, i]: σ = √2, U = [1], V = (1, −i)/√2 (Aᴴ's column (1, −i) normalised).
     U, sigma, V = svd(Matrix([[1, 1j]]))
     assert sigma == pytest.approx([math.sqrt(2)], rel=2 * EPS)
