@@ -157,6 +157,7 @@ CHAPTER_ORDER = {
         "fraction_free",  # exact elimination in integers (no Matrix in sight)
         "kernels",  # the float-table kernels: scaling, LU, Householder, rotations, signs
         "singular",  # the one-sided Jacobi SVD of a table
+        "schur",  # the eigenvalues of a complex table: Hessenberg reduction and shifted QR
         "core",
         "determinants",
         "elimination",

@@ -21,7 +21,9 @@ from scratchmath.errors import DimensionError, DomainError
 from scratchmath.matrices import (
     Matrix,
     cholesky,
+    eig,
     eigh,
+    eigvals,
     low_rank_approximation,
     matrix_norm,
     pinv,
@@ -49,9 +51,12 @@ def fro(A: Matrix) -> float:
 
 
 @st.composite
-def complex_matrices(draw: st.DrawFn, max_m: int = 6, max_n: int = 6) -> Matrix:
+def complex_matrices(
+    draw: st.DrawFn, max_m: int = 6, max_n: int = 6, *, square: bool = False
+) -> Matrix:
     """m×n matrices with real and imaginary parts in [−10, 10], some imaginary part ≠ 0."""
-    m, n = draw(st.integers(1, max_m)), draw(st.integers(1, max_n))
+    m = draw(st.integers(1, max_m))
+    n = m if square else draw(st.integers(1, max_n))
     rows = [[draw(_ENTRIES) for _ in range(n)] for _ in range(m)]
     if all(z.imag == 0 for row in rows for z in row):
         rows[0][0] = complex(rows[0][0].real, 1.0)  # a truly complex matrix
@@ -289,3 +294,67 @@ def test_svd_and_pinv_refuse_non_finite_complex_matrices() -> None:
     for f in (svd, pinv, singular_values):
         with pytest.raises(DomainError, match="NaN or infinite entries"):
             f(bad)
+
+
+# ---------------------------------------------------------------------------------------
+# The general eigenproblem: AV = VΛ for any complex A.
+# ---------------------------------------------------------------------------------------
+
+
+@given(complex_matrices(square=True))
+def test_eigenvalues_sum_to_the_trace(A: Matrix) -> None:
+    # Σλᵢ = tr A. QR is backward stable: the λᵢ are exact for A + E, ‖E‖ ≈ c·n·ε·‖A‖, and
+    # |tr E| ≤ √n‖E‖_F; 16n·ε·‖A‖_F covers it. A lost conjugate in a rotation misses by O(‖A‖).
+    values = eigvals(A)
+    n = A.shape[0]
+    assert len(values) == n and all(type(z) is complex for z in values)
+    trace = sum(A[i, i] for i in range(n))
+    assert abs(sum(values) - trace) <= 16 * n * EPS * fro(A)
+
+
+@given(complex_matrices(square=True))
+def test_eigen_equation_complex(A: Matrix) -> None:
+    # AV = VΛ with unit columns: inverse iteration stops at a residual ‖Avⱼ − λⱼvⱼ‖ ≤ 4nε‖A‖_F
+    # (eig's own criterion, or it raises); the whole residual is then ≤ 4n^1.5·ε·‖A‖_F.
+    values, V = eig(A)
+    n = A.shape[0]
+    assert values == eigvals(A)
+    assert all(abs(math.hypot(*map(abs, v)) - 1) <= 4 * n * EPS for v in V.columns)
+    assert fro(A @ V - V @ Matrix.diagonal(values)) <= 4 * n**1.5 * EPS * fro(A)
+
+
+@given(hermitian_matrices())
+def test_eigvals_of_a_hermitian_matrix_agree_with_eigh(A: Matrix) -> None:
+    # Two different algorithms (complex QR, complex Jacobi) on a matrix whose eigenvalues are
+    # perfectly conditioned (Weyl: |δλ| ≤ ‖E‖₂): they agree to c·n·ε·‖A‖_F.
+    general = sorted(z.real for z in eigvals(A))
+    hermitian, _ = eigh(A)
+    n = A.shape[0]
+    assert all(abs(z.imag) <= 16 * n * EPS * fro(A) for z in eigvals(A))
+    assert all(abs(g - h) <= 16 * n * EPS * fro(A) for g, h in zip(general, hermitian, strict=True))
+
+
+def test_eigvals_of_textbook_complex_matrices() -> None:
+    # Triangular: the diagonal. A rotation by θ times i: i·e^{±iθ}.
+    assert eigvals(Matrix([[1j, 5], [0, 2]])) == [2, 1j]
+    theta = 0.3
+    R = Matrix.rotation(theta) * 1j
+    expected = [1j * complex(math.cos(theta), s * math.sin(theta)) for s in (1, -1)]
+    got = sorted(eigvals(R), key=lambda z: z.real)
+    assert got == pytest.approx(sorted(expected, key=lambda z: z.real), abs=8 * EPS)
+    # A 3×3 cyclic shift times i: i times the cube roots of unity.
+    values = eigvals(Matrix([[0, 1j, 0], [0, 0, 1j], [1j, 0, 0]]))
+    assert all(abs(z**3 - (-1j)) <= 16 * EPS for z in values)
+
+
+def test_eig_and_eigvals_of_real_input_are_unchanged() -> None:
+    A = Matrix([[4.0, 1.0], [2.0, 3.0]])
+    assert eigvals(A * (1 + 0j)) == eigvals(A) and eig(A * (1 + 0j)) == eig(A)
+
+
+def test_eig_and_eigvals_refuse_bad_complex_input() -> None:
+    for f in (eig, eigvals):
+        with pytest.raises(DimensionError, match="needs a square matrix, got 1×2"):
+            f(Matrix([[1j, 2]]))
+        with pytest.raises(DomainError, match="NaN or infinite entries"):
+            f(Matrix([[1j, 0], [complex(0, math.nan), 1]]))
