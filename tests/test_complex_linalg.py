@@ -358,3 +358,28 @@ def test_eig_and_eigvals_refuse_bad_complex_input() -> None:
             f(Matrix([[1j, 2]]))
         with pytest.raises(DomainError, match="NaN or infinite entries"):
             f(Matrix([[1j, 0], [complex(0, math.nan), 1]]))
+
+
+# ---------------------------------------------------------------------------------------
+# Near the ends of the float range: |z| of 1e308 + 1e308j overflows, its parts do not.
+# ---------------------------------------------------------------------------------------
+
+
+def test_factorizations_scale_complex_matrices_near_overflow() -> None:
+    # A/4 is comfortably inside the range; A's results are 4 times A/4's (a power of two),
+    # except where the true value itself (σ₁ ≈ 2.7e308) is beyond it and saturates to inf.
+    A = Matrix([[1e308, 1e308 + 1e308j], [1e308 - 1e308j, 1.5e308]])
+    quarter = A / 4
+    assert eigh(A)[0] == [4 * eigh(quarter)[0][0], math.inf]
+    assert singular_values(A) == [math.inf, 4 * singular_values(quarter)[1]]
+    small, large = eigvals(quarter)[1], eigvals(A)[1]
+    assert abs(large - 4 * small) <= 8 * EPS * abs(large)
+    tiny = quarter * 2.0**-1000 * 2.0**-1000  # entries near 1e-295: squares would underflow
+    expected = eigh(quarter)[0][1] * 2.0**-1000 * 2.0**-1000
+    assert eigh(tiny)[0][1] == pytest.approx(expected, rel=8 * EPS)
+    assert singular_values(tiny)[0] == pytest.approx(expected, rel=8 * EPS)
+
+
+def test_eigh_of_a_real_matrix_near_overflow() -> None:
+    # The symmetrizing average ½(aᵢⱼ + aⱼᵢ) overflowed at 1.5e308 and turned λ = 0 into −inf.
+    assert eigh(Matrix([[1.5e308, 1.5e308], [1.5e308, 1.5e308]]))[0] == [0.0, math.inf]

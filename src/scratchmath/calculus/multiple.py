@@ -281,7 +281,11 @@ class _Iterated:
             error = spread * min(1.0, scaled)
         floor = 50 * EPS * magnitude
         error = max(error, floor) + inner_error
-        return _Piece(lo, hi, kronrod * half, error * half, floor * half, trusted)
+        value = kronrod * half
+        # In the subnormal range error·half underflows to 0, though the value itself is
+        # rounded to the subnormal spacing there: claim at least one unit in its last place.
+        error = max(error * half, math.ulp(value))
+        return _Piece(lo, hi, value, error, floor * half, trusted)
 
     def integral(self, level: int, outer: tuple[float, ...], tol: float, rel: float) -> _Level:
         """∫ over variable ``level`` at the outer point, to max(tol, rel·|∫|).

@@ -62,6 +62,7 @@ from scratchmath.matrices.core import (
 )
 from scratchmath.matrices.kernels import (
     binary_exponent,
+    complex_binary_exponent,
     householder,
     lu_factor,
     lu_solve,
@@ -263,7 +264,7 @@ class _Settling:
 def _normalize(a: Table) -> int:
     """Scale A in place by 2⁻ᵉ so that max|aᵢⱼ| ∈ [½, 1); return e. Exact (a power of two),
     and it keeps ‖A‖, Ax and λ² far from overflow and underflow; λ scales back by 2ᵉ."""
-    e = binary_exponent(a)
+    e = complex_binary_exponent(a) if isinstance(a[0][0], complex) else binary_exponent(a)
     scale_table(a, -e)
     return e
 
@@ -798,7 +799,10 @@ def eigvals(A: Matrix) -> list[Any]:
         deflate (not known to happen on any test matrix).
     """
     table = _complex_table(A, "eigvals")
-    return _eigvals_of_table(table if table is not None else _float_table(A, "eigvals"))
+    if table is None:
+        return _eigvals_of_table(_float_table(A, "eigvals"))
+    e = _normalize(table)  # first, by the parts: |z| itself may overflow
+    return [scale_back(z, e) for z in _eigvals_of_table(table)]
 
 
 # ---------------------------------------------------------------------------------------

@@ -12,6 +12,7 @@
 ``sign_fixed``                    an eigen/singular vector with its largest entry made positive
 ``rotate_complex_pair``           ``rotate_pair`` for complex lists (a real rotation)
 ``unitary_completion``            ``orthonormal_completion`` for complex vectors
+``complex_binary_exponent``       ``binary_exponent`` for complex tables, safe where |z| overflows
 ================================  ==========================================================
 
 These work on plain ``list[list[float]]`` tables (complex numbers where noted), never on a
@@ -45,6 +46,7 @@ from scratchmath.scalars import magnitude, saturating_ldexp
 __all__ = [
     "SAFE_EXPONENT",
     "binary_exponent",
+    "complex_binary_exponent",
     "equilibrate",
     "householder",
     "jacobi_tangent",
@@ -346,3 +348,17 @@ def unitary_completion(basis: Sequence[Sequence[complex]], dim: int, count: int)
         norm = math.hypot(*map(abs, w))
         out.append([wi / norm for wi in w])
     return out
+
+
+def complex_binary_exponent(rows: Iterable[Iterable[complex]]) -> int:
+    """e with max|zᵢⱼ|·2⁻ᵉ in [¼, 1) for a finite complex table; 0 for a zero table.
+
+    ``binary_exponent`` measures |z|, and abs(1e308 + 1e308j) overflows (it would answer 0,
+    "do not scale", for exactly the tables that need it most); this measures the parts,
+    max(|Re z|, |Im z|) ≤ |z| ≤ √2·max(|Re z|, |Im z|), and allows for the √2.
+
+    >>> complex_binary_exponent([[1e308 + 1e308j]]), complex_binary_exponent([[0.75j]])
+    (1025, 1)
+    """
+    largest = max((max(abs(z.real), abs(z.imag)) for row in rows for z in row), default=0.0)
+    return math.frexp(largest)[1] + 1 if 0 < largest < math.inf else 0

@@ -43,6 +43,7 @@ from scratchmath.matrices.core import (
 from scratchmath.scalars import COMPLEX as _COMPLEX
 from scratchmath.scalars import EXACT as _EXACT
 from scratchmath.scalars import REAL as _REAL
+from scratchmath.scalars import magnitude
 from scratchmath.scalars import promote as _promote
 
 __all__ = ["cholesky", "qr"]
@@ -218,10 +219,12 @@ def _hermitian_cholesky(a: Any, n: int) -> Matrix:
     Hermitian within rounding: |aᵢⱼ − conj(aⱼᵢ)| ≤ 8n·ε·max|aₖₗ|, |Im aⱼⱼ| as well (the
     diagonal of a Hermitian matrix is real); the lower triangle and Re aⱼⱼ are used.
     """
-    bound = 8 * n * sys.float_info.epsilon * max(abs(z) for row in a for z in row)
+    # max(|Re|, |Im|) rather than |z|: abs(1e308 + 1e308j) overflows (within √2 of max|z|)
+    largest = max(max(abs(z.real), abs(z.imag)) for row in a for z in row)
+    bound = 8 * n * sys.float_info.epsilon * largest
     for i in range(n):
         for j in range(i + 1):
-            if abs(a[i][j] - a[j][i].conjugate()) > bound:
+            if magnitude(a[i][j] - a[j][i].conjugate()) > bound:
                 what = (
                     f"a[{i}][{i}] = {a[i][i]!r} is not real"
                     if i == j

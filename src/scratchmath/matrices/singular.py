@@ -31,6 +31,7 @@ from scratchmath.errors import ConvergenceError
 from scratchmath.matrices.fraction_free import gauss_jordan, integer_rows, rank_modulo_prime
 from scratchmath.matrices.kernels import (
     binary_exponent,
+    complex_binary_exponent,
     jacobi_tangent,
     orthonormal_completion,
     rotate_complex_pair,
@@ -235,7 +236,7 @@ def complex_svd_table(a: Sequence[Sequence[complex]]) -> SVDTable:
     transposed = len(a) < len(a[0])
     rows = [[z.conjugate() for z in col] for col in zip(*a, strict=True)] if transposed else a
     m, n = len(rows), len(rows[0])
-    e = binary_exponent(rows)
+    e = complex_binary_exponent(rows)
     columns = [
         [complex(math.ldexp(z.real, -e), math.ldexp(z.imag, -e)) for z in col]
         for col in zip(*rows, strict=True)

@@ -31,6 +31,7 @@ from scratchmath.matrices.core import (
 )
 from scratchmath.matrices.kernels import (
     binary_exponent,
+    complex_binary_exponent,
     jacobi_tangent,
     rotate_complex_pair,
     rotate_pair,
@@ -39,7 +40,7 @@ from scratchmath.matrices.kernels import (
 )
 from scratchmath.scalars import COMPLEX as _COMPLEX
 from scratchmath.scalars import EXACT as _EXACT
-from scratchmath.scalars import saturating_ldexp
+from scratchmath.scalars import magnitude, saturating_ldexp
 
 __all__ = ["eigh"]
 
@@ -76,7 +77,8 @@ def _symmetric_table(A: object, what: str) -> Table:
                     f"{what} needs a symmetric matrix: a[{i}, {j}] = {rows[i][j]!r} but "
                     f"a[{j}, {i}] = {rows[j][i]!r}"
                 )
-            a[i][j] = a[j][i] = 0.5 * (a[i][j] + a[j][i])
+            if a[i][j] != a[j][i]:  # halves first: the sum of two entries near 1e308 overflows
+                a[i][j] = a[j][i] = 0.5 * a[i][j] + 0.5 * a[j][i]
     return a
 
 
@@ -139,11 +141,12 @@ def _hermitian_table(A: Matrix, what: str) -> ComplexTable | None:
     if A._kind != _COMPLEX or all(z.imag == 0 for row in rows for z in row):
         return None
     n = len(rows)
-    bound = _SYMMETRY_TOL * max(abs(z) for row in rows for z in row)
+    # max(|Re|, |Im|) rather than |z|: abs(1e308 + 1e308j) overflows (within √2 of max|z|)
+    bound = _SYMMETRY_TOL * max(max(abs(z.real), abs(z.imag)) for row in rows for z in row)
     a: ComplexTable = [list(row) for row in rows]
     for i in range(n):
         for j in range(i, n):
-            if abs(rows[i][j] - rows[j][i].conjugate()) > bound:
+            if magnitude(rows[i][j] - rows[j][i].conjugate()) > bound:
                 broken = (
                     f"a[{i}, {i}] = {rows[i][i]!r} is not real"
                     if i == j
@@ -151,7 +154,8 @@ def _hermitian_table(A: Matrix, what: str) -> ComplexTable | None:
                     f"not its conjugate"
                 )
                 raise DomainError(f"{what} needs a Hermitian matrix: {broken}")
-            a[i][j] = 0.5 * (rows[i][j] + rows[j][i].conjugate())
+            if rows[i][j] != rows[j][i].conjugate():  # halves first: no overflow near 1e308
+                a[i][j] = 0.5 * rows[i][j] + 0.5 * rows[j][i].conjugate()
             a[j][i] = a[i][j].conjugate()
         a[i][i] = complex(a[i][i].real, 0.0)
     return a
@@ -270,7 +274,7 @@ def eigh(A: Matrix) -> tuple[list[float], Matrix]:
 def _complex_eigh(a: ComplexTable) -> tuple[list[float], Matrix]:
     """``eigh`` of a Hermitian table: scaled to max|aᵢⱼ| in [½, 1), then complex Jacobi."""
     n = len(a)
-    e = binary_exponent(a)
+    e = complex_binary_exponent(a)
     scale_table(a, -e)
     diagonal, v = _hermitian_jacobi(a)
     order = sorted(range(n), key=lambda i: diagonal[i])
