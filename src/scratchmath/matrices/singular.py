@@ -111,7 +111,7 @@ class SVDTable(NamedTuple):
     """The SVD of a table, with the singular values kept scaled by 2⁻ᵉ.
 
     Every algorithm here first scales A by a power of two so that its largest entry is in
-    [½, 1) — exact, and far from overflow and underflow — and works on the scaled numbers:
+    [½, 1) ([¼, 1) for a complex A, measured by its parts) — exact, and far from overflow and underflow — and works on the scaled numbers:
     the one scaling policy of the SVD. ``sigma`` and ``squares`` undo the scaling,
     saturating to inf where σ₁ itself is beyond the float range; ratios such as σ₁/σₖ are
     taken from the scaled values, which never overflow.
@@ -262,7 +262,7 @@ def scaled_singular_values(rows: Sequence[Sequence[Any]]) -> tuple[list[float], 
     """(σ₁·2⁻ᵉ, …, σₖ·2⁻ᵉ) and e for a table of floats or of complex numbers.
 
     >>> scaled_singular_values([[1j]])
-    ([0.5], 1)
+    ([0.25], 2)
     """
     if isinstance(rows[0][0], complex):
         decomposition = complex_svd_table(rows)
