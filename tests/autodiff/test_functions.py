@@ -82,15 +82,17 @@ def test_forward_mode_equals_reverse_mode_over_floats(entries: list[float]) -> N
 
 @given(
     st.lists(smooth_map_indices, min_size=1, max_size=4),
-    st.lists(floats(1e-3, 3.0), min_size=3, max_size=3),
+    st.lists(floats(0.1, 3.0), min_size=3, max_size=3),
 )
 def test_grad_agrees_with_ridders(indices: list[int], entries: list[float]) -> None:
     """grad agrees with Ridders' extrapolated finite differences (calculus.gradient) on
     random smooth compositions of a Vector, to the accuracy of the finite differences.
 
-    Entries are 0 or of magnitude ≥ 1e-3 (``strategies.floats``): at x = 1e-200 the
+    Entries are 0 or of magnitude ≥ 0.1 (``strategies.floats``): at x = 1e-200 the
     computed log(1 + x²) is the constant 0, which finite differences rightly see as flat
-    while autodiff differentiates the formula — a difference of range, not of rule."""
+    while autodiff differentiates the formula — a difference of range, not of rule. Below
+    0.1, log(1 + log(1 + x²)²) rounds inside f far above ε·|f|, which Ridders' noise model
+    cannot see (a known gap of calculus.derivative, recorded in its accuracy tests)."""
     inner = compose([SMOOTH_MAPS[i][1] for i in indices])
 
     def f(v: Any) -> Any:
