@@ -110,9 +110,11 @@ def _complex_table(A: object, what: str) -> Table | None:
     (a real Matrix, or a complex one whose entries are all real, takes the real path)."""
     A = check_matrix(A)
     require_square(A, what)
+    if A._kind != _COMPLEX:
+        return None  # the real path checks finiteness itself
     require_finite_matrix(A, f"compute {what} of")
     rows: Any = A._rows
-    if A._kind != _COMPLEX or all(z.imag == 0 for row in rows for z in row):
+    if all(z.imag == 0 for row in rows for z in row):
         return None
     return [list(row) for row in rows]
 

@@ -111,10 +111,11 @@ class SVDTable(NamedTuple):
     """The SVD of a table, with the singular values kept scaled by 2⁻ᵉ.
 
     Every algorithm here first scales A by a power of two so that its largest entry is in
-    [½, 1) ([¼, 1) for a complex A, measured by its parts) — exact, and far from overflow and underflow — and works on the scaled numbers:
-    the one scaling policy of the SVD. ``sigma`` and ``squares`` undo the scaling,
-    saturating to inf where σ₁ itself is beyond the float range; ratios such as σ₁/σₖ are
-    taken from the scaled values, which never overflow.
+    [½, 1) ([¼, 1) for a complex A, measured by its parts) — exact, and far from overflow
+    and underflow — and works on the scaled numbers: the one scaling policy of the SVD.
+    ``sigma`` and ``squares`` undo the scaling, saturating to inf where σ₁ itself is beyond
+    the float range; ratios such as σ₁/σₖ are taken from the scaled values, which never
+    overflow.
     """
 
     u_columns: list[list[Any]]  # the columns of U (floats, or complex numbers)

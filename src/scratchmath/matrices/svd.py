@@ -102,9 +102,11 @@ def _complex_rows(A: object, what: str) -> Any:
     A complex Matrix whose entries are all real is treated as the real matrix it is, so
     its factors are real (and exactly those of the real matrix)."""
     A = check_matrix(A)
+    if A._kind != _COMPLEX:
+        return None  # the real path checks finiteness itself
     require_finite_matrix(A, f"compute {what} of")
     rows: Any = A._rows
-    if A._kind != _COMPLEX or all(z.imag == 0 for row in rows for z in row):
+    if all(z.imag == 0 for row in rows for z in row):
         return None
     return rows
 

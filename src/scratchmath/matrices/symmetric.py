@@ -136,9 +136,11 @@ def _hermitian_table(A: Matrix, what: str) -> ComplexTable | None:
     diagonal's imaginary parts included; the average ½(aᵢⱼ + conj(aⱼᵢ)) is used.
     """
     require_square(A, what)
+    if A._kind != _COMPLEX:
+        return None  # the real path checks finiteness itself
     require_finite_matrix(A, f"compute {what} of")
     rows: Any = A._rows
-    if A._kind != _COMPLEX or all(z.imag == 0 for row in rows for z in row):
+    if all(z.imag == 0 for row in rows for z in row):
         return None
     n = len(rows)
     # max(|Re|, |Im|) rather than |z|: abs(1e308 + 1e308j) overflows (within √2 of max|z|)
