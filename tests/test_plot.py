@@ -30,6 +30,7 @@ from scratchmath.plot import (  # noqa: E402
     plot_contour,
     plot_distribution,
     plot_function,
+    plot_graph,
     plot_history,
     plot_linear_map,
     plot_running_mean,
@@ -189,3 +190,29 @@ def test_without_matplotlib_the_import_error_names_the_extra() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert 'pip install -e ".[plot]"' in out.stdout
+
+
+def test_the_graph_has_a_box_per_node_and_an_arrow_per_edge(tmp_path: Path) -> None:
+    from scratchmath.autodiff import Var, tanh
+
+    x, w = Var(0.5, name="x"), Var(-2.0, name="w")
+    y = tanh(w * x + 1.0) * x
+    y.backward()
+    nodes, labels = y.labelled_nodes()
+    ax = plot_graph(y)
+    # nodes w, x, w·x, +1, tanh, ·x; arrows: two into each product, one into + and tanh
+    assert len(ax.texts) == len(nodes) == 6
+    assert len(ax.patches) == sum(len(node.edges) for node in nodes) == 6
+    texts = {labels[node]: text.get_text() for node, text in zip(nodes, ax.texts)}
+    assert texts["x"] == f"x (input)\nvalue 0.5\ngrad {x.grad:.4g}"
+    assert texts["v1"].startswith("v1 = w * x\nvalue -1")
+    # inputs in the left column; each result one column right of its furthest operand
+    columns = [text.get_position()[0] for text in ax.texts]
+    assert columns == [0.0, 0.0, 1.0, 2.0, 3.0, 4.0]
+    ax.figure.savefig(tmp_path / "graph.png")
+    assert (tmp_path / "graph.png").stat().st_size > 1000
+
+
+def test_plot_graph_needs_a_var() -> None:
+    with pytest.raises(TypeError, match="plot_graph draws the graph of a Var, not float"):
+        plot_graph(1.0)  # type: ignore[arg-type]

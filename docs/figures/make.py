@@ -16,6 +16,7 @@ gradient_descent_contour.png   gradient descent paths on contour plots (gradient
 coin_running_mean.png          the running mean of a coin settling (law_of_large_numbers)
 biased_coin_entropy.png        the entropy of a biased coin (entropy)
 poisson_guessing_game.png      the pmf of the guessing game's Poisson secret (plot_distribution)
+autodiff_graph.png             one neuron's computational graph after backward() (plot_graph)
 optimizers_rosenbrock.png      every optimiser's path down Rosenbrock's valley, and f per step
 two_moons_boundary.png         the boundary a 2-16-2 network draws between two moons (networks)
 digits_learning_curve.png      loss, training and test accuracy per epoch, digits (plot_history)
@@ -45,6 +46,7 @@ from scratchmath.plot import (
     plot_contour,
     plot_distribution,
     plot_function,
+    plot_graph,
     plot_linear_map,
     plot_running_mean,
     plot_vectors,
@@ -470,7 +472,22 @@ def ci_coverage(plt: Any) -> Any:
     return fig
 
 
+def autodiff_graph(plt: Any) -> Any:
+    """One neuron, y = tanh(w·x + b), as the graph backpropagation walks: each box holds a
+    node's value and, after ``backward()``, ∂y/∂node — the chain rule, one arrow at a time."""
+    from scratchmath.autodiff import Var, tanh
+
+    x, w, b = Var(0.5, name="x"), Var(-2.0, name="w"), Var(0.3, name="b")
+    y = tanh(w * x + b)
+    y.backward()
+    fig, ax = plt.subplots(figsize=SIZE)
+    plot_graph(y, ax=ax)
+    ax.set_title("y = tanh(w·x + b): values flow right, gradients flow back along the arrows")
+    return fig
+
+
 FIGURES: dict[str, Callable[[Any], Any]] = {
+    "autodiff_graph": autodiff_graph,
     "tangent_secants": tangent_secants,
     "riemann_sums": riemann_sums,
     "linear_map_grid": linear_map_grid,

@@ -430,7 +430,7 @@ class Var:
         v1 = x * y = 12   grad 1
         v2 = v1 + x = 15   grad 1
         """
-        nodes, labels = self._labelled()
+        nodes, labels = self.labelled_nodes()
         lines = []
         for node in nodes:
             grad = "" if node.grad is None else f"   grad {node.grad}"
@@ -464,7 +464,7 @@ class Var:
           n0 -> n1;
         }
         """
-        nodes, labels = self._labelled()
+        nodes, labels = self.labelled_nodes()
         ids = {node: f"n{k}" for k, node in enumerate(nodes)}
         lines = ["digraph {", "  rankdir=LR;"]
         for node in nodes:
@@ -480,8 +480,17 @@ class Var:
         lines.append("}")
         return "\n".join(lines)
 
-    def _labelled(self) -> tuple[list[Var], dict[Var, str]]:
-        """The nodes, inputs first, and their labels: a name, v1, v2, … or inputN."""
+    def labelled_nodes(self) -> tuple[list[Var], dict[Var, str]]:
+        """The nodes this Var was computed from, inputs first, and the label of each.
+
+        A node's label is its ``name`` if it has one, else v1, v2, … for results of
+        operations and inputN for unnamed inputs — the labels ``graph()`` and ``dot()`` print.
+
+        >>> x = Var(3, name="x")
+        >>> nodes, labels = (x * Var(2) + 1).labelled_nodes()
+        >>> [labels[node] for node in nodes]      # the constant 1 needs no node
+        ['x', 'input1', 'v1', 'v2']
+        """
         nodes = list(reversed(topological_order(self)))
         labels: dict[Var, str] = {}
         count = 0

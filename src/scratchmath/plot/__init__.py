@@ -8,6 +8,7 @@
 ``plot_distribution``    bars of a pmf or the curve of a pdf, the mean marked
 ``plot_running_mean``    the running mean of samples settling (the law of large numbers)
 ``plot_history``         training curves: loss and accuracy per epoch
+``plot_graph``           the computational graph of an autodiff ``Var``, values and gradients
 =======================  =================================================================
 
 Optional: matplotlib comes with the ``plot`` extra (``pip install -e ".[plot]"``), and
@@ -36,6 +37,7 @@ from scratchmath.plot.figures import (
     plot_contour,
     plot_distribution,
     plot_function,
+    plot_graph,
     plot_history,
     plot_linear_map,
     plot_running_mean,
@@ -46,6 +48,7 @@ __all__ = [
     "plot_contour",
     "plot_distribution",
     "plot_function",
+    "plot_graph",
     "plot_history",
     "plot_linear_map",
     "plot_running_mean",

@@ -13,6 +13,7 @@ from typing import Any
 from matplotlib.axes import Axes
 from matplotlib.patches import FancyArrowPatch, Polygon, Rectangle
 
+from scratchmath.autodiff import Var
 from scratchmath.calculus import derivative, riemann_sum
 from scratchmath.checks import check_callable, check_finite, check_int
 from scratchmath.errors import DimensionError, DomainError
@@ -28,6 +29,7 @@ __all__ = [
     "plot_contour",
     "plot_distribution",
     "plot_function",
+    "plot_graph",
     "plot_history",
     "plot_linear_map",
     "plot_running_mean",
@@ -426,3 +428,99 @@ def plot_history(history: Any, *, ax: Axes | None = None) -> Axes:
     more = accuracies.get_legend_handles_labels()
     ax.legend(handles[0] + more[0], handles[1] + more[1], loc="center right")
     return ax
+
+
+# ---------------------------------------------------------------------------------------------
+# Automatic differentiation
+# ---------------------------------------------------------------------------------------------
+
+
+def plot_graph(output: Var, *, ax: Axes | None = None) -> Axes:
+    """The computational graph of a Var: one box per node, one arrow per edge of the chain rule.
+
+    Inputs stand in the left column; every other node stands one column right of its
+    furthest operand, so values flow left to right and gradients (shown once
+    ``backward()`` has run) flow back along the same arrows. Each box shows what
+    ``output.graph()`` prints for that node: its label, operation, value and gradient.
+
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> from scratchmath.autodiff import Var
+    >>> x, y = Var(3, name="x"), Var(4, name="y")
+    >>> z = x * y + x
+    >>> z.backward()
+    >>> ax = plot_graph(z)
+    >>> len(ax.texts), len(ax.patches)     # 4 nodes; 4 arrows (x feeds two of them)
+    (4, 4)
+
+    Raises:
+        TypeError: output is not a Var.
+    """
+    if not isinstance(output, Var):
+        raise TypeError(f"plot_graph draws the graph of a Var, not {type(output).__name__}")
+    nodes, labels = output.labelled_nodes()
+    column: dict[Var, int] = {}
+    for node in nodes:  # inputs first, so every operand has its column already
+        column[node] = 1 + max((column[edge.parent] for edge in node.edges), default=-1)
+    rows: dict[int, int] = {}
+    place: dict[Var, tuple[float, float]] = {}
+    for node in nodes:
+        row = rows.get(column[node], 0)
+        rows[column[node]] = row + 1
+        place[node] = (float(column[node]), -float(row))
+    ax = _axes(ax)
+    boxes = {}
+    for node in nodes:
+        text = ax.text(
+            *place[node],
+            _node_text(node, labels),
+            ha="center",
+            va="center",
+            fontsize=9,
+            bbox={"boxstyle": "round", "facecolor": "white" if node.op else "lightyellow"},
+        )
+        boxes[node] = text.get_bbox_patch()
+    for node in nodes:  # drawn above the boxes, so each arrow meets its box's edge
+        for edge in node.edges:
+            arrow = FancyArrowPatch(
+                place[edge.parent],
+                place[node],
+                patchA=boxes[edge.parent],
+                patchB=boxes[node],
+                arrowstyle="-|>",
+                mutation_scale=14,
+                shrinkA=1,
+                shrinkB=1,
+                connectionstyle="arc3,rad=0.08",
+                color="tab:blue",
+                zorder=4,
+            )
+            ax.add_patch(arrow)
+    width, depth = max(column.values()), max(rows.values())
+    ax.set(xlim=(-0.6, width + 0.6), ylim=(-depth + 0.4, 0.6))
+    ax.set_axis_off()
+    return ax
+
+
+def _node_text(node: Var, labels: dict[Var, str]) -> str:
+    """A node's box: 'label = a op b' (or its name for an input), its value and gradient."""
+    if node.op:
+        operands = [labels[edge.parent] for edge in node.edges]
+        if len(operands) == 2 and len(node.op) <= 2:
+            head = f"{labels[node]} = {operands[0]} {node.op} {operands[1]}"
+        else:
+            head = f"{labels[node]} = {node.op}({', '.join(operands)})"
+    else:
+        head = f"{labels[node]} (input)"
+    lines = [head, f"value {_short(node.value)}"]
+    if node.grad is not None:
+        lines.append(f"grad {_short(node.grad)}")
+    return "\n".join(lines)
+
+
+def _short(value: Any) -> str:
+    """A value printed short enough for a box (floats to 4 significant digits)."""
+    if isinstance(value, float):
+        return f"{value:.4g}"
+    text = str(value).replace("\n", " ")
+    return text if len(text) <= 24 else text[:21] + "…"
