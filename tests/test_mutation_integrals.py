@@ -10,6 +10,7 @@ from collections.abc import Callable
 import pytest
 
 from scratchmath.calculus import integrate_with_error
+from scratchmath.errors import ConvergenceError, DomainError
 
 SQRT_HALF = math.sqrt(0.5)
 
@@ -52,6 +53,39 @@ def test_claimed_error_is_not_wildly_pessimistic_on_smooth_integrands(
     result = integrate_with_error(f, a, b, rel_tol=1e-8)
     true_error = abs(result.value - exact)
     assert result.error <= max(1e4 * true_error, 1e-12 * abs(exact)), name
+
+
+FINITE = [case for case in BATTERY if math.isfinite(case[2]) and math.isfinite(case[3])]
+
+
+@pytest.mark.parametrize(("name", "f", "a", "b", "exact"), FINITE, ids=[c[0] for c in FINITE])
+def test_integral_of_the_reflection(
+    name: str, f: Callable[[float], float], a: float, b: float, exact: float
+) -> None:
+    # ∫₋ᵦ⁻ᵃ f(−x) dx = ∫ₐᵇ f(x) dx: the same pieces on the negative axis (a learner's
+    # integrand does not always live at x > 0), with the same honest error.
+    result = integrate_with_error(lambda x: f(-x), -b, -a, rel_tol=1e-10, abs_tol=1e-300)
+    assert abs(result.value - exact) <= result.error + 4 * math.ulp(exact), name
+
+
+DIVERGENT = [
+    ("1/x", lambda x: 1 / x, 0.0, 1.0),
+    ("1/x²", lambda x: 1 / (x * x), 0.0, 1.0),
+    ("x^-1.5", lambda x: 1 / (x * math.sqrt(x)), 0.0, 1.0),
+    ("1/x on [1, ∞)", lambda x: 1 / x, 1.0, math.inf),
+    ("1/√x on [1, ∞)", lambda x: 1 / math.sqrt(x), 1.0, math.inf),
+]
+
+
+@pytest.mark.parametrize(("name", "f", "a", "b"), DIVERGENT, ids=[c[0] for c in DIVERGENT])
+def test_a_divergent_integral_is_refused(
+    name: str, f: Callable[[float], float], a: float, b: float
+) -> None:
+    # ∫ = ∞: no finite value may come back (a DomainError when f itself reaches ±inf).
+    with pytest.raises((ConvergenceError, DomainError)):
+        integrate_with_error(f, a, b)
+    with pytest.raises((ConvergenceError, DomainError)):
+        integrate_with_error(lambda x: f(-x), -b, -a)
 
 
 @pytest.mark.xfail(
