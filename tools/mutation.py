@@ -56,29 +56,35 @@ ROOT = Path(__file__).resolve().parent.parent
 SRC = ROOT / "src" / "scratchmath"
 EQUIVALENT = Path(__file__).resolve().with_name("equivalent_mutants.txt")
 
-#: The tests that check each module, beyond its own doctests (paths relative to the root).
-#: A module not listed uses tests/test_<its name>.py, else tests/test_<its package>.py.
+#: The tests that check each module, beyond its own doctests (paths relative to the root),
+#: where the default rule is not enough. The default: src/scratchmath/<package>/<module>.py is
+#: checked by tests/<package>/test_<module>.py and tests/<package>/test_<module>_accuracy.py
+#: (those that exist), else by the whole folder tests/<package>/ (or tests/test_<package>.py,
+#: the tour's one file); a layer-0 or top module
+#: src/scratchmath/<module>.py by tests/test_<module>.py.
 MODULE_TESTS: dict[str, list[str]] = {
-    "scalars.py": ["tests/test_scalars.py", "tests/test_vectors.py", "tests/test_matrices.py"],
-    "checks.py": ["tests/test_checks.py", "tests/test_calculus.py", "tests/test_probability.py"],
-    "matrices/core.py": ["tests/test_matrices.py"],
-    "matrices/fraction_free.py": ["tests/test_fraction_free.py", "tests/test_matrices.py"],
-    "matrices/determinants.py": [
-        "tests/test_matrices.py",
-        "tests/test_fraction_free.py",
-        "tests/test_matrices_accuracy.py",
+    "scalars.py": ["tests/test_scalars.py", "tests/test_vectors.py", "tests/matrices/test_core.py"],
+    "checks.py": [
+        "tests/test_checks.py",
+        "tests/calculus/test_derivatives.py",
+        "tests/calculus/test_integrals.py",
+        "tests/probability/test_distributions.py",
     ],
-    "matrices/elimination.py": ["tests/test_matrices.py", "tests/test_fraction_free.py"],
-    "matrices/orthogonal.py": ["tests/test_matrices.py"],
-    "matrices/eigen.py": ["tests/test_eigen.py"],
-    "matrices/symmetric.py": ["tests/test_eigen.py"],
-    "matrices/svd.py": ["tests/test_eigen.py"],
-    "calculus/derivatives.py": ["tests/test_calculus.py"],
-    "calculus/roots.py": ["tests/test_calculus.py", "tests/test_multivariable.py"],
-    "calculus/integrals.py": ["tests/test_calculus.py"],
-    "calculus/multivariable.py": ["tests/test_multivariable.py"],
-    "calculus/critical.py": ["tests/test_calculus.py", "tests/test_multivariable.py"],
-    "calculus/descent.py": ["tests/test_multivariable.py"],
+    "matrices/fraction_free.py": [
+        "tests/matrices/test_fraction_free.py",
+        "tests/matrices/test_elimination.py",
+        "tests/matrices/test_determinants.py",
+    ],
+    "matrices/determinants.py": [
+        "tests/matrices/test_determinants.py",
+        "tests/matrices/test_determinants_accuracy.py",
+        "tests/matrices/test_fraction_free.py",
+    ],
+    "matrices/elimination.py": [
+        "tests/matrices/test_elimination.py",
+        "tests/matrices/test_fraction_free.py",
+    ],
+    "calculus/roots.py": ["tests/calculus/test_roots.py", "tests/calculus/test_critical.py"],
 }
 
 
@@ -257,13 +263,17 @@ def tests_for(module: Path) -> list[str]:
     relative = module.relative_to(SRC).as_posix()
     if relative in MODULE_TESTS:
         return MODULE_TESTS[relative]
-    own = ROOT / "tests" / f"test_{module.stem}.py"
-    if own.exists():
-        return [own.relative_to(ROOT).as_posix()]
-    package = ROOT / "tests" / f"test_{module.parent.name}.py"
-    if module.parent != SRC and package.exists():
-        return [package.relative_to(ROOT).as_posix()]
-    return []
+    if module.parent == SRC:
+        own = [ROOT / "tests" / f"test_{module.stem}.py"]
+        folder = None
+    else:
+        folder = ROOT / "tests" / module.parent.name
+        own = [folder / f"test_{module.stem}.py", folder / f"test_{module.stem}_accuracy.py"]
+    found = [path.relative_to(ROOT).as_posix() for path in own if path.exists()]
+    if not found and folder is not None:
+        whole = [folder, ROOT / "tests" / f"test_{folder.name}.py"]  # the tour: one file
+        found = [path.relative_to(ROOT).as_posix() for path in whole if path.exists()][:1]
+    return found
 
 
 def _copy_tree(destination: Path) -> None:

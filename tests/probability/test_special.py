@@ -1,0 +1,78 @@
+"""Tests of scratchmath.probability.special.
+
+Theorems and properties checked:
+
+- normal quantiles known answers
+- normal ppf is odd
+- loader forms agree with exact rationals
+- special functions reject bad arguments
+"""
+
+from __future__ import annotations
+
+import math
+from fractions import Fraction
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from scratchmath.errors import DomainError
+from scratchmath.probability.special import (
+    binomial_pmf,
+    log_binomial_pmf,
+    log_poisson_pmf,
+    normal_cdf,
+    normal_ppf,
+    normal_sf,
+)
+from tests.probability.helpers import NAN, close
+
+# ---------------------------------------------------------------------------------------------
+# Known answers for the special functions and the families.
+
+
+def test_normal_quantiles_known_answers() -> None:
+    # reference values from mpmath at 50 digits, then rounded to the nearest double
+    assert normal_ppf(0.975) == 1.9599639845400538  # 1.959963984540053855…
+    assert close(normal_ppf(1e-12), -7.034483825301132, 2.3e-16)  # −7.034483825301131930…
+    assert close(normal_ppf(1e-300), -37.0470962993612, 2.3e-16)  # −37.04709629936119924…
+    # (1 − q is exact; the last ulp or two are lost to the rounding of erfc's argument x/√2)
+    assert close(normal_ppf(1 - 1e-12), 7.0344869100478356, 4.5e-16)  # 7.03448691004783521…
+    assert normal_ppf(0.5) == 0.0
+    assert close(normal_cdf(-10), 7.619853024160525e-24, 1e-14)
+    assert normal_sf(10) == normal_cdf(-10)
+
+
+@given(st.floats(1e-300, 0.5))
+def test_normal_ppf_is_odd(q: float) -> None:
+    assert normal_ppf(q) <= 0
+    assert normal_cdf(normal_ppf(q)) == pytest.approx(q, rel=1e-13)
+
+
+def test_loader_forms_agree_with_exact_rationals() -> None:
+    # the teaching formula C(n, k)pᵏqⁿ⁻ᵏ over Fractions against the fast float forms
+    for n, k in [(10, 3), (100, 50), (2000, 600), (2000, 10)]:
+        exact = math.comb(n, k) * Fraction(3, 10) ** k * Fraction(7, 10) ** (n - k)
+        assert close(math.exp(log_binomial_pmf(k, n, 0.3)), exact, 2e-13)
+        assert close(binomial_pmf(k, n, 0.3), exact, 2e-13)
+    for lam, k in [(2.5, 0), (2.5, 7), (1000.0, 1000), (1000.0, 1200)]:
+        exact_log = k * math.log(Fraction(lam)) - lam - math.lgamma(k + 1)
+        assert close(log_poisson_pmf(k, lam), exact_log, 1e-13, 1e-13)
+
+
+def test_special_functions_reject_bad_arguments() -> None:
+    with pytest.raises(DomainError, match="normal_cdf needs a number, got NaN"):
+        normal_cdf(NAN)
+    with pytest.raises(DomainError, match="normal_sf needs a number, got NaN"):
+        normal_sf(NAN)
+    with pytest.raises(DomainError, match=r"q in \[0, 1\], got 2"):
+        normal_ppf(2)
+    with pytest.raises(DomainError, match="k ≥ 0, got -1"):
+        log_poisson_pmf(-1, 1.0)
+    with pytest.raises(DomainError, match=r"λ ≥ 0, got -1\.0"):
+        log_poisson_pmf(1, -1.0)
+    with pytest.raises(DomainError, match="n ≥ 0, got -2"):
+        log_binomial_pmf(0, -2, 0.5)
+    with pytest.raises(DomainError, match=r"p in \[0, 1\], got 2"):
+        binomial_pmf(0, 2, 2)
