@@ -843,6 +843,29 @@ def _eigenvector(a: Table, lam: Any, scale: float, seed: int, against: list[list
     return best, best_residual
 
 
+def _trusted_eigenvector(
+    a: Any, lam: Any, scale: float, j: int, same: list[Any], e: int
+) -> list[Any]:
+    """The eigenvector for λ by inverse iteration (orthogonal to ``same``, the vectors of
+    equal eigenvalues found before), or ConvergenceError when its residual stays large."""
+    n = len(a)
+    x, residual = _eigenvector(a, lam, scale, j, same)
+    if same and residual > 4 * n * _EPS * scale:
+        # A defective eigenvalue: its eigenspace has no room for another direction.
+        alone, alone_residual = _eigenvector(a, lam, scale, j, [])
+        if alone_residual < residual:
+            x, residual = alone, alone_residual
+    if residual > math.sqrt(_EPS) * scale:
+        raise ConvergenceError(
+            f"eig: inverse iteration found no eigenvector for λ = "
+            f"{scale_back(lam, e)!r} (relative residual {residual / scale:.3g})",
+            iterations=6,
+            estimate=scale_back(lam, e),
+            error=residual / scale,
+        )
+    return list(x)
+
+
 def eig(A: Matrix) -> tuple[list[Any], Matrix]:
     """The eigenvalues of a square matrix and unit eigenvectors: A·V = V·diag(λ).
 
@@ -893,20 +916,7 @@ def eig(A: Matrix) -> tuple[list[Any], Matrix]:
             same = [
                 v for mu, v in zip(values, vectors, strict=False) if abs(mu - lam) <= 1e-10 * scale
             ]
-            x, residual = _eigenvector(a, lam, scale, j, same)
-            if same and residual > 4 * n * _EPS * scale:
-                # A defective eigenvalue: its eigenspace has no room for another direction.
-                alone, alone_residual = _eigenvector(a, lam, scale, j, [])
-                if alone_residual < residual:
-                    x, residual = alone, alone_residual
-            if residual > math.sqrt(_EPS) * scale:
-                raise ConvergenceError(
-                    f"eig: inverse iteration found no eigenvector for λ = "
-                    f"{scale_back(lam, e)!r} (relative residual {residual / scale:.3g})",
-                    iterations=6,
-                    estimate=scale_back(lam, e),
-                    error=residual / scale,
-                )
+            x = _trusted_eigenvector(a, lam, scale, j, same, e)
         x = list(_vector(x))
         found.setdefault(lam, x)
         vectors.append(x)
