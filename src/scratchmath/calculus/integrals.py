@@ -701,8 +701,10 @@ def _adaptive(
     with the largest error. When the piece to bisect next is already among the smallest
     (width ≤ ``small``), the error is concentrated at a point, typically a singularity:
     first bisect the *larger* pieces until their error is below the target, then take one
-    extrapolation step, and halve ``small``. With ``extrapolate=False`` it is plain
-    bisection, without the extrapolation and the rounding tests.
+    extrapolation step, and halve ``small``. Before either result is believed, the pieces
+    it rests on are probed between their nodes (``_Bisection.probe``); a piece that hid
+    something is bisected further. With ``extrapolate=False`` it is plain bisection,
+    without the extrapolation and the rounding tests.
     """
     first = _apply_rule(g, rule, lo, hi)
     tolerance = max(abs_tol, rel_tol * abs(first.value))
