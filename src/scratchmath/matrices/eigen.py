@@ -55,6 +55,7 @@ from scratchmath.errors import ConvergenceError, DimensionError, DomainError
 from scratchmath.matrices.core import (
     Matrix,
     check_matrix,
+    complex_rows,
     real_table,
     require_finite_matrix,
     require_square,
@@ -71,7 +72,6 @@ from scratchmath.matrices.kernels import (
     sign_fixed,
 )
 from scratchmath.matrices.schur import complex_hessenberg, complex_qr_eigenvalues
-from scratchmath.scalars import COMPLEX as _COMPLEX
 from scratchmath.scalars import EXACT as _EXACT
 from scratchmath.scalars import to_float as _to_float
 from scratchmath.vectors import Vector
@@ -110,13 +110,8 @@ def _complex_table(A: object, what: str) -> Table | None:
     (a real Matrix, or a complex one whose entries are all real, takes the real path)."""
     A = check_matrix(A)
     require_square(A, what)
-    if A._kind != _COMPLEX:
-        return None  # the real path checks finiteness itself
-    require_finite_matrix(A, f"compute {what} of")
-    rows: Any = A._rows
-    if all(z.imag == 0 for row in rows for z in row):
-        return None
-    return [list(row) for row in rows]
+    rows = complex_rows(A, what)
+    return None if rows is None else [list(row) for row in rows]
 
 
 def _check_iterations(max_iter: object) -> int:

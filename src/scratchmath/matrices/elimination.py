@@ -202,15 +202,22 @@ def _substitute(a: list[list[Any]], perm: list[int], b: list[list[Any]]) -> list
             if f != 0:
                 xi = list(map(sub, xi, map(mul, repeat(f), x[j])))
         x[i] = xi
-    for i in reversed(range(n)):  # U x = y
+    _back_substitute(a, x)  # U x = y
+    return x
+
+
+def _back_substitute(a: list[list[Any]], x: list[list[Any]]) -> None:
+    """Solve U X = Y in place (Y given as the rows x, U the upper triangle of a), bottom row
+    first, by whole-row updates X[i] ← (X[i] − Σⱼ uᵢⱼ·X[j]) / uᵢᵢ over all right sides at once."""
+    mul, sub = operator.mul, operator.sub
+    for i in reversed(range(len(a))):
         row, xi = a[i], x[i]
-        for j in range(i + 1, n):
+        for j in range(i + 1, len(a)):
             f = row[j]
             if f != 0:
                 xi = list(map(sub, xi, map(mul, repeat(f), x[j])))
         pivot = row[i]
         x[i] = [v / pivot for v in xi]
-    return x
 
 
 def _right_side(A: Matrix, b: object) -> tuple[Vector | Matrix, Matrix]:
@@ -417,14 +424,7 @@ def _inverse_float(A: Matrix, one: Any, zero: Any) -> Matrix:
                 xi[: j + 1] = map(sub, xi[: j + 1], map(mul, repeat(f), x[j]))
         x.append(xi)
     x = [xi + [zero] * (n - 1 - i) for i, xi in enumerate(x)]
-    for i in reversed(range(n)):  # U X = L⁻¹, as in _substitute
-        row, xi = lu[i], x[i]
-        for j in range(i + 1, n):
-            f = row[j]
-            if f != 0:
-                xi = list(map(sub, xi, map(mul, repeat(f), x[j])))
-        pivot = row[i]
-        x[i] = [v / pivot for v in xi]
+    _back_substitute(lu, x)  # U X = L⁻¹
     inverse_rows = []
     for xi in x:  # X P: entry k of the row is column perm[k] of A⁻¹
         out = [zero] * n

@@ -25,8 +25,8 @@ from scratchmath.errors import ConvergenceError, DomainError
 from scratchmath.matrices.core import (
     Matrix,
     check_matrix,
+    complex_rows,
     real_table,
-    require_finite_matrix,
     require_square,
 )
 from scratchmath.matrices.kernels import (
@@ -38,7 +38,6 @@ from scratchmath.matrices.kernels import (
     scale_table,
     sign_fixed,
 )
-from scratchmath.scalars import COMPLEX as _COMPLEX
 from scratchmath.scalars import EXACT as _EXACT
 from scratchmath.scalars import magnitude, saturating_ldexp
 
@@ -136,11 +135,8 @@ def _hermitian_table(A: Matrix, what: str) -> ComplexTable | None:
     diagonal's imaginary parts included; the average ½(aᵢⱼ + conj(aⱼᵢ)) is used.
     """
     require_square(A, what)
-    if A._kind != _COMPLEX:
-        return None  # the real path checks finiteness itself
-    require_finite_matrix(A, f"compute {what} of")
-    rows: Any = A._rows
-    if all(z.imag == 0 for row in rows for z in row):
+    rows = complex_rows(A, what)
+    if rows is None:
         return None
     n = len(rows)
     # max(|Re|, |Im|) rather than |z|: abs(1e308 + 1e308j) overflows (within √2 of max|z|)
