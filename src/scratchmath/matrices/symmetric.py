@@ -259,23 +259,24 @@ def eigh(A: Matrix) -> tuple[list[float], Matrix[Any]]:
     if hermitian is not None:
         return _complex_eigh(hermitian)
     a = _symmetric_table(A, "eigh")
-    n = len(a)
     e = binary_exponent(a)
     scale_table(a, -e)
     diagonal, vt = _jacobi(a)
-    order = sorted(range(n), key=lambda i: diagonal[i])
-    values = [saturating_ldexp(diagonal[i], e) for i in order]
-    columns = [sign_fixed(vt[i])[0] for i in order]
-    return values, Matrix._trusted(tuple(zip(*columns, strict=True)))
+    return _ascending(diagonal, vt, e)
 
 
 def _complex_eigh(a: ComplexTable) -> tuple[list[float], Matrix]:
     """``eigh`` of a Hermitian table: scaled to max|aᵢⱼ| in [½, 1), then complex Jacobi."""
-    n = len(a)
     e = complex_binary_exponent(a)
     scale_table(a, -e)
     diagonal, v = _hermitian_jacobi(a)
-    order = sorted(range(n), key=lambda i: diagonal[i])
+    return _ascending(diagonal, v, e)
+
+
+def _ascending(diagonal: list[float], vectors: Any, e: int) -> tuple[list[float], Matrix]:
+    """Jacobi's result as ``eigh`` returns it: the eigenvalues ascending, scaled back by 2ᵉ,
+    and the eigenvectors (rows of ``vectors``) as the columns of Q, each with the sign rule."""
+    order = sorted(range(len(diagonal)), key=lambda i: diagonal[i])
     values = [saturating_ldexp(diagonal[i], e) for i in order]
-    columns = [sign_fixed(v[i])[0] for i in order]
+    columns = [sign_fixed(vectors[i])[0] for i in order]
     return values, Matrix._trusted(tuple(zip(*columns, strict=True)))
