@@ -36,7 +36,6 @@ from __future__ import annotations
 
 import math
 import operator
-import sys
 from collections.abc import Iterable
 from typing import Any, NamedTuple
 
@@ -63,6 +62,7 @@ from scratchmath.matrices.singular import (
     scaled_singular_values,
     svd_table,
 )
+from scratchmath.scalars import EPS as _EPS  # 2⁻⁵², the spacing of floats just above 1
 from scratchmath.scalars import EXACT as _EXACT
 from scratchmath.scalars import saturating_ldexp
 from scratchmath.vectors import Scalar, Vector
@@ -77,7 +77,6 @@ __all__ = [
     "svd",
 ]
 
-_EPS = sys.float_info.epsilon
 _MUL = operator.mul
 
 Table = list[list[float]]

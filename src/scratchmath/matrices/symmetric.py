@@ -38,12 +38,12 @@ from scratchmath.matrices.kernels import (
     scale_table,
     sign_fixed,
 )
+from scratchmath.scalars import EPS as _EPS  # 2⁻⁵², the spacing of floats just above 1
 from scratchmath.scalars import EXACT as _EXACT
 from scratchmath.scalars import magnitude, saturating_ldexp
 
 __all__ = ["eigh"]
 
-_EPS = sys.float_info.epsilon
 Table = list[list[float]]
 ComplexTable = list[list[complex]]
 
