@@ -383,3 +383,11 @@ def test_factorizations_scale_complex_matrices_near_overflow() -> None:
 def test_eigh_of_a_real_matrix_near_overflow() -> None:
     # The symmetrizing average ½(aᵢⱼ + aⱼᵢ) overflowed at 1.5e308 and turned λ = 0 into −inf.
     assert eigh(Matrix([[1.5e308, 1.5e308], [1.5e308, 1.5e308]]))[0] == [0.0, math.inf]
+
+
+def test_eigvals_with_an_entry_near_underflow() -> None:
+    # Balancing turns the 1e-308 entry into ≈ 4e-155, whose square is subnormal: the
+    # Hessenberg reflection, built from x itself, divided by that square and made NaNs (found
+    # by Hypothesis). det(λI − A) = λ²(λ − i).
+    A = Matrix([[0j, 0j, 0j], [0j, 0j, 1.1125369292536007e-308j], [1j, 0j, 1j]])
+    assert eigvals(A) == [1j, 0, 0]
