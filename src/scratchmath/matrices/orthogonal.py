@@ -30,8 +30,9 @@ import math
 import operator
 import sys
 from collections.abc import Iterable
+from fractions import Fraction
 from itertools import repeat
-from typing import Any
+from typing import Any, overload
 
 from scratchmath.errors import DomainError
 from scratchmath.matrices.core import (
@@ -55,6 +56,13 @@ def _float_rows(A: Matrix) -> list[list[Any]]:
     return [list(_promote(row, kind)) for row in A._rows]
 
 
+# Reflections need square roots: a real A (exact ones included) gives float factors.
+@overload
+def qr(
+    A: Matrix[float] | Matrix[Fraction], mode: str = ...
+) -> tuple[Matrix[float], Matrix[float]]: ...
+@overload
+def qr(A: Matrix, mode: str = ...) -> tuple[Matrix, Matrix]: ...
 def qr(A: Matrix, mode: str = "reduced") -> tuple[Matrix, Matrix]:
     """The QR factorization A = Q R by Householder reflections.
 
@@ -147,6 +155,10 @@ def _is_nonnegative_real(z: Any) -> bool:
     return bool(z.imag == 0 and z.real >= 0) if isinstance(z, complex) else bool(z >= 0)
 
 
+@overload
+def cholesky(A: Matrix[float] | Matrix[Fraction]) -> Matrix[float]: ...
+@overload
+def cholesky(A: Matrix) -> Matrix: ...
 def cholesky(A: Matrix) -> Matrix:
     """The Cholesky factor: the lower triangular L with positive diagonal and A = L Lᴴ.
 

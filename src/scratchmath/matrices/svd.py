@@ -38,7 +38,8 @@ import math
 import operator
 import sys
 from collections.abc import Iterable
-from typing import Any, NamedTuple
+from fractions import Fraction
+from typing import Any, NamedTuple, overload
 
 from scratchmath.errors import DimensionError, DomainError, SingularMatrixError
 from scratchmath.matrices.core import (
@@ -88,7 +89,7 @@ Table = list[list[float]]
 # ---------------------------------------------------------------------------------------
 
 
-def _matrix(rows: Iterable[Iterable[float]]) -> Matrix:
+def _matrix(rows: Iterable[Iterable[float]]) -> Matrix[float]:
     return Matrix._trusted(tuple(tuple(map(float, row)) for row in rows))
 
 
@@ -119,6 +120,12 @@ def _decomposition(A: Matrix, what: str) -> SVDTable:
     return svd_table(real_table(A, what), _exact_rank(A))
 
 
+@overload
+def svd(
+    A: Matrix[float] | Matrix[Fraction], *, full_matrices: bool = ...
+) -> tuple[Matrix[float], list[float], Matrix[float]]: ...
+@overload
+def svd(A: Matrix, *, full_matrices: bool = ...) -> tuple[Matrix, list[float], Matrix]: ...
 def svd(A: Matrix, *, full_matrices: bool = False) -> tuple[Matrix, list[float], Matrix]:
     """The singular value decomposition A = U·diag(σ)·Vᵀ (note: returns V, not Vᵀ).
 
@@ -206,6 +213,10 @@ def _scaled_singular_values(A: object) -> tuple[list[float], int]:
     return decomposition.scaled_sigma, decomposition.exponent
 
 
+@overload
+def pinv(A: Matrix[float] | Matrix[Fraction]) -> Matrix[float]: ...
+@overload
+def pinv(A: Matrix) -> Matrix: ...
 def pinv(A: Matrix) -> Matrix:
     """The Moore–Penrose pseudo-inverse A⁺ = V·Σ⁺·Uᴴ, Σ⁺ = diag(1/σᵢ for σᵢ > cutoff, else 0).
 
@@ -312,6 +323,10 @@ def cond(A: Matrix, p: str | float = 2) -> float:
     return matrix_norm(A, p) * matrix_norm(inverse_of_a, p)
 
 
+@overload
+def low_rank_approximation(A: Matrix[float] | Matrix[Fraction], k: int) -> Matrix[float]: ...
+@overload
+def low_rank_approximation(A: Matrix, k: int) -> Matrix: ...
 def low_rank_approximation(A: Matrix, k: int) -> Matrix:
     """The best rank-k approximation Aₖ = Σᵢ₌₁ᵏ σᵢuᵢvᵢᵀ: truncate the SVD.
 
@@ -393,12 +408,12 @@ class PCAResult(NamedTuple):
     4.0
     """
 
-    components: list[Vector]
+    components: list[Vector[float]]
     explained_variance: list[float]
     explained_variance_ratio: list[float]
-    mean: Vector
+    mean: Vector[float]
 
-    def transform(self, data: Matrix | Iterable[Iterable[Scalar]]) -> Matrix:
+    def transform(self, data: Matrix | Iterable[Iterable[Scalar]]) -> Matrix[float]:
         """The coordinates of each sample along the components: row i is (xᵢ − x̄)·wⱼ, j < k.
 
         >>> pca([[0, 0], [2, 2]], 1).transform([[3, 3], [1, 1]])

@@ -37,8 +37,11 @@ from scratchmath.probability.distributions import (
     require_real,
 )
 from scratchmath.probability.special import (
+    TEMME_MIN_A,
     binomial_pmf,
+    gamma_pq,
     log_binomial_pmf,
+    log_gamma_pq,
     log_poisson_pmf,
     normal_ppf,
 )
@@ -113,6 +116,22 @@ class Binomial(IntegerDistribution):
 
     def _mode(self) -> int:
         return min(self._high_int(), max(self._low(), math.floor((self._n + 1) * self._p)))
+
+    def _family_log_ratio(self, other: Any, k: int) -> float | None:
+        # q(k)/p(k) = (q/p)ᵏ·((1 − q)/(1 − p))ⁿ⁻ᵏ for one n, each factor as 1 + (difference).
+        if other.n != self._n:
+            return None
+        p, q = float(self._p), float(other._p)
+        total = 0.0
+        if k > 0:
+            if p == 0.0 or q == 0.0:
+                return None
+            total += k * math.log1p((q - p) / p)
+        if k < self._n:
+            if p == 1.0 or q == 1.0:
+                return None
+            total += (self._n - k) * math.log1p((p - q) / (1.0 - p))
+        return total
 
     def _high_int(self) -> int:
         return 0 if self._p == 0 else self._n
@@ -275,14 +294,30 @@ class Poisson(IntegerDistribution):
     def _mode(self) -> int:
         return math.floor(self._lam)
 
+    def _family_log_ratio(self, other: Any, k: int) -> float | None:
+        # q(k)/p(k) = (μ/λ)ᵏ·e^(−(μ − λ)): k·log1p((μ − λ)/λ) − (μ − λ), no log μ − log λ.
+        lam, mu = float(self._lam), float(other._lam)
+        if k > 0 and (lam == 0.0 or mu == 0.0):
+            return None
+        return (k * math.log1p((mu - lam) / lam) if k > 0 else 0.0) - (mu - lam)
+
     def _ratio_up(self, k: int) -> float:
         return float(self._lam) / (k + 1)
 
     def _ratio_down(self, k: int) -> float:
         return k / float(self._lam)
 
+    def _by_gamma(self, k: int) -> bool:
+        """Whether F(k) = Q(k + 1, λ) comes from the incomplete gamma function: for λ of 10⁶
+        and more, where a sum of masses would need ~10√λ terms (3·10⁸ for λ = 10¹⁵: minutes
+        per value), while Temme's expansion (k + 1 ≥ 10⁶) costs one erfc and the continued
+        fraction (k + 1 < 10⁶ ≤ λ, far below the mean) a few terms."""
+        return float(self._lam) >= TEMME_MIN_A and k >= 0
+
     def _cumulative(self, k: int) -> Real:
         lam = float(self._lam)
+        if self._by_gamma(k):
+            return gamma_pq(k + 1.0, lam)[1]  # P(X ≤ k) = Q(k + 1, λ)
         cap = int(60 * math.sqrt(lam)) + 1000
 
         def mass(j: int) -> float:
@@ -292,6 +327,24 @@ class Poisson(IntegerDistribution):
             return tail_sum(k, -1, 0, mass(k), lambda j: j / lam, mass, k + 1)
         # above: 1 − the upper tail, p(j + 1)/p(j) = λ/(j + 1)
         return 1.0 - tail_sum(k + 1, 1, math.inf, mass(k + 1), lambda j: lam / (j + 1), mass, cap)
+
+    def _sf(self, x: Real) -> Real:
+        value = require_real("x", x)
+        if not self._far(value) and value >= 0 and self._by_gamma(math.floor(value)):
+            return gamma_pq(math.floor(value) + 1.0, float(self._lam))[0]  # P(k + 1, λ)
+        return super()._sf(value)
+
+    def _logsf(self, x: Real) -> float:
+        value = require_real("x", x)
+        if not self._far(value) and value >= 0 and self._by_gamma(math.floor(value)):
+            return log_gamma_pq(math.floor(value) + 1.0, float(self._lam))[0]
+        return super()._logsf(value)
+
+    def _logcdf(self, x: Real) -> float:
+        value = require_real("x", x)
+        if not self._far(value) and value >= 0 and self._by_gamma(math.floor(value)):
+            return log_gamma_pq(math.floor(value) + 1.0, float(self._lam))[1]
+        return super()._logcdf(value)
 
     def mean(self) -> Real:
         """The mean E[X] = λ.

@@ -153,6 +153,43 @@ class IntegerDistribution(DiscreteDistribution):
         """F(k) for an integer k with low ≤ k < high."""
         raise NotImplementedError  # pragma: no cover
 
+    def log_mass_ratio(self, other: DiscreteDistribution, x: Any) -> float | None:
+        """log(q(x)/p(x)), p this distribution and q ``other``, without the cancellation of
+        log q(x) − log p(x) when q ≈ p — or None where it cannot do better than that.
+
+        Exact masses give log(q/p) of the exact ratio; a float member of the same family
+        gives its closed form in log1p((q − p)/p)-style terms (for Bernoulli(0.3) against
+        Bernoulli(0.3 + 10⁻¹²) the difference of the logs kept only 5 digits). The KL
+        divergence sums p·φ(q/p) over these ratios.
+
+        >>> round(Bernoulli(0.5).log_mass_ratio(Bernoulli(0.5 + 1e-9), 1), 15)
+        2e-09
+        >>> Bernoulli(0.5).log_mass_ratio(Geometric(0.5), 1) is None
+        True
+
+        Raises:
+            Nothing: an x outside either support, or of another type, gives None.
+        """
+        if not isinstance(other, IntegerDistribution) or isinstance(x, bool):
+            return None
+        if not isinstance(x, int):
+            return None
+        k = x
+        if not (self._low() <= k <= self._high() and other._low() <= k <= other._high()):
+            return None
+        if self._is_exact() and other._is_exact():
+            mine, theirs = self._mass(k), other._mass(k)
+            if mine > 0 and theirs > 0:
+                return log_real(Fraction(theirs) / Fraction(mine))
+            return None
+        if type(other) is not type(self):
+            return None
+        return self._family_log_ratio(other, k)
+
+    def _family_log_ratio(self, other: Any, k: int) -> float | None:
+        """log(q(k)/p(k)) for q a member of this family (float parameters), or None."""
+        return None
+
     def _mode(self) -> int:
         """A most likely outcome (where the walks of :meth:`significant_range` start)."""
         return self._low()
@@ -467,6 +504,14 @@ class Bernoulli(IntegerDistribution):
 
     def _cumulative(self, k: int) -> Real:
         return 1 - self._p  # only k = 0 reaches here (0 ≤ k < high = 1)
+
+    def _family_log_ratio(self, other: Any, k: int) -> float | None:
+        # q/p = 1 + (q − p)/p at k = 1 and 1 + (p − q)/(1 − p) at k = 0; q − p is exact
+        # when q ≈ p (Sterbenz), so log1p keeps every digit of the small ratio.
+        p, q = float(self._p), float(other._p)
+        if k == 1:
+            return math.log1p((q - p) / p) if p > 0.0 and q > 0.0 else None
+        return math.log1p((p - q) / (1.0 - p)) if p < 1.0 and q < 1.0 else None
 
     def mean(self) -> Real:
         """The mean E[X] = p.
@@ -849,6 +894,14 @@ class Geometric(IntegerDistribution):
 
     def _ratio_up(self, k: int) -> float:
         return 1.0 - float(self._p)
+
+    def _family_log_ratio(self, other: Any, k: int) -> float | None:
+        # q(k)/p(k) = ((1 − q)/(1 − p))^(k − 1)·(q/p), each factor as 1 + (small difference).
+        p, q = float(self._p), float(other._p)
+        if k > 1 and (p == 1.0 or q == 1.0):
+            return None
+        failures = (k - 1) * math.log1p((p - q) / (1.0 - p)) if k > 1 else 0.0
+        return failures + math.log1p((q - p) / p)
 
     def _cumulative(self, k: int) -> Real:
         p = self._p

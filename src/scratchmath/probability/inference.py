@@ -44,6 +44,8 @@ from scratchmath.probability.special import (
     gamma_kernel,
     gamma_pq,
     log_beta,
+    log_beta_pair,
+    log_gamma_pq,
 )
 from scratchmath.scalars import to_float
 
@@ -164,17 +166,23 @@ def _quantile(
             x = newton
             if step <= 2e-16 * abs(x):
                 return x
-        elif lo > 0 and hi > 4 * lo:
-            x = math.sqrt(lo) * math.sqrt(hi)  # bisect the exponent: 10⁻³⁰⁰ is far from 1
-        elif hi < 0 and lo < 4 * hi:
-            x = -math.sqrt(-lo) * math.sqrt(-hi)
         else:
-            x = lo + 0.5 * (hi - lo)
+            x = _bisect(lo, hi)
         if hi - lo <= 4e-16 * max(abs(lo), abs(hi)) or not lo < x < hi:
             return x
     raise ConvergenceError(
         f"the quantile at q = {q!r} did not converge", iterations=200, estimate=x, error=hi - lo
     )
+
+
+def _bisect(lo: float, hi: float) -> float:
+    """The middle of the bracket [lo, hi]: geometric when it is one-signed and spans more than
+    a factor 4 (bisect the exponent: 10⁻³⁰⁰ is far from 1), arithmetic otherwise."""
+    if lo > 0 and hi > 4 * lo:
+        return math.sqrt(lo) * math.sqrt(hi)
+    if hi < 0 and lo < 4 * hi:
+        return -math.sqrt(-lo) * math.sqrt(-hi)
+    return lo + 0.5 * (hi - lo)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -289,6 +297,23 @@ class Gamma(ContinuousDistribution):
             TypeError: if x is not a real number.  DomainError: if x is NaN.
         """
         return self._tails(_point(x))[1]
+
+    def _log_tails(self, x: float) -> tuple[float, float]:
+        if x <= 0:
+            return -math.inf, 0.0
+        rate = float(self._rate)
+        z = rate * x
+        if z == 0.0:  # βx underflows: P(α, z) = zᵅ/Γ(α + 1)·(1 − O(z)), with log z in parts
+            return float(self._shape) * (math.log(rate) + math.log(x)) - math.lgamma(
+                float(self._shape) + 1.0
+            ), 0.0
+        return log_gamma_pq(float(self._shape), z)
+
+    def _logcdf(self, x: Real) -> float:
+        return self._log_tails(_point(x))[0]
+
+    def _logsf(self, x: Real) -> float:
+        return self._log_tails(_point(x))[1]
 
     def ppf(self, q: Real) -> float:
         """The quantile F⁻¹(q), by safeguarded Newton on log F (accurate down to q = 10⁻³⁰⁰).
@@ -442,6 +467,19 @@ class Beta(ContinuousDistribution):
             return 1.0, 0.0
         return beta_pair(x, float(self._a), float(self._b))
 
+    def _log_tails(self, x: float) -> tuple[float, float]:
+        if x <= 0:
+            return -math.inf, 0.0
+        if x >= 1:
+            return 0.0, -math.inf
+        return log_beta_pair(x, float(self._a), float(self._b))
+
+    def _logcdf(self, x: Real) -> float:
+        return self._log_tails(_point(x))[0]
+
+    def _logsf(self, x: Real) -> float:
+        return self._log_tails(_point(x))[1]
+
     def cdf(self, x: Real) -> float:
         """F(x) = Iₓ(a, b).
 
@@ -573,24 +611,52 @@ class StudentT(ContinuousDistribution):
         nu = float(self._df)
         if t == 0:
             return 0.5, 0.5
-        if math.isinf(t):
-            small = 0.0
-        elif abs(t) > 1e150 * math.sqrt(nu):
-            # r² = t²/ν would overflow: I_x(ν/2, ½) ≈ x^(ν/2)/((ν/2)·B(ν/2, ½)) with x ≈ r⁻²,
-            # the neglected factor 1 + O(r⁻²) being 1 to the last bit.
-            log_r = math.log(abs(t)) - 0.5 * math.log(nu)
-            small = 0.5 * math.exp(-nu * log_r - math.log(0.5 * nu) - log_beta(0.5 * nu, 0.5))
+        if math.isinf(t) or abs(t) > 1e150 * math.sqrt(nu):
+            small = math.exp(self._log_smaller_tail(t))  # the closed form's own logarithm
         else:
-            r = abs(t) / math.sqrt(nu)
-            r2 = r * r
-            # x = 1/(1 + r²) and y = r²/(1 + r²), with their logarithms from log1p: x^(ν/2)
-            # from the rounded x would carry ε·ν/2 of relative error (10⁻⁶ at ν = 10¹⁰).
-            log_x = -math.log1p(r2)
-            log_xy = (log_x, 2.0 * math.log(r) + log_x)
-            x, y = 1.0 / (1.0 + r2), r2 / (1.0 + r2)
+            x, y, log_xy = self._beta_point(t)
             small = 0.5 * beta_pair(x, 0.5 * nu, 0.5, y, log_xy=log_xy)[0]
         # 1 − small is computed only where small ≤ ½, so it keeps its digits.
         return (small, 1.0 - small) if t < 0 else (1.0 - small, small)
+
+    def _beta_point(self, t: float) -> tuple[float, float, tuple[float, float]]:
+        """x = 1/(1 + r²), y = r²/(1 + r²) (r = t/√ν), and their logarithms from log1p:
+        x^(ν/2) from the rounded x would carry ε·ν/2 of relative error (10⁻⁶ at ν = 10¹⁰)."""
+        r = abs(t) / math.sqrt(float(self._df))
+        r2 = r * r
+        log_x = -math.log1p(r2)
+        log_r2 = 2.0 * math.log(r) if r > 0.0 else -math.inf  # t = 5e-324 at ν = 10¹⁰: r = 0
+        return 1.0 / (1.0 + r2), r2 / (1.0 + r2), (log_x, log_r2 + log_x)
+
+    def _log_tails(self, t: float) -> tuple[float, float]:
+        if t == 0:
+            return math.log(0.5), math.log(0.5)
+        log_small = self._log_smaller_tail(t)
+        # log1p(−small) with small itself where it is a normal float (e^(log small) would
+        # carry ε·|log small| of relative error), its exponential where that is negligible.
+        small = min(self._tails(t)) if log_small > -690.0 else math.exp(log_small)
+        log_large = math.log1p(-small)
+        return (log_small, log_large) if t < 0 else (log_large, log_small)
+
+    def _log_smaller_tail(self, t: float) -> float:
+        """log F(−|t|) = log(½·I_x(ν/2, ½)), x = 1/(1 + t²/ν), kept as a logarithm so that
+        StudentT(5).logsf(10⁷⁰) ≈ −805 does not become log 0."""
+        nu = float(self._df)
+        if math.isinf(t):
+            return -math.inf
+        if abs(t) > 1e150 * math.sqrt(nu):
+            # r² = t²/ν would overflow: I_x(ν/2, ½) ≈ x^(ν/2)/((ν/2)·B(ν/2, ½)) with x ≈ r⁻²,
+            # the neglected factor 1 + O(r⁻²) being 1 to the last bit.
+            log_r = math.log(abs(t)) - 0.5 * math.log(nu)
+            return math.log(0.5) - nu * log_r - math.log(0.5 * nu) - log_beta(0.5 * nu, 0.5)
+        x, y, log_xy = self._beta_point(t)
+        return math.log(0.5) + log_beta_pair(x, 0.5 * nu, 0.5, y, log_xy=log_xy)[0]
+
+    def _logcdf(self, x: Real) -> float:
+        return self._log_tails(_point(x))[0]
+
+    def _logsf(self, x: Real) -> float:
+        return self._log_tails(_point(x))[1]
 
     def cdf(self, x: Real) -> float:
         """F(t) = ½·I_{ν/(ν+t²)}(ν/2, ½) for t < 0, and 1 − F(−t) for t > 0.
@@ -747,8 +813,40 @@ class FDistribution(ContinuousDistribution):
     def _tails(self, x: float) -> tuple[float, float]:
         if x <= 0:
             return 0.0, 1.0
+        if math.isfinite(x) and float(self._d1) * x > 1e300 * float(self._d2):
+            # w = 1/(1 + r) is below 10⁻³⁰⁰ (or r overflows): the closed form of the far tail
+            # (F(2, 1).sf(10³⁰⁷) ≈ 10⁻¹⁵⁴ was 0.0, from w rounded to 0).
+            a, b = 0.5 * float(self._d1), 0.5 * float(self._d2)
+            r = float(self._d1) * x / float(self._d2)
+            beta = math.exp(log_beta(a, b))
+            if math.isfinite(r) and 0.0 < beta < math.inf:  # wᵇ/(b·B(a, b)), few roundings
+                small = r**-b / (b * beta)
+            else:
+                small = math.exp(self._log_tails(x)[1])
+            return 1.0 - small, small
         u, w = self._xy(x)
         return beta_pair(u, 0.5 * float(self._d1), 0.5 * float(self._d2), w)
+
+    def _log_tails(self, x: float) -> tuple[float, float]:
+        if x <= 0:
+            return -math.inf, 0.0
+        if math.isinf(x):
+            return 0.0, -math.inf
+        a, b = 0.5 * float(self._d1), 0.5 * float(self._d2)
+        log_r = math.log(float(self._d1)) - math.log(float(self._d2)) + math.log(x)
+        if log_r > 690.0:
+            # r = d₁x/d₂ > 10³⁰⁰: 1 − F = I_w(d₂/2, d₁/2) with w = 1/(1 + r) below 10⁻³⁰⁰,
+            # where the fraction and (1 − w)^(d₁/2) are 1 to the last bit: wᵇ/(b·B(a, b)).
+            log_sf = -b * log_r - math.log(b) - log_beta(a, b)
+            return 0.0 - math.exp(log_sf), log_sf
+        u, w = self._xy(x)
+        return log_beta_pair(u, a, b, w)
+
+    def _logcdf(self, x: Real) -> float:
+        return self._log_tails(_point(x))[0]
+
+    def _logsf(self, x: Real) -> float:
+        return self._log_tails(_point(x))[1]
 
     def cdf(self, x: Real) -> float:
         """F(x) = I_{d₁x/(d₁x+d₂)}(d₁/2, d₂/2).

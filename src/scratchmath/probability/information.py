@@ -146,11 +146,23 @@ def _kl_term(log_p: float, log_ratio: float) -> float:
     return p * _phi_expm1(log_ratio)
 
 
-def _kl_mass_term(log_p: float, log_q: float) -> float:
-    """The term p·φ(q/p) of a sum, from the logs of the two masses (p = 0 contributes q)."""
+def _kl_mass_term(log_p: float, log_q: float, log_ratio: float | None = None) -> float:
+    """The term p·φ(q/p) of a sum, from the logs of the two masses (p = 0 contributes q);
+    ``log_ratio`` = log(q/p) when the family computes it better than log q − log p."""
     if log_p == -math.inf:
         return math.exp(log_q)
-    return _kl_term(log_p, log_q - log_p)
+    if log_ratio is None or log_q == -math.inf:
+        log_ratio = log_q - log_p
+    return _kl_term(log_p, log_ratio)
+
+
+def _log_mass_ratio(p: DiscreteDistribution, q: DiscreteDistribution, x: Any) -> float | None:
+    """log(q(x)/p(x)) from the family's own formula (Bernoulli(½) against Bernoulli(½ + 10⁻⁹):
+    log1p((q − p)/p), where log q − log p would keep only the digits of two near-equal
+    logarithms), or None where there is none."""
+    if isinstance(p, IntegerDistribution) and isinstance(q, IntegerDistribution):
+        return p.log_mass_ratio(q, x)
+    return None
 
 
 def entropy(dist: Distribution, *, base: Real = 2) -> float:
@@ -257,7 +269,10 @@ def kl_divergence(p: Distribution, q: Distribution, *, base: Real = 2) -> float:
     if kind == "discrete":
         assert isinstance(p, DiscreteDistribution) and isinstance(q, DiscreteDistribution)
         outcomes = dict.fromkeys(discrete_points(p)[0] + discrete_points(q)[0])
-        terms = [_kl_mass_term(_log_mass(p, x), _log_mass(q, x)) for x in outcomes]
+        terms = [
+            _kl_mass_term(_log_mass(p, x), _log_mass(q, x), _log_mass_ratio(p, q, x))
+            for x in outcomes
+        ]
         return math.fsum(terms) * scale
     assert isinstance(p, ContinuousDistribution) and isinstance(q, ContinuousDistribution)
 
