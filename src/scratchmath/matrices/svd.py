@@ -255,32 +255,17 @@ def pinv(A: Matrix) -> Matrix:
     kept = [r for r, s in enumerate(sigma) if s > cutoff]
     # (A⁺)ᵢⱼ = Σᵣ vᵢᵣ·uⱼᵣ/σᵣ over the kept r, with σᵣ = 2ᵉ·(scaled σᵣ): the 2⁻ᵉ comes last.
     v_rows = list(zip(*(v_cols[r] for r in kept), strict=True)) if kept else [()] * n
-    if u_cols and isinstance(u_cols[0][0], complex):  # A⁺ = VΣ⁺Uᴴ: conj(uⱼᵣ)
-        conj_u = [[z.conjugate() / sigma[r] for z in u_cols[r]] for r in kept]
-        zero = [0j] * m
-        return Matrix._trusted(
-            tuple(
-                tuple(
-                    [
-                        scale_back(sum(map(_MUL, vrow, ucol)), -e)
-                        for ucol in zip(*conj_u, strict=True)
-                    ]
-                    or zero
-                )
-                for vrow in v_rows
-            )
-        )
-    scaled_u = [[x / sigma[r] for x in u_cols[r]] for r in kept]
-    return _matrix(
-        [
-            [
-                saturating_ldexp(sum(map(_MUL, vrow, ucol)), -e)
-                for ucol in zip(*scaled_u, strict=True)
-            ]
-            or [0.0] * m
-            for vrow in v_rows
-        ]
-    )
+    complex_entries = bool(u_cols) and isinstance(u_cols[0][0], complex)
+    if complex_entries:  # A⁺ = VΣ⁺Uᴴ: the conjugates of U's entries
+        scaled_u = [[z.conjugate() / sigma[r] for z in u_cols[r]] for r in kept]
+    else:
+        scaled_u = [[x / sigma[r] for x in u_cols[r]] for r in kept]
+    u_rows = list(zip(*scaled_u, strict=True))
+    zeros: list[Any] = [0j if complex_entries else 0.0] * m
+    rows: list[list[Any]] = [
+        [scale_back(sum(map(_MUL, vrow, urow)), -e) for urow in u_rows] or zeros for vrow in v_rows
+    ]
+    return Matrix._trusted(tuple(map(tuple, rows))) if complex_entries else _matrix(rows)
 
 
 def cond(A: Matrix, p: str | float = 2) -> float:
