@@ -17,17 +17,20 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from scratchmath.errors import DomainError
+from scratchmath.errors import ConvergenceError, DomainError
 from scratchmath.probability import (
     Bernoulli,
     Beta,
     Binomial,
     ChiSquared,
+    Exponential,
     FDistribution,
     Gamma,
     Geometric,
+    Normal,
     Poisson,
     StudentT,
+    expectation,
     kl_divergence,
 )
 from scratchmath.probability.special import log_beta_pair, log_gamma_pq, normal_cdf
@@ -312,3 +315,42 @@ def test_poisson_logsf_beyond_the_floats_matches_mpmath() -> None:
     # mpmath (dps 40): log(gammainc(mpf(1040001), mpf(1e6), inf...)) for P(X > 1040000):
     # log(gammainc(1040001, 0, 10**6, regularized=True)) = −794.16975681600650525.
     assert math.isclose(Poisson(1e6).logsf(1040000), -794.16975681600650525, rel_tol=1e-15)
+
+
+# ---------------------------------------------------------------------------------------------
+# 3. Expectations of tiny and huge integrands.
+
+
+def test_expectation_rescales_tiny_and_huge_values_of_g() -> None:
+    # E[c·Z²] = c for Z ~ N(0, 1): c = 10⁻³⁰⁵ (g·f was near underflow) and c = 10³⁰⁵ (g
+    # overflows only where the density is 0); E[10⁻³¹⁰·K] for a Poisson was 12 ulps off.
+    assert math.isclose(expectation(Normal(0, 1), lambda x: 1e-305 * x * x), 1e-305, rel_tol=1e-12)
+    assert math.isclose(expectation(Normal(0, 1), lambda x: 1e305 * x * x), 1e305, rel_tol=1e-12)
+    assert expectation(Poisson(3), lambda k: 1e-310 * k) == 3e-310
+    assert expectation(Poisson(3), lambda k: 5e-324 * k) == 1.5e-323  # exact multiples
+    assert math.isclose(expectation(Poisson(3), lambda k: 1e300 * k), 3e300, rel_tol=1e-14)
+
+
+@settings(max_examples=20)
+@given(st.integers(-1020, 1000), st.sampled_from(["normal", "exponential", "poisson"]))
+def test_expectation_is_homogeneous_in_powers_of_two(k: int, family: str) -> None:
+    # E[2ᵏ·g] = 2ᵏ·E[g]: exact in exact arithmetic, and to rounding here, from g's values
+    # near 2⁻¹⁰²⁰ (where g·p would underflow) to near 2¹⁰⁰⁰ (where the sums would overflow).
+    dist: Any = {"normal": Normal(0, 1), "exponential": Exponential(1), "poisson": Poisson(3)}[
+        family
+    ]
+    base = expectation(dist, lambda x: x * x)
+    scaled = expectation(dist, lambda x: math.ldexp(x * x, k) if abs(x) < 2**10 else 0.0)
+    assert math.isclose(scaled, math.ldexp(base, k), rel_tol=1e-12)
+
+
+def test_expectation_reports_g_that_lost_its_digits_or_overflowed() -> None:
+    # 5·10⁻³²⁴·x² (it returned 0.0) and 10⁻³¹⁵·x are rounded to multiples of 5·10⁻³²⁴
+    # inside g: at most a few digits are left, and an integral cannot meet its tolerance.
+    with pytest.raises(ConvergenceError, match="g's values are subnormal"):
+        expectation(Normal(0, 1), lambda x: 5e-324 * x * x)
+    with pytest.raises(ConvergenceError, match="g's values are subnormal"):
+        expectation(Exponential(1), lambda x: 1e-315 * x)
+    # 10³⁰⁷·x² is inf from x = 4.3 on, where the density is not yet 0.
+    with pytest.raises(DomainError, match="g returned inf at x = "):
+        expectation(Normal(0, 1), lambda x: 1e307 * x * x)
