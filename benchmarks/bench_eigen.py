@@ -15,15 +15,19 @@ smaller matrices and one repeat).
 
 from __future__ import annotations
 
-import math
 import random
+import sys
+from pathlib import Path
 from typing import Any
 
 try:
     from benchmarks.timing import medians, time_once
 except ImportError:  # run as a script, python benchmarks/NAME.py: its folder is on the path
     from timing import medians, time_once  # type: ignore[no-redef]
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # for tests.known_matrices
 from scratchmath.matrices import Matrix, eig, eigh, eigvals, svd
+from tests.known_matrices import ROSSER_EIGENVALUES, rosser, wilkinson_plus
 
 _time, _medians = time_once, medians
 
@@ -37,28 +41,7 @@ def _symmetric(n: int, rng: random.Random) -> list[list[float]]:
     return [[(b[i][j] + b[j][i]) / 2 for j in range(n)] for i in range(n)]
 
 
-ROSSER = [
-    [611, 196, -192, 407, -8, -52, -49, 29],
-    [196, 899, 113, -192, -71, -43, -8, -44],
-    [-192, 113, 899, 196, 61, 49, 8, 52],
-    [407, -192, 196, 611, 8, 44, 59, -23],
-    [-8, -71, 61, 8, 411, -599, 208, 208],
-    [-52, -43, 49, 44, -599, 411, 208, 208],
-    [-49, -8, 8, 59, 208, 208, 99, -911],
-    [29, -44, 52, -23, 208, 208, -911, 99],
-]
-ROSSER_EIGENVALUES = sorted(
-    [
-        -10 * math.sqrt(10405),
-        0.0,
-        510 - 100 * math.sqrt(26),
-        1000.0,
-        1000.0,
-        510 + 100 * math.sqrt(26),
-        1020.0,
-        10 * math.sqrt(10405),
-    ]
-)
+ROSSER = [list(row) for row in rosser().rows]  # exact eigenvalues: ROSSER_EIGENVALUES
 
 
 def _accuracy(quick: bool) -> list[str]:
@@ -76,10 +59,7 @@ def _accuracy(quick: bool) -> list[str]:
         a = _symmetric(n_sym, rng)
         cases.append((f"random symmetric {n_sym}×{n_sym} #{k + 1}", a, None))
     cases.append(("Rosser 8×8 (exact λ)", [[float(x) for x in r] for r in ROSSER], None))
-    w = [
-        [float(abs(10 - i)) if i == j else float(abs(i - j) == 1) for j in range(21)]
-        for i in range(21)
-    ]
+    w = [[float(x) for x in row] for row in wilkinson_plus(21).rows]
     cases.append(("Wilkinson W21+", w, None))
     for name, a, _ in cases:
         A = Matrix(a)

@@ -22,16 +22,21 @@ from __future__ import annotations
 import math
 import operator
 import random
+import sys
 from fractions import Fraction
 from itertools import repeat
+from pathlib import Path
 from typing import Any
 
 try:
     from benchmarks.timing import medians
 except ImportError:  # run as a script
     from timing import medians  # type: ignore[no-redef]
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # for tests.known_matrices
 from scratchmath.matrices import Matrix, det, inverse, null_space, rref, solve
 from scratchmath.vectors import Vector
+from tests.known_matrices import hilbert, pascal
 
 
 def _random_int_rows(n: int, seed: int) -> list[list[int]]:
@@ -40,11 +45,11 @@ def _random_int_rows(n: int, seed: int) -> list[list[int]]:
 
 
 def _hilbert(n: int) -> list[list[Fraction]]:
-    return [[Fraction(1, i + j + 1) for j in range(n)] for i in range(n)]
+    return [list(row) for row in hilbert(n).rows]
 
 
 def _pascal(n: int) -> list[list[int]]:
-    return [[math.comb(i + j, i) for j in range(n)] for i in range(n)]
+    return [list(row) for row in pascal(n).rows]
 
 
 def _singular(rows: list[list[Any]]) -> list[list[Any]]:

@@ -17,14 +17,19 @@ from __future__ import annotations
 
 import operator
 import random
+import sys
 from fractions import Fraction
+from pathlib import Path
 
 try:
     from benchmarks.timing import medians, time_once
 except ImportError:  # run as a script, python benchmarks/NAME.py: its folder is on the path
     from timing import medians, time_once  # type: ignore[no-redef]
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # for tests.known_matrices
 from scratchmath.matrices import Matrix, det, inverse, solve
 from scratchmath.vectors import Vector
+from tests.known_matrices import hilbert
 
 _time, _medians = time_once, medians
 
@@ -142,7 +147,7 @@ def run(quick: bool = False) -> str:
     ]
 
     # Exact: the 12×12 Hilbert matrix in Fractions.
-    H = Matrix.from_function(12, 12, lambda i, j: Fraction(1, i + j + 1))
+    H = hilbert(12)
     t = _medians({"det": lambda: det(H), "inverse": lambda: inverse(H)}, repeats)
     integral = all(type(v) is int for r in inverse(H).rows for v in r)
     lines += [

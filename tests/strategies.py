@@ -184,7 +184,7 @@ def p_values() -> st.SearchStrategy[float]:
 
 
 # ---------------------------------------------------------------------------------------
-# 4. Matrices (tests/test_matrices.py). Small entries keep exact elimination fast; shapes
+# 4. Matrices (tests/matrices/). Small entries keep exact elimination fast; shapes
 #    are drawn first so that products compose.
 # ---------------------------------------------------------------------------------------
 

@@ -1,6 +1,17 @@
 """The layering of DESIGN.md §1, enforced: each module imports only the standard library and
 the layers beneath it; nothing imports upward or sideways; nothing outside the standard
-library is imported by ``src/``."""
+library is imported by ``src/``.
+
+Theorems and properties checked:
+
+- every part has a layer
+- imports respect the layers
+- The rule above can fail: a module importing upward is caught.
+- no new private imports across files
+- the private import checker can fail
+- modules import only earlier chapters
+- the chapter order checker can fail
+"""
 
 from __future__ import annotations
 
@@ -36,6 +47,25 @@ LAYERS = {
 
 # The only imports from outside the standard library: optional, each behind its extra.
 OPTIONAL_IMPORTS = {"plot": {"matplotlib"}, "check": {"hypothesis"}}
+
+# Read by type checkers only, inside ``if TYPE_CHECKING:`` (never imported at run time):
+# typing_extensions gives TypeVar defaults (``Vector`` meaning ``Vector[Scalar]``) before 3.13.
+TYPE_CHECKING_ONLY = {"typing_extensions"}
+
+
+def _type_checking_lines(path: Path) -> set[int]:
+    """The line numbers of the imports inside an ``if TYPE_CHECKING:`` block."""
+    lines = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.If) and ast.unparse(node.test) in {
+            "TYPE_CHECKING",
+            "typing.TYPE_CHECKING",
+        }:
+            for inner in node.body:
+                for sub in ast.walk(inner):
+                    if isinstance(sub, (ast.Import, ast.ImportFrom)):
+                        lines.add(sub.lineno)
+    return lines
 
 
 def _part(path: Path) -> str:
@@ -77,8 +107,11 @@ def test_every_part_has_a_layer() -> None:
 @pytest.mark.parametrize("path", SOURCES, ids=lambda p: str(p.relative_to(SRC)))
 def test_imports_respect_the_layers(path: Path) -> None:
     own = _part(path)
+    checker_only = _type_checking_lines(path)
     for module, line in _imports(path):
         top = module.split(".")[0]
+        if top in TYPE_CHECKING_ONLY and line in checker_only:
+            continue
         if top == "scratchmath":
             parts = module.split(".")
             if len(parts) == 1:
@@ -237,3 +270,34 @@ def test_the_chapter_order_checker_can_fail(tmp_path: Path) -> None:
     bad = tmp_path / "bad.py"
     bad.write_text("def f():\n    from scratchmath.matrices.svd import svd\n")
     assert _top_level_and_inner_imports(bad) == [("scratchmath.matrices.svd", 2, True)]
+
+
+def test_the_tests_mirror_the_source_tree() -> None:
+    """tests/<package>/test_<module>.py (or test_<module>_accuracy.py) tests the module
+    src/scratchmath/<package>/<module>.py: every test file in a package folder names one."""
+    tests = Path(__file__).resolve().parent
+    strays = []
+    for folder in sorted(p for p in tests.iterdir() if p.is_dir()):
+        if folder.name == "data" or folder.name.startswith((".", "_")):
+            continue
+        if not (SRC / folder.name / "__init__.py").exists():
+            strays.append(f"tests/{folder.name}/ (no package scratchmath.{folder.name})")
+            continue
+        for test in sorted(folder.glob("test_*.py")):
+            module = test.stem.removeprefix("test_").removesuffix("_accuracy")
+            if not (SRC / folder.name / f"{module}.py").exists():
+                strays.append(f"tests/{folder.name}/{test.name}")
+    assert not strays, f"test files that mirror no module: {strays}"
+
+
+def test_typing_extensions_only_for_the_type_checker(tmp_path: Path) -> None:
+    """typing_extensions is allowed inside ``if TYPE_CHECKING:`` and nowhere else."""
+    fake = tmp_path / "fake.py"
+    fake.write_text(
+        "from typing import TYPE_CHECKING\n"
+        "if TYPE_CHECKING:\n"
+        "    from typing_extensions import TypeVar\n"
+        "import typing_extensions\n"
+    )
+    assert _type_checking_lines(fake) == {3}
+    assert ("typing_extensions", 4) in _imports(fake)

@@ -8,6 +8,12 @@ of another concept through a chance substring, teaches the wrong thing. Each wor
 selector must therefore select at least one test, never a file's or folder's name, and match
 only at the start of one of the underscore-separated words of a test's name. Every test path
 the docs name must exist.
+
+Theorems and properties checked:
+
+- the docs have selectors
+- selector selects what it names
+- every test path the docs name exists
 """
 
 from __future__ import annotations

@@ -3,6 +3,13 @@
 Each rendering is checked for its content (exact fractions as \\frac, the parameters by their
 symbols, the family's formula) and its well-formedness (one $…$ block, balanced braces), so a
 notebook never shows a LaTeX error instead of the object.
+
+Theorems and properties checked:
+
+- scalars render exactly or compactly
+- vectors and matrices render as pmatrix
+- distributions show family parameters and formula
+- every parameter symbol appears in the formula
 """
 
 from __future__ import annotations

@@ -1,6 +1,16 @@
 """The tour, ``python -m scratchmath``: every chapter runs, and ``--chapter`` finds a chapter
 by its name, a prefix of it, or its number, refusing an ambiguous or unknown choice with the
-list of chapters."""
+list of chapters.
+
+Theorems and properties checked:
+
+- list numbers the chapters in order
+- chapter by name or prefix
+- chapter by number
+- unknown chapter is refused with the list
+- ambiguous prefix is refused
+- the tour runs as a module
+"""
 
 from __future__ import annotations
 

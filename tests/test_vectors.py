@@ -10,6 +10,103 @@ tested against a tolerance derived in a comment next to it. ``EPS`` is the machi
 2⁻⁵², so the unit roundoff (the largest relative error of one correctly rounded
 operation) is u = EPS/2.
 
+Theorems and properties checked:
+
+- addition is associative
+- addition is commutative
+- zero is the additive identity
+- every vector has an additive inverse
+- scalar multiplication is compatible
+- one is the scalar identity
+- scalar distributes over vector addition
+- vector distributes over scalar addition
+- vector space axioms hold exactly over gaussian integers
+- division by an int gives fractions
+- any float makes the result float
+- rational operations stay exact
+- norm is positive definite
+- norm is absolutely homogeneous
+- triangle inequality
+- norm axioms for random p
+- norm axioms over complex vectors
+- norm methods agree with the functions
+- norm known answers
+- p norm agrees with the definition
+- 2 norm of exact vector is correctly rounded
+- p one half breaks the triangle inequality
+- every p below one breaks the triangle inequality
+- inner product is linear in the first argument
+- inner product is conjugate symmetric
+- inner product is positive definite
+- inner product is conjugate linear in the second argument
+- complex inner product conjugates the second argument
+- cauchy schwarz inequality
+- cauchy schwarz inequality over floats
+- induced norm equals the 2 norm
+- induced norm equals the 2 norm over floats
+- induced norm equals the 2 norm over complex
+- induced norm of a weighted inner product
+- parallelogram law holds for p2
+- parallelogram law holds for p2 over floats
+- parallelogram law fails for p1 and pinf
+- parallelogram law only for p2
+- pythagorean theorem
+- pythagorean theorem over floats
+- normalize gives a unit vector in the same direction
+- normalize of exact vector is correctly rounded
+- distance is the norm of the difference
+- angle known answers
+- angle is accurate for nearly parallel vectors
+- angle matches its cosine
+- projection residual is orthogonal
+- projection residual is orthogonal over floats
+- cross product is orthogonal to both
+- cross product is anticommutative
+- lagrange identity
+- cross product known answers
+- is orthogonal is exact over fractions
+- is orthogonal is scale invariant
+- linear combination is the sum of the scaled vectors
+- linear combination of basis vectors
+- gram schmidt is orthonormal and spans the same space
+- gram schmidt over floats
+- gram schmidt stays orthonormal for nearly dependent vectors
+- gram schmidt known answer
+- gram schmidt of complex vectors is orthonormal
+- gram schmidt names the dependent vector
+- is orthonormal known answers
+- repr round trips
+- repr round trips for all floats
+- repr round trips for infinite complex
+- repr known answers
+- equal vectors hash equal
+- vectors are usable in sets and dicts
+- vectors are immutable
+- vector is a sequence
+- zeros and basis
+- isclose
+- isclose accepts infinite tolerances
+- norm does not overflow or underflow
+- norm of huge exact integers
+- no python arithmetic error escapes
+- normalize and angle of extreme but representable vectors
+- normalize when the norm overflows
+- normalize of a subnormal vector
+- normalize and angle of huge exact vectors
+- project with extreme magnitudes
+- is orthogonal at extreme magnitudes
+- complex norms do not raise overflow error
+- project float onto huge exact vector
+- is orthogonal of huge exact and float vectors
+- isclose with infinite tolerance follows math isclose
+- bad input raises the documented exception
+- no stray exception from any float input
+- errors from the users inner product pass through
+- division by zero is always a domain error
+- a bool is not an index
+- |a − b| ≤ tolerance, with equality allowed (as math.isclose).
+- 1 + 1000 terms of 2⁻⁵⁴ each: a plain float sum drops every one (1 + 2⁻⁵⁴ = 1).
+- exact gram schmidt keeps a zero component positive
 """
 
 from __future__ import annotations

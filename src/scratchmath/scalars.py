@@ -5,6 +5,7 @@ Every layer above computes with four kinds of scalar: ``int`` and ``Fraction`` (
 
 =====================  ===================================================================
 ``Scalar``             the type of a scalar: int | float | Fraction | complex
+``S, U``               type variables over the scalar types (``Vector[S]``, ``Matrix[S]``)
 ``EXACT, REAL,``       the three kinds of homogeneous data: exact (int/Fraction), real
 ``COMPLEX``            (float) and complex, ordered so that ``max`` is the wider kind
 ``EPS``                2⁻⁵², the gap between 1.0 and the next float (machine epsilon)
@@ -43,16 +44,23 @@ import numbers
 import sys
 from collections.abc import Iterable
 from fractions import Fraction
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from scratchmath.errors import DomainError
+
+if TYPE_CHECKING:  # read by type checkers only: typing_extensions is never imported at run time
+    from typing_extensions import TypeVar
+else:
+    from typing import TypeVar
 
 __all__ = [
     "COMPLEX",
     "EPS",
     "EXACT",
     "REAL",
+    "S",
     "Scalar",
+    "U",
     "accurate_sum",
     "check_scalar",
     "divide",
@@ -71,6 +79,19 @@ __all__ = [
 
 Scalar = int | float | Fraction | complex
 """The scalars of scratchmath: ``int``, ``float``, ``Fraction`` and ``complex``."""
+
+# The scalar type of a Vector or Matrix, for type checkers: ``Vector[float]``,
+# ``Vector[Fraction]``. Covariant because vectors are immutable (a Vector[int] may stand
+# where a Vector[float] is expected, as an int may for a float); a plain ``Vector`` means
+# ``Vector[Scalar]``. The exact kind is spelled ``Fraction``: an exact result whose value is
+# an integer may hold an ``int`` (1 rather than Fraction(1, 1)), which computes as a Fraction
+# would. Python 3.13 accepts ``default=``; before it the run-time TypeVar goes without.
+if TYPE_CHECKING:
+    S = TypeVar("S", bound=Scalar, covariant=True, default=Scalar)
+else:
+    S = TypeVar("S", bound=Scalar, covariant=True)
+U = TypeVar("U", bound=Scalar)
+"""A second scalar type, for arithmetic that mixes two: Vector[S] + Vector[U] → Vector[S | U]."""
 
 EXACT, REAL, COMPLEX = 0, 1, 2
 """The kinds of homogeneous data, ordered: ``max`` of two kinds is the one both fit in."""
@@ -292,7 +313,7 @@ def saturating_ldexp(x: Any, e: int) -> Any:
 def format_scalar(x: Scalar, spec: str) -> str:
     """format(x, spec) for any scalar; a Fraction takes float specs (".3f") through float.
 
-    Python 3.11's Fraction refuses float format specs, so ``f"{v:.3f}"`` on an exact
+    Before Python 3.12 a Fraction refuses float format specs, so ``f"{v:.3f}"`` on an exact
     vector would fail; the float of an exact number is what such a spec asks for.
 
     >>> format_scalar(Fraction(1, 3), ".3f"), format_scalar(2, "d"), format_scalar(0.5, ".1%")

@@ -52,7 +52,9 @@ from scratchmath.scalars import (
     COMPLEX,
     EXACT,
     REAL,
+    S,
     Scalar,
+    U,
     accurate_sum,
     check_scalar,
     divide,
@@ -127,7 +129,7 @@ def check_tolerance(tol: object, name: str = "tol") -> float | int | Fraction:
 # ---------------------------------------------------------------------------------------
 
 
-class Vector(Sequence[Scalar]):
+class Vector(Sequence[S]):
     """An element of 𝔽ⁿ: an immutable, hashable sequence of n scalars.
 
     Vectors add componentwise and scale by numbers; these two operations obey the eight
@@ -142,27 +144,48 @@ class Vector(Sequence[Scalar]):
     >>> Vector([1, 0.5])  # any float makes the whole vector float
     Vector([1.0, 0.5])
 
+    For a type checker a vector is generic in its scalar type: ``Vector([1.0, 2.0])`` is a
+    ``Vector[float]``, whose components, inner products and images under a ``Matrix[float]``
+    are floats; ``Vector([Fraction(1, 2), 1])`` is a ``Vector[Fraction]`` (exact; a component
+    whose value is an integer may be an ``int``). A plain ``Vector`` is ``Vector[Scalar]``.
+
     Raises:
         TypeError: a component is not a number (``bool`` and ``str`` included).
     """
 
     __slots__ = ("_c",)
-    _c: tuple[Scalar, ...]
+    _c: tuple[S, ...]
 
+    # The kind of the result as a type checker sees it: ints stay int, ints with Fractions
+    # are exact (Fraction), any float makes float, any complex makes complex.
+    @overload
+    def __init__(self: Vector[int], components: Iterable[int]) -> None: ...
+    @overload
+    def __init__(self: Vector[Fraction], components: Iterable[int | Fraction]) -> None: ...
+    @overload
+    def __init__(self: Vector[float], components: Iterable[float]) -> None: ...
+    @overload
+    def __init__(self: Vector[complex], components: Iterable[complex]) -> None: ...
+    @overload
+    def __init__(self, components: Iterable[Scalar]) -> None: ...
     def __init__(self, components: Iterable[Scalar]) -> None:
         if isinstance(components, (str, bytes)) or not isinstance(components, Iterable):
             raise TypeError(f"Vector needs an iterable of numbers, not {type(components).__name__}")
         object.__setattr__(self, "_c", _homogenize(components))
 
     @classmethod
-    def _trusted(cls, components: tuple[Scalar, ...]) -> Vector:
-        """Build from a tuple already known to be homogeneous (no checks: internal use)."""
+    def _trusted(cls, components: tuple[Scalar, ...]) -> Vector[Any]:
+        """Build from a tuple already known to be homogeneous (no checks: internal use).
+
+        Typed ``Vector[Any]``: the kind of the components follows the promotion rules at run
+        time, which the public signatures (their overloads) state for the type checker.
+        """
         v = object.__new__(cls)
         object.__setattr__(v, "_c", components)
         return v
 
     @classmethod
-    def zeros(cls, n: int) -> Vector:
+    def zeros(cls, n: int) -> Vector[int]:
         """The zero vector 0 ∈ 𝔽ⁿ, the additive identity: v + 0 = v.
 
         >>> Vector.zeros(3)
@@ -175,7 +198,7 @@ class Vector(Sequence[Scalar]):
         return cls._trusted((0,) * n)
 
     @classmethod
-    def basis(cls, n: int, i: int) -> Vector:
+    def basis(cls, n: int, i: int) -> Vector[int]:
         """The standard basis vector eᵢ of 𝔽ⁿ: 1 in place i (0-based), 0 elsewhere.
 
         >>> Vector.basis(3, 1)
@@ -206,10 +229,10 @@ class Vector(Sequence[Scalar]):
     def __len__(self) -> int:
         return len(self._c)
 
-    def __iter__(self) -> Iterator[Scalar]:
+    def __iter__(self) -> Iterator[S]:
         return iter(self._c)
 
-    def __reversed__(self) -> Iterator[Scalar]:
+    def __reversed__(self) -> Iterator[S]:
         return reversed(self._c)
 
     def __contains__(self, value: object) -> bool:
@@ -227,10 +250,10 @@ class Vector(Sequence[Scalar]):
         raise ValueError(f"{value!r} is not a component of {self!r}")
 
     @overload
-    def __getitem__(self, index: int) -> Scalar: ...
+    def __getitem__(self, index: int) -> S: ...
     @overload
-    def __getitem__(self, index: slice) -> Vector: ...
-    def __getitem__(self, index: int | slice) -> Scalar | Vector:
+    def __getitem__(self, index: slice) -> Vector[S]: ...
+    def __getitem__(self, index: int | slice) -> S | Vector[S]:
         if isinstance(index, slice):
             return Vector._trusted(self._c[index])
         if isinstance(index, bool) or not isinstance(index, int):
@@ -273,7 +296,7 @@ class Vector(Sequence[Scalar]):
             return str(self)
         return f"({', '.join(format_scalar(x, spec) for x in self._c)})"
 
-    def __round__(self, ndigits: int | None = None) -> Vector:
+    def __round__(self, ndigits: int | None = None) -> Vector[S]:
         """round(v, n): every component rounded, as Python's round does for one number.
 
         >>> round(Vector([1.23456, 2.5]), 2)
@@ -283,7 +306,7 @@ class Vector(Sequence[Scalar]):
         """
         return Vector(_round_scalar(x, ndigits) for x in self._c)
 
-    def tolist(self) -> list[Scalar]:
+    def tolist(self) -> list[S]:
         """The components as a plain Python list (as numpy's ``ndarray.tolist``).
 
         >>> Vector([1, 2]).tolist()
@@ -354,35 +377,35 @@ class Vector(Sequence[Scalar]):
         b = other._c if k2 == kind else _promote(other._c, kind)
         return a, b, kind
 
-    def __add__(self, other: object) -> Vector:
+    def __add__(self, other: Sequence[U]) -> Vector[S | U]:
         """u + v; v may be a plain list or tuple of numbers (``Vector([1, 2]) + [3, 4]``)."""
-        other = _as_vector(other)
-        if other is None:
+        vector = _as_vector(other)
+        if vector is None:
             return NotImplemented
-        a, b, _ = self._paired(other, "add")
+        a, b, _ = self._paired(vector, "add")
         return Vector._trusted(tuple(map(operator.add, a, b)))
 
-    def __radd__(self, other: object) -> Vector:
+    def __radd__(self, other: Sequence[U]) -> Vector[S | U]:
         """[3, 4] + Vector([1, 2]): a list on the left is read as a vector too."""
         return self.__add__(other)
 
-    def __sub__(self, other: object) -> Vector:
-        other = _as_vector(other)
-        if other is None:
+    def __sub__(self, other: Sequence[U]) -> Vector[S | U]:
+        vector = _as_vector(other)
+        if vector is None:
             return NotImplemented
-        a, b, _ = self._paired(other, "subtract")
+        a, b, _ = self._paired(vector, "subtract")
         return Vector._trusted(tuple(map(operator.sub, a, b)))
 
-    def __rsub__(self, other: object) -> Vector:
-        other = _as_vector(other)
-        if other is None:
+    def __rsub__(self, other: Sequence[U]) -> Vector[S | U]:
+        vector = _as_vector(other)
+        if vector is None:
             return NotImplemented
-        return other.__sub__(self)
+        return vector.__sub__(self)
 
-    def __neg__(self) -> Vector:
+    def __neg__(self) -> Vector[S]:
         return Vector._trusted(tuple(-x for x in self._c))
 
-    def __pos__(self) -> Vector:
+    def __pos__(self) -> Vector[S]:
         return self
 
     def _scaled_components(self, a: object) -> tuple[tuple[Scalar, ...], Scalar] | None:
@@ -395,7 +418,7 @@ class Vector(Sequence[Scalar]):
         scalar = _promote((scalar,), kind)[0]
         return components, scalar
 
-    def __mul__(self, a: object) -> Vector:
+    def __mul__(self, a: U) -> Vector[S | U]:
         """a·v for a scalar a. Between two vectors * has no single meaning, so it is refused
         with a pointer to the two products that do: u @ v and u.hadamard(v)."""
         if isinstance(a, (Vector, list, tuple)):
@@ -409,14 +432,23 @@ class Vector(Sequence[Scalar]):
         components, scalar = scaled
         return Vector._trusted(tuple(x * scalar for x in components))
 
-    def __rmul__(self, a: object) -> Vector:
+    def __rmul__(self, a: U) -> Vector[S | U]:
         scaled = self._scaled_components(a)
         if scaled is None:
             return NotImplemented
         components, scalar = scaled
         return Vector._trusted(tuple(scalar * x for x in components))
 
-    def __truediv__(self, a: object) -> Vector:
+    # Division is where exact ints become Fractions: 1 / 2 is Fraction(1, 2).
+    @overload
+    def __truediv__(self: Vector[int | Fraction], a: int | Fraction) -> Vector[Fraction]: ...
+    @overload
+    def __truediv__(self: Vector[float], a: float) -> Vector[float]: ...
+    @overload
+    def __truediv__(self: Vector[complex], a: complex) -> Vector[complex]: ...
+    @overload
+    def __truediv__(self, a: Scalar) -> Vector: ...
+    def __truediv__(self, a: object) -> Vector[Any]:
         """v / a = (1/a)·v, exact for rational v and a.
 
         Raises DomainError when a = 0 (a vector has no meaning divided by zero).
@@ -429,18 +461,18 @@ class Vector(Sequence[Scalar]):
             raise DomainError("cannot divide a vector by zero")
         return Vector._trusted(tuple(_divide(x, scalar) for x in components))
 
-    def __matmul__(self, other: object) -> Scalar:
+    def __matmul__(self, other: Sequence[U]) -> S | U:
         """u @ v, the inner product; v may be a plain list or tuple of numbers."""
-        other = _as_vector(other)
-        if other is None:
+        vector = _as_vector(other)
+        if vector is None:
             return NotImplemented
-        return self.dot(other)
+        return self.dot(vector)
 
-    def __rmatmul__(self, other: object) -> Scalar:
-        other = _as_vector(other)
-        if other is None:
+    def __rmatmul__(self, other: Sequence[U]) -> S | U:
+        vector = _as_vector(other)
+        if vector is None:
             return NotImplemented
-        return other.dot(self)
+        return vector.dot(self)
 
     def __abs__(self) -> float:
         return p_norm(self, 2)
@@ -471,7 +503,7 @@ class Vector(Sequence[Scalar]):
             _check_same_dimension(self, _check_vector(w, "each of others"), "map over")
         return _vector_of_results(tuple(map(f, self._c, *(w._c for w in others))))
 
-    def hadamard(self, other: Vector) -> Vector:
+    def hadamard(self, other: Vector[U]) -> Vector[S | U]:
         """The elementwise (Hadamard) product u ⊙ v = (u₀v₀, u₁v₁, …), exact for rationals.
 
         >>> Vector([1, 2, 3]).hadamard(Vector([4, 5, Fraction(1, 3)]))
@@ -486,7 +518,7 @@ class Vector(Sequence[Scalar]):
 
     # -- inner products, norms and the geometry they give -------------------------------
 
-    def dot(self, other: Vector) -> Scalar:
+    def dot(self, other: Vector[U]) -> S | U:
         """The inner product ⟨u, v⟩ = Σ uᵢ·conj(vᵢ) (the dot product for real vectors).
 
         Exact for rational vectors; a correctly rounded sum (``math.fsum``) of the products
@@ -505,7 +537,7 @@ class Vector(Sequence[Scalar]):
         a, b, kind = self._paired(other, "take the inner product of")
         if kind == _COMPLEX:
             b = tuple(z.conjugate() for z in b)
-        result: Scalar = _sum(map(operator.mul, a, b), kind)
+        result: S | U = _sum(map(operator.mul, a, b), kind)
         return result
 
     def norm(self, p: float = 2) -> float:
@@ -521,7 +553,11 @@ class Vector(Sequence[Scalar]):
         """
         return p_norm(self, p)
 
-    def normalize(self) -> Vector:
+    @overload
+    def normalize(self: Vector[float] | Vector[Fraction]) -> Vector[float]: ...
+    @overload
+    def normalize(self) -> Vector: ...
+    def normalize(self) -> Vector[Any]:
         """The unit vector v / ‖v‖₂ pointing the same way as v.
 
         >>> Vector([3, 4]).normalize()
@@ -607,7 +643,13 @@ class Vector(Sequence[Scalar]):
         u, v = _scaled(u), _scaled(v)
         return bool(abs(u.dot(v)) <= tolerance * p_norm(u, 2) * p_norm(v, 2))
 
-    def project(self, onto: Vector) -> Vector:
+    @overload
+    def project(self: Vector[int | Fraction], onto: Vector[int | Fraction]) -> Vector[Fraction]: ...
+    @overload
+    def project(self: Vector[float], onto: Vector[float]) -> Vector[float]: ...
+    @overload
+    def project(self, onto: Vector) -> Vector: ...
+    def project(self, onto: Vector) -> Vector[Any]:
         """The orthogonal projection of v onto the line through u: (⟨v, u⟩ / ⟨u, u⟩)·u.
 
         v − proj is orthogonal to u. Exact for rational vectors.
@@ -638,7 +680,7 @@ class Vector(Sequence[Scalar]):
         coefficient = _divide(v_hat.dot(u_hat), u_hat.dot(u_hat))
         return Vector._trusted(tuple(_ldexp(c * coefficient, shift) for c in u_hat._c))
 
-    def cross(self, other: Vector) -> Vector:
+    def cross(self, other: Vector[U]) -> Vector[S | U]:
         """The cross product u × v of two 3-d vectors: orthogonal to both, ‖u × v‖ = area.
 
         u × v = (u₂v₃ − u₃v₂, u₃v₁ − u₁v₃, u₁v₂ − u₂v₁).
@@ -670,7 +712,7 @@ def _tidy_scalar(x: Any) -> Any:
     return x
 
 
-def _vector_of_results(components: tuple[Any, ...]) -> Vector:
+def _vector_of_results(components: tuple[Any, ...]) -> Vector[Any]:
     """A Vector of values computed by some function: trusted when already homogeneous.
 
     One pass over the types (in C) decides: all floats, or all exact, need no promotion;
@@ -722,7 +764,7 @@ def _round_scalar(x: Any, ndigits: int | None) -> Scalar:
     return result
 
 
-def _as_vector(v: object) -> Vector | None:
+def _as_vector(v: object) -> Vector[Any] | None:
     """v as a Vector if it is one, or a plain list/tuple of numbers; None for anything else."""
     if isinstance(v, Vector):
         return v
@@ -731,7 +773,7 @@ def _as_vector(v: object) -> Vector | None:
     return None
 
 
-def _check_vector(v: object, name: str) -> Vector:
+def _check_vector(v: object, name: str) -> Vector[Any]:
     if not isinstance(v, Vector):
         raise TypeError(f"{name} must be a Vector, not {type(v).__name__}")
     return v
@@ -778,7 +820,7 @@ def _require_finite(v: Vector, verb: str) -> None:
 # ---------------------------------------------------------------------------------------
 
 
-def inner(u: Vector, v: Vector) -> Scalar:
+def inner(u: Vector[U], v: Vector[U]) -> U:
     """The standard inner product ⟨u, v⟩ = Σ uᵢ·conj(vᵢ); the same as ``u.dot(v)``.
 
     It is linear in the first argument, conjugate-symmetric (⟨u, v⟩ = conj⟨v, u⟩) and
@@ -790,7 +832,8 @@ def inner(u: Vector, v: Vector) -> Scalar:
     Raises:
         TypeError: u or v is not a Vector.  DimensionError: the dimensions differ.
     """
-    return _check_vector(u, "u").dot(_check_vector(v, "v"))
+    product: U = _check_vector(u, "u").dot(_check_vector(v, "v"))
+    return product
 
 
 def _check_p(p: object) -> float | int | Fraction:

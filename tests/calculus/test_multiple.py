@@ -1,4 +1,4 @@
-"""Tests of scratchmath.calculus.multiple.
+"""Tests of scratchmath.calculus.multiple: integrals in several variables.
 
 The core property is honesty: on every integrand with a known integral below, the error
 that ``multiple_integral`` reports is at least the true error (and no larger than the

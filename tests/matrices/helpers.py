@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import math
 import sys
-from fractions import Fraction
 
 from hypothesis import strategies as st
 
@@ -65,10 +64,6 @@ def float_matrices(max_m: int = 6, max_n: int = 6) -> st.SearchStrategy[Matrix]:
     return rectangular_matrices(small_floats, max(max_m, max_n)).filter(
         lambda A: A.shape[0] <= max_m and A.shape[1] <= max_n
     )
-
-
-def hilbert(n: int) -> Matrix:
-    return Matrix.from_function(n, n, lambda i, j: Fraction(1, i + j + 1))
 
 
 def frobenius_distance(A: Matrix, B: Matrix) -> float:

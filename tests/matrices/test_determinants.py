@@ -1,6 +1,8 @@
 """Tests of scratchmath.matrices.determinants.
 
-Theorems checked:
+Determinants: the float and complex paths meet the same theorems as the exact one.
+
+Theorems and properties checked:
 - backward stability: det of a float (or complex) matrix with small integer entries is the
   exact determinant (Bareiss over ints, or Leibniz over Gaussian integers) to within
   n²·ε·Π‖aᵢ‖ (Hadamard's bound), including matrices that need pivoting ([[1e-20, 1], [1, 1]]);
@@ -10,9 +12,6 @@ Theorems checked:
 - det = det_leibniz = det_cofactor exactly over ℤ (so the sign of a permutation is right);
 - slogdet: sign·exp(log|det|) = det, log|det| exact-to-rounding for exact determinants near 1,
   huge (10⁴⁰⁰) and tiny (10⁻⁴⁰⁰), and n·ln c for cIₙ beyond the float range.
-
-Theorems and properties checked:
-
 - det(AB) = det A · det B, exactly.
 - det Aᵀ = det A.
 - Swapping two rows negates the determinant (it flips orientation).
@@ -28,18 +27,6 @@ Theorems and properties checked:
 - known small answers
 - bad determinants
 - definitions refuse large matrices
-- float det is backward stable
-- complex det is backward stable
-- det needs pivoting
-- det is multiplicative over floats and complex
-- scaling a row scales the determinant
-- det of a multiple of the identity
-- a singular det is a positive zero
-- det equals leibniz and cofactor over the integers
-- det of rationals clears each row scale
-- definition sizes
-- slogdet of exact determinants
-- slogdet of a multiple of the identity
 """
 
 from __future__ import annotations
@@ -68,13 +55,13 @@ from scratchmath.matrices import (
     solve,
 )
 from scratchmath.vectors import Vector
+from tests.known_matrices import hilbert
 from tests.matrices.helpers import (
     EPS,
     NAN_MATRIX,
     NON_SQUARE,
     float_matrices,
     fraction_matrix_pairs_square,
-    hilbert,
     rationals,
     square_fraction_matrices,
     square_int_matrices,

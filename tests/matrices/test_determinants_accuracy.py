@@ -1,13 +1,10 @@
 """Tests of scratchmath.matrices.determinants: accuracy at the edges, no silent wrong answers.
 
-Theorems and facts checked here:
-- det, solve, inverse and cond are homogeneous: det(cA) = cⁿ det A, (cA)⁻¹ = A⁻¹/c,
-  κ(cA) = κ(A); so a matrix scaled by a power of two 2ᵏ must give the scaled answer *exactly*
-  (a power of two adds no rounding), even when 2ᵏ pushes the entries to 10³⁰⁸ or 10⁻³⁰⁸;
-- slogdet: det A = sign·exp(logabsdet), also where det A itself leaves the float range;
-- cond(A, p) = ‖A‖ₚ‖A⁻¹‖ₚ for p = 1, ∞, "fro", and κ₂ = σ₁/σₙ;
-- a request for a table too large to hold is a precise error, never OverflowError;
-- no public function lets ZeroDivisionError, OverflowError or IndexError reach a user.
+det and slogdet are homogeneous, det(cA) = cⁿ det A: a matrix scaled by a power of two 2ᵏ
+must give the scaled answer *exactly* (a power of two adds no rounding), even when 2ᵏ pushes
+the entries to 10³⁰⁸ or 10⁻³⁰⁸; where det A itself leaves the float range, slogdet still
+gives det A = sign·exp(logabsdet) and det says inf honestly. (The same edges for solve and
+inverse are in test_elimination.py, for cond in test_svd.py.)
 
 Theorems and properties checked:
 

@@ -64,6 +64,7 @@ from scratchmath.matrices import (
 )
 from scratchmath.matrices.eigen import characteristic_polynomial
 from scratchmath.vectors import Vector
+from tests.known_matrices import ROSSER_EIGENVALUES, rosser
 from tests.matrices.eigen_helpers import (
     EPS,
     INF,
@@ -98,32 +99,7 @@ def table(A: Matrix) -> list[list[Any]]:
     return [list(row) for row in A.rows]
 
 
-ROSSER = Matrix(
-    [
-        [611, 196, -192, 407, -8, -52, -49, 29],
-        [196, 899, 113, -192, -71, -43, -8, -44],
-        [-192, 113, 899, 196, 61, 49, 8, 52],
-        [407, -192, 196, 611, 8, 44, 59, -23],
-        [-8, -71, 61, 8, 411, -599, 208, 208],
-        [-52, -43, 49, 44, -599, 411, 208, 208],
-        [-49, -8, 8, 59, 208, 208, 99, -911],
-        [29, -44, 52, -23, 208, 208, -911, 99],
-    ]
-)
-# The exact eigenvalues (Rosser et al., 1951): a double one, a nearly equal pair, a zero,
-# a tiny one and a close triple near 1020.
-ROSSER_EIGENVALUES = sorted(
-    [
-        -10 * math.sqrt(10405),
-        0.0,
-        510 - 100 * math.sqrt(26),
-        1000.0,
-        1000.0,
-        510 + 100 * math.sqrt(26),
-        1020.0,
-        10 * math.sqrt(10405),
-    ]
-)
+ROSSER = rosser()  # its exact eigenvalues: ROSSER_EIGENVALUES (tests/known_matrices.py)
 
 
 # ---------------------------------------------------------------------------------------

@@ -65,6 +65,7 @@ from scratchmath.matrices import (
     svd,
 )
 from scratchmath.vectors import Vector
+from tests.known_matrices import hilbert
 from tests.matrices.helpers import (
     BIG,
     EPS,
@@ -75,7 +76,6 @@ from tests.matrices.helpers import (
     _well_conditioned,
     float_matrices,
     frobenius_distance,
-    hilbert,
     matrices_of,
     rationals,
     rectangular_fraction_matrices,

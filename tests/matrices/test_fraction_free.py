@@ -1,22 +1,15 @@
-"""Tests of scratchmath.matrices.fraction_free.
-
-Theorems checked: the reduced row echelon form is unique (so the fraction-free rref equals the
-textbook Gauss–Jordan rref over ℚ); Sylvester's identity (every division of the fraction-free
-step is exact: the kernel works in ints throughout); scaling a row scales the determinant by
-the same factor; and solve/inverse over ℚ give A X = B exactly.
+"""Tests of scratchmath.matrices.fraction_free: fraction-free elimination agrees, exactly,
+with elimination over the rationals.
 
 Theorems and properties checked:
-
-- rref is unique so fraction free equals textbook
-- rank nullity on rank deficient matrices
-- Recompute each fraction-free step with Fractions: no step ever leaves a remainder.
-- back substitution after bareiss gives d times rref
-- det scales with a row so cleared denominators are undone
-- exact solve and inverse satisfy their equations
-- hilbert inverse is integer and pascal det is one
-- fraction free agrees with textbook on larger random matrices
-- rank modulo a prime is a lower bound
-- det = MODULUS: modulo the prime the matrix looks singular; over ℚ it is not.
+- the reduced row echelon form is unique (so the fraction-free rref equals the textbook
+  Gauss–Jordan rref over ℚ), and rank + nullity = n on rank-deficient matrices;
+- Sylvester's identity: every division of the fraction-free step is exact (the kernel works
+  in ints throughout), and back substitution after Bareiss gives d·rref;
+- scaling a row scales the determinant by the same factor;
+- solve and inverse over ℚ give A X = B exactly; Hilbert's inverse is integer, Pascal's det 1;
+- rank modulo a prime is a lower bound, and a prime dividing det falls back to exact
+  elimination.
 """
 
 from __future__ import annotations

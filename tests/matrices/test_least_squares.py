@@ -1,4 +1,4 @@
-"""Tests of scratchmath.matrices.least_squares.
+"""Tests of scratchmath.matrices.least_squares: lstsq and the basis tools.
 
 The normal equations theorem (x minimises ‖Ax − b‖ ⇔ Aᵀ(Ax − b) = 0) holds exactly over the
 rationals, so it is tested over Fractions with ``==``; the float paths are compared with the

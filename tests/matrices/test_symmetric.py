@@ -27,6 +27,7 @@ from scratchmath.matrices import (
     eigh,
     eigvals,
 )
+from tests.known_matrices import wilkinson_plus
 from tests.matrices.eigen_helpers import (
     EPS,
     fro,
@@ -66,15 +67,6 @@ def bisection_eigenvalues(diagonal: list[float], off: list[float]) -> list[float
                 lo = mid
         values.append(0.5 * (lo + hi))
     return values
-
-
-def wilkinson_plus(n: int = 21) -> Matrix:
-    """W⁺ₙ: diagonal |m − i| (m = (n−1)/2), ones beside it; its largest eigenvalues come in
-    pairs that agree to about 14 digits."""
-    m = (n - 1) // 2
-    return Matrix.from_function(
-        n, n, lambda i, j: abs(m - i) if i == j else (1 if abs(i - j) == 1 else 0)
-    )
 
 
 # ---------------------------------------------------------------------------------------

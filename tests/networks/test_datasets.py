@@ -1,5 +1,7 @@
 """Tests of scratchmath.networks.datasets.
 
+The datasets are checked against the published counts and checksums.
+
 Theorems and properties checked:
 
 - iris integrity

@@ -1,18 +1,16 @@
 """Tests of scratchmath.networks.layers.
 
-Every gradient the layers and losses produce is checked against calculus's finite
-differences (Ridders' extrapolation), so a wrong local derivative anywhere in a layer's
-graph fails here; the datasets are checked against the published counts and checksums.
+The layers of networks.layers against their definitions.
 
-Theorems checked:
+Every gradient the layers produce is checked against calculus's finite differences
+(Ridders' extrapolation), so a wrong local derivative anywhere in a layer's graph fails here.
+
+Theorems and properties checked:
 - Xavier/Glorot initialisation draws U(−a, a), a = √(6/(n_in + n_out)): every weight lies in
   [−a, a], the extremes come within 2% of ±a, and the variance is a²/3 = 2/(n_in + n_out);
 - He initialisation draws N(0, 2/n_in): mean ≈ 0 and variance ≈ 2/n_in (4000 draws, within 10%);
 - Linear is affine: L(x) = xW + b entry by entry for one sample and for every row of a batch;
 - Sequential(f, g)(x) = g(f(x)), and its parameters are its modules' in order.
-
-Theorems and properties checked:
-
 - linear gradient matches finite differences
 - linear input gradient matches finite differences
 - activation gradient matches finite differences
@@ -27,11 +25,6 @@ Theorems and properties checked:
 - sequential and mlp bad inputs
 - regression targets give nan accuracy
 - module is importable from package root modules
-- xavier is uniform on plus minus sqrt six over fan
-- he is normal with variance two over fan in
-- linear is affine
-- sequential composes in order
-- mlp is linear layers with the initialisation of its activation
 """
 
 from __future__ import annotations

@@ -1,6 +1,8 @@
 """Tests of scratchmath.networks.losses.
 
-Theorems checked:
+The losses of networks.losses, each against its definition and its derivative.
+
+Theorems and properties checked:
 - softmax cross-entropy is −(1/N) Σᵢ ln softmax(zᵢ)_{yᵢ} (computed independently with a
   shifted logsumexp), and its gradient is (softmax(z) − onehot(y)) / N;
 - binary cross-entropy is −(1/N) Σᵢ [yᵢ ln pᵢ + (1 − yᵢ) ln(1 − pᵢ)], its gradient is
@@ -8,9 +10,6 @@ Theorems checked:
   ln 10¹² (the floor) instead of inf;
 - mean squared error is (1/N) Σ (ŷ − y)² with gradient 2(ŷ − y)/N;
 - one_hot(y) has exactly one 1 per row, in column yᵢ; labels outside 0..k−1 are refused.
-
-Theorems and properties checked:
-
 - softmax cross entropy gradient is softmax minus one hot
 - softmax cross entropy is shift invariant
 - softmax cross entropy stable at logits 1000
@@ -20,13 +19,6 @@ Theorems and properties checked:
 - mse loss gradient is twice the error over n
 - mse loss is exact and takes a column of targets
 - loss bad inputs
-- softmax cross entropy is mean surprise with softmax minus onehot gradient
-- softmax cross entropy of one sample
-- binary cross entropy is the bernoulli surprise
-- binary cross entropy known values
-- mse is mean square with gradient two error over n
-- one hot has one one per row at the label
-- mse takes a vector of targets as the column of a batch
 """
 
 from __future__ import annotations

@@ -1,6 +1,8 @@
 """Tests of scratchmath.networks.training.
 
-Theorems checked:
+train, predict and accuracy against their definitions.
+
+Theorems and properties checked:
 - the epoch loss is the size-weighted mean of the batch losses: for a model that does not
   move, it equals the loss on the whole data set, for every batch size (the last batch short);
 - likewise the epoch accuracy of a model that does not move is accuracy(model, X, y);
@@ -9,23 +11,12 @@ Theorems checked:
 - predict reads one output as P(class 1), so p = ½ exactly predicts 1; with several outputs it
   is the argmax, the first one on a tie;
 - labels outside 0..k−1 for k outputs are refused before training.
-
-Theorems and properties checked:
-
 - loss decreases on xor and every point is learned
 - exact fraction training of xor matches a hand computation
 - seeded training is reproducible bit for bit
 - train prints a progress line per epoch
 - train bad inputs
 - predict and accuracy bad inputs and thresholds
-- epoch loss and accuracy of a still model are the whole data values
-- one full batch epoch is one gradient step
-- predict reads one output as a probability
-- labels outside the outputs are refused
-- accuracy refuses labels that are not classes
-- validation accuracy of a still model is its accuracy
-- targets that are not labels have no accuracy
-- two outputs are the classes zero and one
 """
 
 from __future__ import annotations

@@ -1,5 +1,7 @@
 """Tests of scratchmath.plot.figures.
 
+The pictures: each plot function draws what it promises, headless (Agg), and saves a PNG.
+
 Checked by the artists drawn, not by pixels: a tangent adds a line, n Riemann rectangles add
 n patches, a descent path's line holds exactly the path's points, the unit square's image is
 the parallelogram spanned by A's columns. And the optional dependency stays optional:

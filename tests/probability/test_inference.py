@@ -1,5 +1,8 @@
 """Tests of scratchmath.probability.inference.
 
+Tests of the distributions of inference (Gamma, ChiSquared, Beta, StudentT, FDistribution)
+and of the incomplete gamma and beta functions in scratchmath.probability.special.
+
 Reference values were computed once with mpmath at 60 significant digits (regularised
 incomplete gamma and beta), rounded to 17, and are hard-coded here; the quantiles agree with
 the printed t, χ² and F tables to their 3–4 digits. The identities between the families

@@ -1,5 +1,8 @@
 """Tests of scratchmath.statistics.descriptive.
 
+Unbiasedness theorems are checked by *exact* expectation: on a small discrete model the
+expectation of an estimator is a finite sum over every possible sample, computed in Fractions.
+
 Theorems and properties checked:
 
 - descriptive exact values

@@ -1,5 +1,7 @@
 """Tests of scratchmath.statistics.inference.
 
+Coverage of intervals is checked by seeded simulation with a binomial tolerance.
+
 Theorems and properties checked:
 
 - tests match reference values

@@ -1,10 +1,9 @@
 """Tests of scratchmath.statistics.regression.
 
-Unbiasedness theorems are checked by *exact* expectation: on a small discrete model the
-expectation of an estimator is a finite sum over every possible sample, computed in
-Fractions. Regression is checked against all 11 NIST StRD linear datasets (every certified
-value, to one unit in its 15th significant digit); coverage of intervals by seeded
-simulation with a binomial tolerance.
+Regression is checked against all 11 NIST StRD linear datasets (every certified value, to
+one unit in its 15th significant digit); Gauss–Markov unbiasedness by *exact* expectation: on
+a small discrete model the expectation of an estimator is a finite sum over every possible
+sample, computed in Fractions.
 
 Theorems and properties checked:
 

@@ -297,9 +297,7 @@ def _ridders(
     whether rows after the best one disagreed far beyond rounding: f has structure at
     smaller steps that the best entry never saw, as sin has near x = 1e16, where the steps
     that can still move x are as large as its period).
-    For n = 1 the same three values f(x − h), f(x), f(x + h) also give half the jump of the
-    one-sided slopes, s(h) = (f(x + h) − 2f(x) + f(x − h)) / 2h, which tends to 0 where f is
-    differentiable and to (f′₊ − f′₋)/2 at a kink such as |x| at 0; it is extrapolated too.
+    For n = 1 the same values give a kink estimate, extrapolated too (``_half_jump``).
     The steps stop shrinking when rounding noise (which grows like 1/hⁿ) exceeds the best
     error reached, when that error is below the absolute floor, or (once the table has
     settled) when new rows move away from the best (rounding inside f that the noise
@@ -335,11 +333,7 @@ def _ridders(
             central.reset()  # this step left f's domain of finite values: try a smaller one
             kink.reset()
             continue
-        noise = _EPS * accurate_sum(map(abs, values), REAL) / scale
-        if n == 1:
-            # f rounds its argument too: f(x(1 + δ)), |δ| ≤ ε, is off by about ε·|x|·|f′|,
-            # which the size of f's values cannot show at a root of f (sin 5πt at t = 16).
-            noise += 0.1 * _EPS * abs(x) * abs(quotient) / h
+        noise = _rounding_noise(values, scale, n, x, quotient, h)
         if len(central.steps) < 3:  # f's slopes at the scale of the first steps
             largest = max(largest, abs(quotient))
         before = central.best
@@ -349,13 +343,33 @@ def _ridders(
         elif estimate.error > max(1e3 * before.error, 1e6 * noise):
             restless = True
         if n == 1:
-            bend = ((raw[0] - centre) + (raw[-1] - centre)) / (2 * h)
-            bend_noise = _EPS * (abs(raw[0]) + 2 * abs(centre) + abs(raw[-1])) / (2 * h)
-            kink.add(bend, h, bend_noise)
+            kink.add(*_half_jump(raw, centre, h))
         stop, worse = _ridders_stopping_rule(central.best, estimate, noise, largest, worse)
         if stop:
             break
     return central.best, kink.best, largest, restless
+
+
+def _rounding_noise(
+    values: list[float], scale: float, n: int, x: float, quotient: float, h: float
+) -> float:
+    """The rounding error of one difference quotient Σ cᵢ·f(x + mᵢh) / hⁿ: ε times its terms'
+    magnitudes; for n = 1 also f's rounding of its own argument: f(x(1 + δ)), |δ| ≤ ε, is off
+    by about ε·|x|·|f′|, which the size of f's values cannot show at a root of f (sin 5πt at
+    t = 16)."""
+    noise: float = _EPS * accurate_sum(map(abs, values), REAL) / scale
+    if n == 1:
+        noise += 0.1 * _EPS * abs(x) * abs(quotient) / h
+    return noise
+
+
+def _half_jump(raw: list[float], centre: float, h: float) -> tuple[float, float, float]:
+    """(s(h), h, its rounding noise) for the kink table: half the jump of the one-sided slopes,
+    s(h) = (f(x + h) − 2f(x) + f(x − h)) / 2h, which tends to 0 where f is differentiable and
+    to (f′₊ − f′₋)/2 at a kink such as |x| at 0."""
+    bend = ((raw[0] - centre) + (raw[-1] - centre)) / (2 * h)
+    bend_noise = _EPS * (abs(raw[0]) + 2 * abs(centre) + abs(raw[-1])) / (2 * h)
+    return bend, h, bend_noise
 
 
 def _ridders_stopping_rule(

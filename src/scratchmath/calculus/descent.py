@@ -49,11 +49,11 @@ class DescentResult(NamedTuple):
     (0, True, 'at a minimum')
     """
 
-    x: Vector
+    x: Vector[float]
     value: float
     steps: int
     converged: bool
-    path: list[Vector]
+    path: list[Vector[float]]
     reason: str = ""
 
     def __repr__(self) -> str:
@@ -107,7 +107,7 @@ def _check_rates(learning_rate: object, tol: object, max_steps: object) -> tuple
 
 
 def _slope_function(
-    f: ScalarField, grad: Callable[[Vector], Sequence[float]] | None
+    f: ScalarField, grad: Callable[[Vector[float]], Sequence[float]] | None
 ) -> Callable[[tuple[float, ...]], tuple[float, ...]]:
     """∇f as a function of a point: the user's ``grad`` (checked) or the numerical gradient."""
 
@@ -130,7 +130,7 @@ def gradient_descent(
     x0: Vector | Sequence[float],
     *,
     learning_rate: float = 0.1,
-    grad: Callable[[Vector], Sequence[float]] | None = None,
+    grad: Callable[[Vector[float]], Sequence[float]] | None = None,
     tol: float = 1e-8,
     max_steps: int = 10_000,
 ) -> DescentResult:

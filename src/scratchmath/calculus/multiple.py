@@ -187,7 +187,18 @@ class _Level(NamedTuple):
 
 
 class _Iterated:
-    """The fixed data of one call of :func:`multiple_integral`, and its evaluation count."""
+    """The fixed data of one call of :func:`multiple_integral`, and its evaluation count.
+
+    Each integral is adaptive Gauss–Kronrod (21 points; 15 on an infinite range after a
+    change of variable) with QUADPACK's error estimate, bisecting the worst piece until the
+    errors add up to at most max(abs_tol, rel_tol·|∫|). An inner integral is computed for
+    every node of the rule outside it, to a tolerance tightened so that the inner errors,
+    weighted by the outer rule, take at most half of the outer tolerance; the error reported
+    is the sum of both parts, so it bounds the true error whenever the one-variable
+    estimates do (they are cautious: tests check it on the Genz families and on singular
+    and unbounded regions). Every bisection of an outer piece repeats the inner integrals,
+    which is why a kink inside the region is costly.
+    """
 
     __slots__ = ("budget", "depth", "f", "limits", "trouble", "used")
 
@@ -291,14 +302,9 @@ class _Iterated:
         """∫ over variable ``level`` at the outer point, to max(tol, rel·|∫|).
 
         Global adaptive bisection (QUADPACK's strategy without the extrapolation): always
-        split the piece with the largest error, so the work goes where the error is.
-
-        The inner integrals share half of the tolerance τ = max(tol, rel·|∫|). Once a first
-        estimate gives τ and A = ∫|g|, each inner integral at a node gets
-        max(¼τ/(width·dx/dt), ¼τ·|F|/A): summed under the rule, at most ¼τ + ¼τ. The
-        relative half lets the inner integrals be coarser where |F| is large (a peak), where
-        they are hardest, without spending more of τ. The first piece's inner integrals,
-        before τ is known, get the level's own tolerances, halved.
+        split the piece with the largest error, so the work goes where the error is. The
+        inner integrals share half of the tolerance τ = max(tol, rel·|∫|) (see ``halves``);
+        the first piece's, before τ is known, get the level's own tolerances, halved.
         """
         where = f"limits[{level}]"
         low = _resolve(self.limits[level][0], outer, f"the low bound of {where}")
@@ -334,12 +340,8 @@ class _Iterated:
             if trouble:
                 near = f" (variable {level} near {span.to_x(middle)[0]:.6g}, outer {outer!r})"
                 return _Level(sign * area, errsum, False, trouble + near)
-            inner_abs = 0.5 * share * target
-            magnitude = floor / (50 * EPS)  # ∫|g|, from the rounding floors 50ε·∫|g|
-            inner_rel = inner_abs / magnitude if magnitude > 0 else 0.0
             try:
-                left = self.piece(level, outer, span, parent.lo, middle, inner_abs, inner_rel)
-                right = self.piece(level, outer, span, middle, parent.hi, inner_abs, inner_rel)
+                left, right = self.halves(level, outer, span, parent, 0.5 * share * target, floor)
             except _OutOfBudget:
                 if level > 0:
                     raise
@@ -351,6 +353,52 @@ class _Iterated:
             area += left.value + right.value - parent.value
             errsum += left.error + right.error - parent.error
             floor += left.floor + right.floor - parent.floor
+
+    def halves(
+        self,
+        level: int,
+        outer: tuple[float, ...],
+        span: _Range,
+        parent: _Piece,
+        inner_abs: float,
+        floor: float,
+    ) -> tuple[_Piece, _Piece]:
+        """The two halves of ``parent``, each inner integral to max(inner_abs, inner_rel·|F|).
+
+        With A = ∫|g| (from the rounding floors 50ε·∫|g|), each inner integral at a node gets
+        max(¼τ/(width·dx/dt), ¼τ·|F|/A): summed under the rule, at most ¼τ + ¼τ. The
+        relative half lets the inner integrals be coarser where |F| is large (a peak), where
+        they are hardest, without spending more of τ.
+        """
+        magnitude = floor / (50 * EPS)
+        inner_rel = inner_abs / magnitude if magnitude > 0 else 0.0
+        middle = 0.5 * parent.lo + 0.5 * parent.hi
+        left = self.piece(level, outer, span, parent.lo, middle, inner_abs, inner_rel)
+        right = self.piece(level, outer, span, middle, parent.hi, inner_abs, inner_rel)
+        return left, right
+
+    def result(self, tol: float, rel: float) -> IntegrationResult:
+        """The whole integral to max(tol, rel·|∫|), or a ConvergenceError saying why not."""
+        try:
+            outcome = self.integral(0, (), tol, rel)
+        except _OutOfBudget:
+            raise ConvergenceError(
+                f"the budget of {self.budget} evaluations ran out before a first estimate: one"
+                f" rule per variable needs 21**{self.depth} = {21**self.depth} evaluations",
+                iterations=self.used,
+                estimate=math.nan,
+                error=math.inf,
+            ) from None
+        if outcome.settled:
+            return IntegrationResult(outcome.value, outcome.error, self.used)
+        inner = f"; an inner integral: {self.trouble}" if self.trouble else ""
+        raise ConvergenceError(
+            f"the {self.depth}-fold integral did not reach the tolerance: {outcome.trouble}"
+            f"{inner}; best estimate {outcome.value!r} ± {outcome.error:.3g}",
+            iterations=self.used,
+            estimate=outcome.value,
+            error=outcome.error,
+        )
 
 
 def multiple_integral(
@@ -371,18 +419,13 @@ def multiple_integral(
     variables (the bounds of x₂ are called as bound(x₀, x₁)), which describes triangles,
     disks and balls. low > high flips the sign, as in one variable.
 
-    How: each integral is adaptive Gauss–Kronrod (21 points; 15 on an infinite range after
-    a change of variable) with QUADPACK's error estimate, bisecting the worst piece until the
-    errors add up to at most max(abs_tol, rel_tol·|∫|). An inner integral is computed for
-    every node of the rule outside it, to a tolerance tightened so that the inner errors,
-    weighted by the outer rule, take at most half of the outer tolerance; the error reported
-    is the sum of both parts, so it bounds the true error whenever the one-variable
-    estimates do (they are cautious: tests check it on the Genz families and on singular
-    and unbounded regions). The cost grows like 21ᵈ: beyond d ≈ 4 use Monte Carlo. A kink
-    or a jump of f inside the region is costly too (every bisection of an outer piece repeats
-    the inner integrals): loosen rel_tol there, or split the region at the kink. So is an
-    integrable singularity along a whole edge (1/√(xy) on [0, 1]²), which bisection
-    approaches slowly: substitute x = u² (dx = 2u du), which removes it.
+    How: each integral is adaptive Gauss–Kronrod (21 points; 15 on an infinite range), and
+    the inner integrals, one per node of the rule outside them, get tightened tolerances, so
+    the error reported bounds the true error whenever the one-variable estimates do (see
+    ``_Iterated``). The cost grows like 21ᵈ: beyond d ≈ 4 use Monte Carlo. A kink or a jump
+    of f inside the region is costly too: loosen rel_tol there, or split the region at the
+    kink. So is an integrable singularity along a whole edge (1/√(xy) on [0, 1]²), which
+    bisection approaches slowly: substitute x = u² (dx = 2u du), which removes it.
 
     >>> result = multiple_integral(lambda x, y: x * y, [(0, 1), (0, 1)])   # (½)·(½)
     >>> result.value, result.evaluations
@@ -411,27 +454,7 @@ def multiple_integral(
     rel = max(float(check_positive(rel_tol, "rel_tol")), 50 * EPS)
     tol = float(check_positive(abs_tol, "abs_tol"))
     budget = check_int(max_evaluations, "max_evaluations", minimum=21)
-    nest = _Iterated(f, checked, budget)
-    try:
-        outcome = nest.integral(0, (), tol, rel)
-    except _OutOfBudget:
-        raise ConvergenceError(
-            f"the budget of {budget} evaluations ran out before a first estimate: one rule "
-            f"per variable needs 21**{len(checked)} = {21 ** len(checked)} evaluations",
-            iterations=nest.used,
-            estimate=math.nan,
-            error=math.inf,
-        ) from None
-    if outcome.settled:
-        return IntegrationResult(outcome.value, outcome.error, nest.used)
-    inner = f"; an inner integral: {nest.trouble}" if nest.trouble else ""
-    raise ConvergenceError(
-        f"the {len(checked)}-fold integral did not reach the tolerance: {outcome.trouble}"
-        f"{inner}; best estimate {outcome.value!r} ± {outcome.error:.3g}",
-        iterations=nest.used,
-        estimate=outcome.value,
-        error=outcome.error,
-    )
+    return _Iterated(f, checked, budget).result(tol, rel)
 
 
 # --------------------------------------------------------------------------------------------
@@ -727,12 +750,33 @@ def monte_carlo_integral(
         raise DomainError(f"sequence must be 'random', 'halton' or 'sobol', got {sequence!r}")
     lows = [float(low) for low, _ in box]  # type: ignore[arg-type]
     widths = [float(high) - low for (_, high), low in zip(box, lows, strict=True)]  # type: ignore[arg-type]
-    volume, d = math.prod(widths), len(box)
     if sequence == "random":
-        points = [tuple(generator.random() for _ in range(d)) for _ in range(n)]
-        mean, values = _average(f, points, lows, widths)
-        variance = math.fsum((v - mean) ** 2 for v in values) / (n - 1)
-        return MonteCarloResult(volume * mean, abs(volume) * math.sqrt(variance / n), n)
+        return _independent_points(f, n, generator, lows, widths)
+    return _randomised_replicates(f, n, sequence, generator, lows, widths)
+
+
+def _independent_points(
+    f: Callable[..., float], n: int, rng: random.Random, lows: list[float], widths: list[float]
+) -> MonteCarloResult:
+    """Plain Monte Carlo: n independent uniform points, the error from their sample variance."""
+    volume, d = math.prod(widths), len(widths)
+    points = [tuple(rng.random() for _ in range(d)) for _ in range(n)]
+    mean, values = _average(f, points, lows, widths)
+    variance = math.fsum((v - mean) ** 2 for v in values) / (n - 1)
+    return MonteCarloResult(volume * mean, abs(volume) * math.sqrt(variance / n), n)
+
+
+def _randomised_replicates(
+    f: Callable[..., float],
+    n: int,
+    sequence: str,
+    rng: random.Random,
+    lows: list[float],
+    widths: list[float],
+) -> MonteCarloResult:
+    """Quasi-Monte Carlo: REPLICATES independently randomised point sets of n/REPLICATES
+    points each; the value is their mean, the error the spread of their estimates."""
+    volume, d = math.prod(widths), len(widths)
     if n % REPLICATES or n < 2 * REPLICATES:
         raise DomainError(
             f"n must be a multiple of {REPLICATES} and at least {2 * REPLICATES} for "
@@ -744,10 +788,7 @@ def monte_carlo_integral(
     size = n // REPLICATES
     estimates = []
     for _ in range(REPLICATES):
-        if sequence == "sobol":
-            points = _sobol(size, d, generator)
-        else:
-            points = _shifted_halton(size, d, generator)
+        points = _sobol(size, d, rng) if sequence == "sobol" else _shifted_halton(size, d, rng)
         estimates.append(volume * _average(f, points, lows, widths)[0])
     value = math.fsum(estimates) / REPLICATES
     spread = math.fsum((e - value) ** 2 for e in estimates) / (REPLICATES - 1)

@@ -57,8 +57,9 @@ __all__ = [
     "vector_value",
 ]
 
-ScalarField = Callable[[Vector], float]
-VectorField = Callable[[Vector], Any]
+# f receives its point as a Vector of floats (see ``as_point``).
+ScalarField = Callable[[Vector[float]], float]
+VectorField = Callable[[Vector[float]], Any]
 
 
 # --------------------------------------------------------------------------------------------
@@ -181,7 +182,7 @@ def partial_derivative(f: ScalarField, x: Vector | Sequence[float], i: int) -> f
     return derivative_with_error(along_axis(f, point, axis), point[axis], 1)[0]
 
 
-def gradient(f: ScalarField, x: Vector | Sequence[float]) -> Vector:
+def gradient(f: ScalarField, x: Vector | Sequence[float]) -> Vector[float]:
     """The gradient ∇f(x) = (∂f/∂x₀, …, ∂f/∂xₙ₋₁): the vector of partial derivatives.
 
     It points in the direction of steepest ascent, and its length is that steepest slope —
@@ -282,7 +283,7 @@ def directional_derivative(
     return _finite_sum([g * d for g, d in zip(slope, direction, strict=True)], "∇f(x)·v")
 
 
-def jacobian(f: VectorField, x: Vector | Sequence[float]) -> Matrix:
+def jacobian(f: VectorField, x: Vector | Sequence[float]) -> Matrix[float]:
     """The Jacobian matrix J f(x), m×n: the total derivative of f: ℝⁿ → ℝᵐ at x.
 
     Definition:   J f(x)ᵢⱼ = ∂fᵢ/∂xⱼ(x); row i is the gradient of the component fᵢ, and
@@ -378,7 +379,7 @@ def hessian_with_error(f: ScalarField, point: tuple[float, ...]) -> tuple[list[l
     return H, math.sqrt(squared_error)
 
 
-def hessian(f: ScalarField, x: Vector | Sequence[float]) -> Matrix:
+def hessian(f: ScalarField, x: Vector | Sequence[float]) -> Matrix[float]:
     """The Hessian matrix H f(x), n×n: all second partial derivatives of a scalar f.
 
     Definition:   H f(x)ᵢⱼ = ∂²f/∂xᵢ∂xⱼ(x). For f with continuous second derivatives it is

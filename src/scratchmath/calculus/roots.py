@@ -200,16 +200,7 @@ def newton(
         fx = _finite_value(f, x)
         if fx == 0:
             return x
-        slope = derivative_with_error(f, x, 1)[0] if fprime is None else evaluate(fprime, x)
-        if slope == 0 or not math.isfinite(slope):
-            raise ConvergenceError(
-                f"f′({x!r}) = {slope!r}: the tangent line is horizontal (or undefined), "
-                "so Newton's step is undefined; start elsewhere or use find_root",
-                iterations=iteration,
-                estimate=x,
-                error=abs(step),
-            )
-        step = fx / slope
+        step = _tangent_step(f, fprime, x, fx, iteration, step)
         x_next = x - step
         if not math.isfinite(x_next):
             raise ConvergenceError(
@@ -228,3 +219,25 @@ def newton(
         estimate=x,
         error=abs(step),
     )
+
+
+def _tangent_step(
+    f: RealFunction,
+    fprime: RealFunction | None,
+    x: float,
+    fx: float,
+    iteration: int,
+    previous: float,
+) -> float:
+    """f(x)/f′(x): how far the zero of the tangent line at x lies below x; ConvergenceError
+    when the tangent is horizontal or undefined (``previous``, the last step, is its error)."""
+    slope = derivative_with_error(f, x, 1)[0] if fprime is None else evaluate(fprime, x)
+    if slope == 0 or not math.isfinite(slope):
+        raise ConvergenceError(
+            f"f′({x!r}) = {slope!r}: the tangent line is horizontal (or undefined), "
+            "so Newton's step is undefined; start elsewhere or use find_root",
+            iterations=iteration,
+            estimate=x,
+            error=abs(previous),
+        )
+    return fx / slope

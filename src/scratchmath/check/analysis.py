@@ -150,13 +150,35 @@ def check_derivative(
     Raises: TypeError if ``derivative`` is not callable.
     """
     check_callable(derivative, "derivative")
-    learner = Learner(derivative, "derivative")
+    rules = _DerivativeRules(derivative)
+    properties = [
+        Property(
+            "(a·x + b)′ = a: a constant has derivative 0, a line its slope", rules.rule(_LINES)
+        ),
+        Property("(xⁿ)′ = n·xⁿ⁻¹ (the power rule)", rules.rule(_POWERS)),
+        Property("(eˣ)′ = eˣ and (ln x)′ = 1/x", rules.rule(_EXP_LOG)),
+        Property("(sin x)′ = cos x and (cos x)′ = −sin x", rules.rule(_TRIG)),
+        Property(
+            "the chain and quotient rules (1/(1 + x²), e^(−x²/2)·sin x)", rules.rule(_CHAINED)
+        ),
+        Property("(a·f + g)′ = a·f′ + g′ (linearity)", rules.linearity),
+    ]
+    return run_properties(
+        "check_derivative", properties, hint=f"see {_DERIVATIVE}", seed=seed, examples=examples
+    )
 
-    def rule(table: Sequence[Known]) -> Callable[[Source], Verdict | None]:
+
+class _DerivativeRules:
+    """A learner's ``derivative``, with one test per rule of differentiation."""
+
+    def __init__(self, derivative: Callable[..., Any]) -> None:
+        self.learner = Learner(derivative, "derivative")
+
+    def rule(self, table: Sequence[Known]) -> Callable[[Source], Verdict | None]:
         def test(src: Source) -> Verdict | None:
             known = src.pick(table)
             x = _point(src, known.low, known.high)
-            call, raw = learner.call(Named(known.f, known.name), x)
+            call, raw = self.learner.call(Named(known.f, known.name), x)
             got, expected = _real(raw, call), known.df(x)
             tol = RELATIVE * (1 + abs(known.f(x)) + abs(expected))
             if abs(got - expected) <= tol:
@@ -166,13 +188,14 @@ def check_derivative(
 
         return test
 
-    def linearity(src: Source) -> Verdict | None:
+    def linearity(self, src: Source) -> Verdict | None:
         f, g = src.pick(_POWERS[:3] + _TRIG), src.pick(_EXP_LOG[:1] + _TRIG + _CHAINED[:1])
         a = float(src.integer(3))
         x = _point(src, max(f.low, g.low), min(f.high, g.high))
         combined = Named(lambda t: a * f.f(t) + g.f(t), f"{a:g}·{f.name} + {g.name}")
-        left = _value(learner, combined, x)
-        right = a * _value(learner, Named(f.f, f.name), x) + _value(learner, Named(g.f, g.name), x)
+        left = _value(self.learner, combined, x)
+        fx, gx = (_value(self.learner, Named(k.f, k.name), x) for k in (f, g))
+        right = a * fx + gx
         tol = RELATIVE * (1 + abs(a) + 1) * (1 + abs(f.f(x)) + abs(g.f(x)) + abs(right))
         if abs(left - right) <= tol:
             return None
@@ -180,18 +203,6 @@ def check_derivative(
         return Verdict(
             inputs, f"(a·f + g)′ ≈ {left!r}", f"a·f′ + g′ ≈ {right!r} (within {tol:.2g})"
         )
-
-    properties = [
-        Property("(a·x + b)′ = a: a constant has derivative 0, a line its slope", rule(_LINES)),
-        Property("(xⁿ)′ = n·xⁿ⁻¹ (the power rule)", rule(_POWERS)),
-        Property("(eˣ)′ = eˣ and (ln x)′ = 1/x", rule(_EXP_LOG)),
-        Property("(sin x)′ = cos x and (cos x)′ = −sin x", rule(_TRIG)),
-        Property("the chain and quotient rules (1/(1 + x²), e^(−x²/2)·sin x)", rule(_CHAINED)),
-        Property("(a·f + g)′ = a·f′ + g′ (linearity)", linearity),
-    ]
-    return run_properties(
-        "check_derivative", properties, hint=f"see {_DERIVATIVE}", seed=seed, examples=examples
-    )
 
 
 def _value(learner: Learner, f: Callable[[float], float], x: float) -> float:
@@ -251,17 +262,37 @@ def check_integral(
     Raises: TypeError if ``integrate`` is not callable.
     """
     check_callable(integrate, "integrate")
-    learner = Learner(integrate, "integrate")
+    laws = _IntegralLaws(integrate)
+    properties = [
+        Property("∫ₐᵇ p = P(b) − P(a) for a polynomial p", laws.theorem(_POLYNOMIALS)),
+        Property(
+            "∫ₐᵇ f = F(b) − F(a) (the fundamental theorem) for eˣ, ln, sin, cos, …",
+            laws.theorem(_ANTIDERIVATIVES),
+        ),
+        Property("∫ᵦₐ f = −∫ₐᵇ f (orientation)", laws.orientation),
+        Property("∫ₐᵃ f = 0", laws.empty, examples=5),
+        Property("∫ₐᵇ f + ∫ᵦᶜ f = ∫ₐᶜ f (additivity)", laws.additive),
+    ]
+    return run_properties(
+        "check_integral", properties, hint=f"see {_INTEGRAL}", seed=seed, examples=examples
+    )
 
-    def value(known: Known, a: float, b: float) -> float:
-        call, raw = learner.call(Named(known.f, known.name), a, b)
+
+class _IntegralLaws:
+    """A learner's ``integrate``, with one test per law of the integral."""
+
+    def __init__(self, integrate: Callable[..., Any]) -> None:
+        self.learner = Learner(integrate, "integrate")
+
+    def value(self, known: Known, a: float, b: float) -> float:
+        call, raw = self.learner.call(Named(known.f, known.name), a, b)
         return _real(raw, call)
 
-    def theorem(table: Sequence[Known]) -> Callable[[Source], Verdict | None]:
+    def theorem(self, table: Sequence[Known]) -> Callable[[Source], Verdict | None]:
         def test(src: Source) -> Verdict | None:
             known = src.pick(table)
             a, b = _interval(src, known)
-            got, expected = value(known, a, b), known.F(b) - known.F(a)
+            got, expected = self.value(known, a, b), known.F(b) - known.F(a)
             tol = _integral_tol(known, a, b)
             if abs(got - expected) <= tol:
                 return None
@@ -272,50 +303,36 @@ def check_integral(
 
         return test
 
-    def orientation(src: Source) -> Verdict | None:
+    def orientation(self, src: Source) -> Verdict | None:
         known = src.pick(_POLYNOMIALS + _TRIG)
         a, b = _interval(src, known)
-        forward, backward = value(known, a, b), value(known, b, a)
+        forward, backward = self.value(known, a, b), self.value(known, b, a)
         tol = 2 * _integral_tol(known, a, b)
         if abs(backward + forward) <= tol:
             return None
         inputs = f"f(x) = {known.name}, a = {a!r}, b = {b!r}"
         return Verdict(inputs, f"∫ᵦₐ f ≈ {backward!r}", f"−∫ₐᵇ f ≈ {-forward!r} (within {tol:.2g})")
 
-    def empty(src: Source) -> Verdict | None:
+    def empty(self, src: Source) -> Verdict | None:
         known = src.pick(_POLYNOMIALS + _TRIG)
         a = _point(src, known.low, known.high)
-        got = value(known, a, a)
+        got = self.value(known, a, a)
         if abs(got) <= 1e-12:
             return None
         return Verdict(f"f(x) = {known.name}, a = b = {a!r}", f"∫ₐᵃ f ≈ {got!r}", "0")
 
-    def additive(src: Source) -> Verdict | None:
+    def additive(self, src: Source) -> Verdict | None:
         known = src.pick(_POLYNOMIALS + _TRIG + _EXP_LOG)
         a, c = _interval(src, known)
         b = _point(src, min(a, c), max(a, c))
         src.assume(b not in (a, c))
-        left = value(known, a, b) + value(known, b, c)
-        right = value(known, a, c)
+        left = self.value(known, a, b) + self.value(known, b, c)
+        right = self.value(known, a, c)
         tol = 3 * _integral_tol(known, a, c)
         if abs(left - right) <= tol:
             return None
         inputs = f"f(x) = {known.name}, a = {a!r}, b = {b!r}, c = {c!r}"
         return Verdict(inputs, f"∫ₐᵇ f + ∫ᵦᶜ f ≈ {left!r}", f"∫ₐᶜ f ≈ {right!r} (within {tol:.2g})")
-
-    properties = [
-        Property("∫ₐᵇ p = P(b) − P(a) for a polynomial p", theorem(_POLYNOMIALS)),
-        Property(
-            "∫ₐᵇ f = F(b) − F(a) (the fundamental theorem) for eˣ, ln, sin, cos, …",
-            theorem(_ANTIDERIVATIVES),
-        ),
-        Property("∫ᵦₐ f = −∫ₐᵇ f (orientation)", orientation),
-        Property("∫ₐᵃ f = 0", empty, examples=5),
-        Property("∫ₐᵇ f + ∫ᵦᶜ f = ∫ₐᶜ f (additivity)", additive),
-    ]
-    return run_properties(
-        "check_integral", properties, hint=f"see {_INTEGRAL}", seed=seed, examples=examples
-    )
 
 
 # --- gradients and Jacobians --------------------------------------------------------------------
@@ -528,13 +545,28 @@ def check_chain_rule(
     Raises: TypeError if ``jacobian`` is not callable.
     """
     check_callable(jacobian, "jacobian")
-    learner = Learner(jacobian, "jacobian")
+    laws = _JacobianLaws(jacobian)
+    properties = [
+        Property("the Jacobian of x ↦ A·x is A (m×n)", laws.linear),
+        Property("Jᵢⱼ = ∂fᵢ/∂xⱼ for nonlinear maps (polar coordinates, …)", laws.nonlinear),
+        Property("J(g∘f)(x) = Jg(f(x))·Jf(x) (the chain rule)", laws.chain),
+    ]
+    return run_properties(
+        "check_chain_rule", properties, hint=f"see {_CHAIN}", seed=seed, examples=examples
+    )
 
-    def value(known: Map, x: Vector) -> Matrix:
-        return learner.matrix((known.m, known.n), Named(known.f, known.name), x)
 
-    def compare(known: Map, x: Vector) -> Verdict | None:
-        got, expected = value(known, x), Matrix(known.jacobian(x))
+class _JacobianLaws:
+    """A learner's ``jacobian``, with one test per property of the Jacobian."""
+
+    def __init__(self, jacobian: Callable[..., Any]) -> None:
+        self.learner = Learner(jacobian, "jacobian")
+
+    def value(self, known: Map, x: Vector) -> Matrix:
+        return self.learner.matrix((known.m, known.n), Named(known.f, known.name), x)
+
+    def compare(self, known: Map, x: Vector) -> Verdict | None:
+        got, expected = self.value(known, x), Matrix(known.jacobian(x))
         tol = _jacobian_tol(expected)
         pairs: Any = zip(got.tolist(), expected.tolist(), strict=True)
         if all(abs(g - e) <= tol for gr, er in pairs for g, e in zip(gr, er, strict=True)):
@@ -542,15 +574,15 @@ def check_chain_rule(
         inputs = f"f = {known.name} at x = {show(x)}"
         return Verdict(inputs, f"J ≈ {show(got)}", f"{show(expected)} (within {tol:.2g})")
 
-    def linear(src: Source) -> Verdict | None:
+    def linear(self, src: Source) -> Verdict | None:
         known = _linear_map(src)
-        return compare(known, _coordinates(src, known.n))
+        return self.compare(known, _coordinates(src, known.n))
 
-    def nonlinear(src: Source) -> Verdict | None:
+    def nonlinear(self, src: Source) -> Verdict | None:
         known = src.pick(_MAPS)
-        return compare(known, _coordinates(src, known.n))
+        return self.compare(known, _coordinates(src, known.n))
 
-    def chain(src: Source) -> Verdict | None:
+    def chain(self, src: Source) -> Verdict | None:
         inner = src.pick(_MAPS)
         outer = src.pick([g for g in _MAPS if g.n == inner.m] or [_MAPS[0]])
         src.assume(outer.n == inner.m)
@@ -562,8 +594,8 @@ def check_chain_rule(
             lambda t: outer.f(inner.f(t)),
             lambda t: [],
         )
-        left = value(composite, x)
-        Jg, Jf = value(outer, inner.f(x)), value(inner, x)
+        left = self.value(composite, x)
+        Jg, Jf = self.value(outer, inner.f(x)), self.value(inner, x)
         right = Jg @ Jf
         tol = _jacobian_tol(left, right) + RELATIVE * inner.m * largest(Jg) * largest(Jf)
         if all(
@@ -578,12 +610,3 @@ def check_chain_rule(
             f"J(g∘f)(x) ≈ {show(left)}",
             f"Jg(f(x))·Jf(x) ≈ {show(right)} (within {tol:.2g})",
         )
-
-    properties = [
-        Property("the Jacobian of x ↦ A·x is A (m×n)", linear),
-        Property("Jᵢⱼ = ∂fᵢ/∂xⱼ for nonlinear maps (polar coordinates, …)", nonlinear),
-        Property("J(g∘f)(x) = Jg(f(x))·Jf(x) (the chain rule)", chain),
-    ]
-    return run_properties(
-        "check_chain_rule", properties, hint=f"see {_CHAIN}", seed=seed, examples=examples
-    )

@@ -605,6 +605,20 @@ def run_properties(
             continue
         verdict, _ = shrink(prop, choices, verdict)
         failures[index] = Failure(prop.axiom, *verdict, prop.hint or hint)
+    _search_further(properties, failures, checked, notes, deadline, hint)
+    return _report(name, properties, failures, cases, checked, notes)
+
+
+def _search_further(
+    properties: Sequence[Property],
+    failures: dict[int, Failure],
+    checked: list[str],
+    notes: list[str],
+    deadline: float,
+    hint: str,
+) -> None:
+    """Hypothesis's search (when installed, and time is left) over the properties that held;
+    a failure it finds is shrunk and added to ``failures``, a skipped search to ``notes``."""
     # A property of one fixed case (examples=1) has nothing more for Hypothesis to search.
     remaining = [
         p
@@ -621,7 +635,6 @@ def run_properties(
         if found is not None:
             verdict, _ = shrink(prop, found[1], found[0])
             failures[properties.index(prop)] = Failure(prop.axiom, *verdict, prop.hint or hint)
-    return _report(name, properties, failures, cases, checked, notes)
 
 
 def _report(

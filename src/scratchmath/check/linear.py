@@ -124,115 +124,130 @@ def check_vector_space(
         raise TypeError(
             f"zero must be a function zero(n) or a zero vector, got {type(zero).__name__}"
         )
-    plus, times = Learner(add, "add"), Learner(scale, "scale")
-
-    def dimension(src: Source) -> int:
-        return _dimension(src) if callable(zero) else len(zero)
-
-    def null(n: int) -> Vector:
-        if callable(zero):
-            return as_vector(call_learner(zero, "zero", n), n, f"zero({n})")
-        return as_vector(zero, n, "zero")
-
-    def tol(*values: Any) -> float:
-        return rounding(1 + sum(largest(v) if isinstance(v, Vector) else abs(v) for v in values), 4)
-
-    def componentwise_add(src: Source) -> Verdict | None:
-        n = dimension(src)
-        u, v = _vector(src, n), _vector(src, n)
-        got = plus.vector(n, u, v)
-        return _equal_vectors(
-            f"u = {show(u)}, v = {show(v)}", ("u + v", got), ("", u + v), tol(u, v)
-        )
-
-    def componentwise_scale(src: Source) -> Verdict | None:
-        n = dimension(src)
-        a, v = src.fraction(), _vector(src, n)
-        got = times.vector(n, a, v)
-        return _equal_vectors(
-            f"a = {show(a)}, v = {show(v)}", ("a·v", got), ("", a * v), tol(v) * (1 + abs(a))
-        )
-
-    def commutes(src: Source) -> Verdict | None:
-        n = dimension(src)
-        u, v = _vector(src, n), _vector(src, n)
-        left, right = plus.vector(n, u, v), plus.vector(n, v, u)
-        return _equal_vectors(
-            f"u = {show(u)}, v = {show(v)}", ("u + v", left), ("v + u", right), tol(u, v)
-        )
-
-    def associates(src: Source) -> Verdict | None:
-        n = dimension(src)
-        u, v, w = _vector(src, n), _vector(src, n), _vector(src, n)
-        left = plus.vector(n, plus.vector(n, u, v), w)
-        right = plus.vector(n, u, plus.vector(n, v, w))
-        inputs = f"u = {show(u)}, v = {show(v)}, w = {show(w)}"
-        return _equal_vectors(inputs, ("(u + v) + w", left), ("u + (v + w)", right), tol(u, v, w))
-
-    def identity(src: Source) -> Verdict | None:
-        n = dimension(src)
-        v = _vector(src, n)
-        got = plus.vector(n, v, null(n))
-        return _equal_vectors(
-            f"v = {show(v)}, 0 = {show(null(n))}", ("v + 0", got), ("v", v), tol(v)
-        )
-
-    def inverse_element(src: Source) -> Verdict | None:
-        n = dimension(src)
-        v = _vector(src, n)
-        got = plus.vector(n, v, times.vector(n, -1, v))
-        return _equal_vectors(f"v = {show(v)}", ("v + (−1)·v", got), ("0", null(n)), tol(v))
-
-    def distributes_over_vectors(src: Source) -> Verdict | None:
-        n = dimension(src)
-        a, u, v = src.fraction(), _vector(src, n), _vector(src, n)
-        left = times.vector(n, a, plus.vector(n, u, v))
-        right = plus.vector(n, times.vector(n, a, u), times.vector(n, a, v))
-        inputs = f"a = {show(a)}, u = {show(u)}, v = {show(v)}"
-        return _equal_vectors(
-            inputs, ("a·(u + v)", left), ("a·u + a·v", right), tol(u, v) * (1 + abs(a))
-        )
-
-    def distributes_over_scalars(src: Source) -> Verdict | None:
-        n = dimension(src)
-        a, b, v = src.fraction(), src.fraction(), _vector(src, n)
-        left = times.vector(n, a + b, v)
-        right = plus.vector(n, times.vector(n, a, v), times.vector(n, b, v))
-        inputs = f"a = {show(a)}, b = {show(b)}, v = {show(v)}"
-        return _equal_vectors(
-            inputs, ("(a + b)·v", left), ("a·v + b·v", right), tol(v) * (1 + abs(a) + abs(b))
-        )
-
-    def compatible(src: Source) -> Verdict | None:
-        n = dimension(src)
-        a, b, v = src.fraction(), src.fraction(), _vector(src, n)
-        left = times.vector(n, a, times.vector(n, b, v))
-        right = times.vector(n, a * b, v)
-        inputs = f"a = {show(a)}, b = {show(b)}, v = {show(v)}"
-        return _equal_vectors(
-            inputs, ("a·(b·v)", left), ("(ab)·v", right), tol(v) * (1 + abs(a * b))
-        )
-
-    def unit(src: Source) -> Verdict | None:
-        n = dimension(src)
-        v = _vector(src, n)
-        return _equal_vectors(f"v = {show(v)}", ("1·v", times.vector(n, 1, v)), ("v", v), tol(v))
-
+    axioms = _VectorSpaceAxioms(add, scale, zero)
     properties = [
-        Property("u + v is computed component by component", componentwise_add),
-        Property("a·v multiplies every component by a", componentwise_scale),
-        Property("u + v = v + u (addition commutes)", commutes),
-        Property("(u + v) + w = u + (v + w) (addition associates)", associates),
-        Property("v + 0 = v (the zero vector is the identity)", identity),
-        Property("v + (−1)·v = 0 (every vector has an opposite)", inverse_element),
-        Property("a·(u + v) = a·u + a·v (scaling distributes over +)", distributes_over_vectors),
-        Property("(a + b)·v = a·v + b·v (scalar sums distribute)", distributes_over_scalars),
-        Property("a·(b·v) = (ab)·v (scaling is compatible with ×)", compatible),
-        Property("1·v = v", unit),
+        Property("u + v is computed component by component", axioms.componentwise_add),
+        Property("a·v multiplies every component by a", axioms.componentwise_scale),
+        Property("u + v = v + u (addition commutes)", axioms.commutes),
+        Property("(u + v) + w = u + (v + w) (addition associates)", axioms.associates),
+        Property("v + 0 = v (the zero vector is the identity)", axioms.identity),
+        Property("v + (−1)·v = 0 (every vector has an opposite)", axioms.inverse_element),
+        Property(
+            "a·(u + v) = a·u + a·v (scaling distributes over +)", axioms.distributes_over_vectors
+        ),
+        Property("(a + b)·v = a·v + b·v (scalar sums distribute)", axioms.distributes_over_scalars),
+        Property("a·(b·v) = (ab)·v (scaling is compatible with ×)", axioms.compatible),
+        Property("1·v = v", axioms.unit),
     ]
     return run_properties(
         "check_vector_space", properties, hint=f"see {_SPACES}", seed=seed, examples=examples
     )
+
+
+class _VectorSpaceAxioms:
+    """A learner's ``add``, ``scale`` and ``zero``, with one test per vector-space axiom."""
+
+    def __init__(self, add: Callable[..., Any], scale: Callable[..., Any], zero: Any) -> None:
+        self.plus, self.times = Learner(add, "add"), Learner(scale, "scale")
+        self.zero = zero
+
+    def dimension(self, src: Source) -> int:
+        return _dimension(src) if callable(self.zero) else len(self.zero)
+
+    def null(self, n: int) -> Vector:
+        if callable(self.zero):
+            return as_vector(call_learner(self.zero, "zero", n), n, f"zero({n})")
+        return as_vector(self.zero, n, "zero")
+
+    def tol(self, *values: Any) -> float:
+        return rounding(1 + sum(largest(v) if isinstance(v, Vector) else abs(v) for v in values), 4)
+
+    def componentwise_add(self, src: Source) -> Verdict | None:
+        n = self.dimension(src)
+        u, v = _vector(src, n), _vector(src, n)
+        got = self.plus.vector(n, u, v)
+        return _equal_vectors(
+            f"u = {show(u)}, v = {show(v)}", ("u + v", got), ("", u + v), self.tol(u, v)
+        )
+
+    def componentwise_scale(self, src: Source) -> Verdict | None:
+        n = self.dimension(src)
+        a, v = src.fraction(), _vector(src, n)
+        got = self.times.vector(n, a, v)
+        return _equal_vectors(
+            f"a = {show(a)}, v = {show(v)}", ("a·v", got), ("", a * v), self.tol(v) * (1 + abs(a))
+        )
+
+    def commutes(self, src: Source) -> Verdict | None:
+        n = self.dimension(src)
+        u, v = _vector(src, n), _vector(src, n)
+        left, right = self.plus.vector(n, u, v), self.plus.vector(n, v, u)
+        return _equal_vectors(
+            f"u = {show(u)}, v = {show(v)}", ("u + v", left), ("v + u", right), self.tol(u, v)
+        )
+
+    def associates(self, src: Source) -> Verdict | None:
+        n = self.dimension(src)
+        u, v, w = _vector(src, n), _vector(src, n), _vector(src, n)
+        left = self.plus.vector(n, self.plus.vector(n, u, v), w)
+        right = self.plus.vector(n, u, self.plus.vector(n, v, w))
+        inputs = f"u = {show(u)}, v = {show(v)}, w = {show(w)}"
+        return _equal_vectors(
+            inputs, ("(u + v) + w", left), ("u + (v + w)", right), self.tol(u, v, w)
+        )
+
+    def identity(self, src: Source) -> Verdict | None:
+        n = self.dimension(src)
+        v = _vector(src, n)
+        got = self.plus.vector(n, v, self.null(n))
+        return _equal_vectors(
+            f"v = {show(v)}, 0 = {show(self.null(n))}", ("v + 0", got), ("v", v), self.tol(v)
+        )
+
+    def inverse_element(self, src: Source) -> Verdict | None:
+        n = self.dimension(src)
+        v = _vector(src, n)
+        got = self.plus.vector(n, v, self.times.vector(n, -1, v))
+        return _equal_vectors(
+            f"v = {show(v)}", ("v + (−1)·v", got), ("0", self.null(n)), self.tol(v)
+        )
+
+    def distributes_over_vectors(self, src: Source) -> Verdict | None:
+        n = self.dimension(src)
+        a, u, v = src.fraction(), _vector(src, n), _vector(src, n)
+        left = self.times.vector(n, a, self.plus.vector(n, u, v))
+        right = self.plus.vector(n, self.times.vector(n, a, u), self.times.vector(n, a, v))
+        inputs = f"a = {show(a)}, u = {show(u)}, v = {show(v)}"
+        return _equal_vectors(
+            inputs, ("a·(u + v)", left), ("a·u + a·v", right), self.tol(u, v) * (1 + abs(a))
+        )
+
+    def distributes_over_scalars(self, src: Source) -> Verdict | None:
+        n = self.dimension(src)
+        a, b, v = src.fraction(), src.fraction(), _vector(src, n)
+        left = self.times.vector(n, a + b, v)
+        right = self.plus.vector(n, self.times.vector(n, a, v), self.times.vector(n, b, v))
+        inputs = f"a = {show(a)}, b = {show(b)}, v = {show(v)}"
+        return _equal_vectors(
+            inputs, ("(a + b)·v", left), ("a·v + b·v", right), self.tol(v) * (1 + abs(a) + abs(b))
+        )
+
+    def compatible(self, src: Source) -> Verdict | None:
+        n = self.dimension(src)
+        a, b, v = src.fraction(), src.fraction(), _vector(src, n)
+        left = self.times.vector(n, a, self.times.vector(n, b, v))
+        right = self.times.vector(n, a * b, v)
+        inputs = f"a = {show(a)}, b = {show(b)}, v = {show(v)}"
+        return _equal_vectors(
+            inputs, ("a·(b·v)", left), ("(ab)·v", right), self.tol(v) * (1 + abs(a * b))
+        )
+
+    def unit(self, src: Source) -> Verdict | None:
+        n = self.dimension(src)
+        v = _vector(src, n)
+        return _equal_vectors(
+            f"v = {show(v)}", ("1·v", self.times.vector(n, 1, v)), ("v", v), self.tol(v)
+        )
 
 
 # --- norms and inner products -------------------------------------------------------------------
@@ -261,57 +276,63 @@ def check_norm(norm: Callable[..., Any], *, seed: int = 0, examples: int = 40) -
     Raises: TypeError if ``norm`` is not callable.
     """
     check_callable(norm, "norm")
-    learner = Learner(norm, "norm")
+    axioms = _NormAxioms(norm)
+    properties = [
+        Property("‖v‖ is a real number ≥ 0", axioms.nonnegative),
+        Property("‖0‖ = 0", axioms.zero_has_norm_zero, examples=4),
+        Property("‖v‖ > 0 for every v ≠ 0 (definite)", axioms.definite),
+        Property("‖a·v‖ = |a|·‖v‖ (absolutely homogeneous)", axioms.homogeneous),
+        Property("‖u + v‖ ≤ ‖u‖ + ‖v‖ (the triangle inequality)", axioms.triangle),
+    ]
+    return run_properties(
+        "check_norm", properties, hint=f"see {_NORMS}", seed=seed, examples=examples
+    )
 
-    def value(v: Vector) -> Any:
-        return _real(learner.number(v), f"norm({show(v)})")
 
-    def nonnegative(src: Source) -> Verdict | None:
+class _NormAxioms:
+    """A learner's ``norm``, with one test per axiom of a norm."""
+
+    def __init__(self, norm: Callable[..., Any]) -> None:
+        self.learner = Learner(norm, "norm")
+
+    def value(self, v: Vector) -> Any:
+        return _real(self.learner.number(v), f"norm({show(v)})")
+
+    def nonnegative(self, src: Source) -> Verdict | None:
         v = _vector(src, _dimension(src))
-        got = value(v)
+        got = self.value(v)
         return None if got >= 0 else Verdict(f"v = {show(v)}", f"‖v‖ = {show(got)}", "a number ≥ 0")
 
-    def zero_has_norm_zero(src: Source) -> Verdict | None:
+    def zero_has_norm_zero(self, src: Source) -> Verdict | None:
         v = Vector.zeros(_dimension(src))
-        got = value(v)
+        got = self.value(v)
         return None if got == 0 else Verdict(f"v = {show(v)}", f"‖0‖ = {show(got)}", "0")
 
-    def definite(src: Source) -> Verdict | None:
+    def definite(self, src: Source) -> Verdict | None:
         v = _vector(src, _dimension(src))
         src.assume(any(x != 0 for x in v))
-        got = value(v)
+        got = self.value(v)
         return (
             None if got > 0 else Verdict(f"v = {show(v)} ≠ 0", f"‖v‖ = {show(got)}", "a number > 0")
         )
 
-    def homogeneous(src: Source) -> Verdict | None:
+    def homogeneous(self, src: Source) -> Verdict | None:
         n = _dimension(src)
         a, v = src.fraction(), _vector(src, n)
-        left, right = value(a * v), abs(a) * value(v)
+        left, right = self.value(a * v), abs(a) * self.value(v)
         if close(left, right, rounding(abs(right) + abs(left), 2 * n + 4)):
             return None
         inputs = f"a = {show(a)}, v = {show(v)}"
         return Verdict(inputs, f"‖a·v‖ = {show(left)}", f"|a|·‖v‖ = {show(right)}")
 
-    def triangle(src: Source) -> Verdict | None:
+    def triangle(self, src: Source) -> Verdict | None:
         n = _dimension(src)
         u, v = _vector(src, n), _vector(src, n)
-        left, right = value(u + v), value(u) + value(v)
+        left, right = self.value(u + v), self.value(u) + self.value(v)
         if left <= right + rounding(abs(right), 2 * n + 4):
             return None
         inputs = f"u = {show(u)}, v = {show(v)}"
         return Verdict(inputs, f"‖u + v‖ = {show(left)}", f"at most ‖u‖ + ‖v‖ = {show(right)}")
-
-    properties = [
-        Property("‖v‖ is a real number ≥ 0", nonnegative),
-        Property("‖0‖ = 0", zero_has_norm_zero, examples=4),
-        Property("‖v‖ > 0 for every v ≠ 0 (definite)", definite),
-        Property("‖a·v‖ = |a|·‖v‖ (absolutely homogeneous)", homogeneous),
-        Property("‖u + v‖ ≤ ‖u‖ + ‖v‖ (the triangle inequality)", triangle),
-    ]
-    return run_properties(
-        "check_norm", properties, hint=f"see {_NORMS}", seed=seed, examples=examples
-    )
 
 
 def check_inner_product(
@@ -331,32 +352,47 @@ def check_inner_product(
     Raises: TypeError if ``inner`` is not callable.
     """
     check_callable(inner, "inner")
-    learner = Learner(inner, "inner")
+    axioms = _InnerProductAxioms(inner)
+    properties = [
+        Property("⟨u, v⟩ = ⟨v, u⟩ (symmetric)", axioms.symmetric),
+        Property("⟨a·u + b·w, v⟩ = a⟨u, v⟩ + b⟨w, v⟩ (linear)", axioms.linear),
+        Property("⟨v, v⟩ > 0 for v ≠ 0, ⟨0, 0⟩ = 0 (positive definite)", axioms.definite),
+    ]
+    return run_properties(
+        "check_inner_product", properties, hint=f"see {_INNER}", seed=seed, examples=examples
+    )
 
-    def value(u: Vector, v: Vector) -> Any:
-        return _real(learner.number(u, v), f"inner({show(u)}, {show(v)})")
 
-    def size(u: Vector, v: Vector) -> float:
+class _InnerProductAxioms:
+    """A learner's ``inner``, with one test per axiom of an inner product."""
+
+    def __init__(self, inner: Callable[..., Any]) -> None:
+        self.learner = Learner(inner, "inner")
+
+    def value(self, u: Vector, v: Vector) -> Any:
+        return _real(self.learner.number(u, v), f"inner({show(u)}, {show(v)})")
+
+    def size(self, u: Vector, v: Vector) -> float:
         pairs: Any = zip(u, v, strict=True)
         return float(sum(abs(x) * abs(y) for x, y in pairs)) + 1
 
-    def symmetric(src: Source) -> Verdict | None:
+    def symmetric(self, src: Source) -> Verdict | None:
         n = _dimension(src)
         u, v = _vector(src, n), _vector(src, n)
-        left, right = value(u, v), value(v, u)
-        if close(left, right, rounding(size(u, v), 2 * n)):
+        left, right = self.value(u, v), self.value(v, u)
+        if close(left, right, rounding(self.size(u, v), 2 * n)):
             return None
         return Verdict(
             f"u = {show(u)}, v = {show(v)}", f"⟨u, v⟩ = {show(left)}", f"⟨v, u⟩ = {show(right)}"
         )
 
-    def linear(src: Source) -> Verdict | None:
+    def linear(self, src: Source) -> Verdict | None:
         n = _dimension(src)
         a, b = src.fraction(), src.fraction()
         u, w, v = _vector(src, n), _vector(src, n), _vector(src, n)
-        left = value(a * u + b * w, v)
-        right = a * value(u, v) + b * value(w, v)
-        tol = rounding((1 + abs(a) + abs(b)) * (size(u, v) + size(w, v)), 4 * n)
+        left = self.value(a * u + b * w, v)
+        right = a * self.value(u, v) + b * self.value(w, v)
+        tol = rounding((1 + abs(a) + abs(b)) * (self.size(u, v) + self.size(w, v)), 4 * n)
         if close(left, right, tol):
             return None
         inputs = f"a = {show(a)}, b = {show(b)}, u = {show(u)}, w = {show(w)}, v = {show(v)}"
@@ -366,9 +402,9 @@ def check_inner_product(
             f"a⟨u, v⟩ + b⟨w, v⟩ = {within(right, left, tol)}",
         )
 
-    def definite(src: Source) -> Verdict | None:
+    def definite(self, src: Source) -> Verdict | None:
         v = _vector(src, _dimension(src))
-        got = value(v, v)
+        got = self.value(v, v)
         if any(x != 0 for x in v):
             return (
                 None
@@ -376,15 +412,6 @@ def check_inner_product(
                 else Verdict(f"v = {show(v)} ≠ 0", f"⟨v, v⟩ = {show(got)}", "a number > 0")
             )
         return None if got == 0 else Verdict(f"v = {show(v)}", f"⟨0, 0⟩ = {show(got)}", "0")
-
-    properties = [
-        Property("⟨u, v⟩ = ⟨v, u⟩ (symmetric)", symmetric),
-        Property("⟨a·u + b·w, v⟩ = a⟨u, v⟩ + b⟨w, v⟩ (linear)", linear),
-        Property("⟨v, v⟩ > 0 for v ≠ 0, ⟨0, 0⟩ = 0 (positive definite)", definite),
-    ]
-    return run_properties(
-        "check_inner_product", properties, hint=f"see {_INNER}", seed=seed, examples=examples
-    )
 
 
 # --- linear maps and the matrix product ---------------------------------------------------------
@@ -409,50 +436,59 @@ def check_linear_map(
     """
     check_callable(f, "f")
     n, m = check_int(n, "n", minimum=1), check_int(m, "m", minimum=1)
-    learner = Learner(f, "f")
-
-    def image(v: Vector) -> Vector:
-        call, raw = learner.call(v)
-        if m == 1 and isinstance(raw, (int, float, Fraction)) and not isinstance(raw, bool):
-            return Vector([raw])  # a map to ℝ may return its number
-        return as_vector(raw, m, call)
-
-    def tol(*images: Vector) -> float:
-        return rounding(1 + sum(largest(w) for w in images), 4 * n + 4)
-
-    def shape(src: Source) -> Verdict | None:
-        image(_vector(src, n))  # a wrong length is reported by the conversion
-        return None
-
-    def additive(src: Source) -> Verdict | None:
-        u, v = _vector(src, n), _vector(src, n)
-        fu, fv, fuv = image(u), image(v), image(u + v)
-        inputs = f"u = {show(u)}, v = {show(v)}"
-        return _equal_vectors(inputs, ("f(u + v)", fuv), ("f(u) + f(v)", fu + fv), tol(fu, fv, fuv))
-
-    def homogeneous(src: Source) -> Verdict | None:
-        a, v = src.fraction(), _vector(src, n)
-        fv, fav = image(v), image(a * v)
-        inputs = f"a = {show(a)}, v = {show(v)}"
-        return _equal_vectors(
-            inputs, ("f(a·v)", fav), ("a·f(v)", a * fv), tol(fv, fav) * (1 + abs(a))
-        )
-
-    def origin(src: Source) -> Verdict | None:
-        zero = Vector.zeros(n)
-        return _equal_vectors(
-            f"v = {show(zero)}", ("f(0)", image(zero)), ("0", Vector.zeros(m)), 0.0
-        )
-
+    axioms = _LinearMapAxioms(f, n, m)
     properties = [
-        Property(f"f(v) is a vector of ℝ^{m} for v in ℝ^{n}", shape, examples=5),
-        Property("f(0) = 0", origin, examples=1),
-        Property("f(u + v) = f(u) + f(v) (additive)", additive),
-        Property("f(a·v) = a·f(v) (homogeneous)", homogeneous),
+        Property(f"f(v) is a vector of ℝ^{m} for v in ℝ^{n}", axioms.shape, examples=5),
+        Property("f(0) = 0", axioms.origin, examples=1),
+        Property("f(u + v) = f(u) + f(v) (additive)", axioms.additive),
+        Property("f(a·v) = a·f(v) (homogeneous)", axioms.homogeneous),
     ]
     return run_properties(
         "check_linear_map", properties, hint=f"see {_MAPS}", seed=seed, examples=examples
     )
+
+
+class _LinearMapAxioms:
+    """A learner's ``f``: ℝⁿ → ℝᵐ, with one test per property of a linear map."""
+
+    def __init__(self, f: Callable[..., Any], n: int, m: int) -> None:
+        self.learner = Learner(f, "f")
+        self.n, self.m = n, m
+
+    def image(self, v: Vector) -> Vector:
+        call, raw = self.learner.call(v)
+        if self.m == 1 and isinstance(raw, (int, float, Fraction)) and not isinstance(raw, bool):
+            return Vector([raw])  # a map to ℝ may return its number
+        return as_vector(raw, self.m, call)
+
+    def tol(self, *images: Vector) -> float:
+        return rounding(1 + sum(largest(w) for w in images), 4 * self.n + 4)
+
+    def shape(self, src: Source) -> Verdict | None:
+        self.image(_vector(src, self.n))  # a wrong length is reported by the conversion
+        return None
+
+    def additive(self, src: Source) -> Verdict | None:
+        u, v = _vector(src, self.n), _vector(src, self.n)
+        fu, fv, fuv = self.image(u), self.image(v), self.image(u + v)
+        inputs = f"u = {show(u)}, v = {show(v)}"
+        return _equal_vectors(
+            inputs, ("f(u + v)", fuv), ("f(u) + f(v)", fu + fv), self.tol(fu, fv, fuv)
+        )
+
+    def homogeneous(self, src: Source) -> Verdict | None:
+        a, v = src.fraction(), _vector(src, self.n)
+        fv, fav = self.image(v), self.image(a * v)
+        inputs = f"a = {show(a)}, v = {show(v)}"
+        return _equal_vectors(
+            inputs, ("f(a·v)", fav), ("a·f(v)", a * fv), self.tol(fv, fav) * (1 + abs(a))
+        )
+
+    def origin(self, src: Source) -> Verdict | None:
+        zero = Vector.zeros(self.n)
+        return _equal_vectors(
+            f"v = {show(zero)}", ("f(0)", self.image(zero)), ("0", Vector.zeros(self.m)), 0.0
+        )
 
 
 def _shape(src: Source) -> int:
@@ -479,13 +515,30 @@ def check_matmul(matmul: Callable[..., Any], *, seed: int = 0, examples: int = 3
     Raises: TypeError if ``matmul`` is not callable.
     """
     check_callable(matmul, "matmul")
-    learner = Learner(matmul, "matmul")
+    axioms = _MatrixProductAxioms(matmul)
+    properties = [
+        Property("(A·B)ᵢⱼ = Σₖ AᵢₖBₖⱼ: row i of A times column j of B", axioms.definition),
+        Property("(A·B)·C = A·(B·C) (associative)", axioms.associative),
+        Property("A·(B + C) = A·B + A·C (distributive)", axioms.distributive),
+        Property("I·A = A = A·I (the identity matrix)", axioms.identity),
+        Property("(A·B)ᵀ = Bᵀ·Aᵀ", axioms.transpose),
+    ]
+    return run_properties(
+        "check_matmul", properties, hint=f"see {_MAPS}", seed=seed, examples=examples
+    )
 
-    def product(A: Matrix, B: Matrix) -> Matrix:
-        return learner.matrix((A.shape[0], B.shape[1]), A, B)
+
+class _MatrixProductAxioms:
+    """A learner's ``matmul``, with one test per law of the matrix product."""
+
+    def __init__(self, matmul: Callable[..., Any]) -> None:
+        self.learner = Learner(matmul, "matmul")
+
+    def product(self, A: Matrix, B: Matrix) -> Matrix:
+        return self.learner.matrix((A.shape[0], B.shape[1]), A, B)
 
     def agree(
-        inputs: str, left: tuple[str, Matrix], right: tuple[str, Matrix], k: int
+        self, inputs: str, left: tuple[str, Matrix], right: tuple[str, Matrix], k: int
     ) -> Verdict | None:
         tol = rounding(1 + largest(left[1]) + largest(right[1]), 4 * k + 4)
         if matrices_agree(left[1], right[1], tol):
@@ -494,51 +547,40 @@ def check_matmul(matmul: Callable[..., Any], *, seed: int = 0, examples: int = 3
             inputs, f"{left[0]} = {show(left[1])}", f"{right[0]} = {within(right[1], left[1], tol)}"
         )
 
-    def definition(src: Source) -> Verdict | None:
+    def definition(self, src: Source) -> Verdict | None:
         m, k, n = _shape(src), _shape(src), _shape(src)
         A, B = _matrix(src, m, k), _matrix(src, k, n)
-        return agree(
-            f"A = {show(A)}, B = {show(B)}", ("A·B", product(A, B)), ("Σₖ AᵢₖBₖⱼ", A @ B), k
+        return self.agree(
+            f"A = {show(A)}, B = {show(B)}", ("A·B", self.product(A, B)), ("Σₖ AᵢₖBₖⱼ", A @ B), k
         )
 
-    def associative(src: Source) -> Verdict | None:
+    def associative(self, src: Source) -> Verdict | None:
         m, k, j, n = _shape(src), _shape(src), _shape(src), _shape(src)
         A, B, C = _matrix(src, m, k), _matrix(src, k, j), _matrix(src, j, n)
-        left, right = product(product(A, B), C), product(A, product(B, C))
+        left, right = self.product(self.product(A, B), C), self.product(A, self.product(B, C))
         inputs = f"A = {show(A)}, B = {show(B)}, C = {show(C)}"
-        return agree(inputs, ("(A·B)·C", left), ("A·(B·C)", right), k * j)
+        return self.agree(inputs, ("(A·B)·C", left), ("A·(B·C)", right), k * j)
 
-    def distributive(src: Source) -> Verdict | None:
+    def distributive(self, src: Source) -> Verdict | None:
         m, k, n = _shape(src), _shape(src), _shape(src)
         A, B, C = _matrix(src, m, k), _matrix(src, k, n), _matrix(src, k, n)
-        left, right = product(A, B + C), product(A, B) + product(A, C)
+        left, right = self.product(A, B + C), self.product(A, B) + self.product(A, C)
         inputs = f"A = {show(A)}, B = {show(B)}, C = {show(C)}"
-        return agree(inputs, ("A·(B + C)", left), ("A·B + A·C", right), k)
+        return self.agree(inputs, ("A·(B + C)", left), ("A·B + A·C", right), k)
 
-    def identity(src: Source) -> Verdict | None:
+    def identity(self, src: Source) -> Verdict | None:
         m, n = _shape(src), _shape(src)
         A = _matrix(src, m, n)
         inputs = f"A = {show(A)}"
-        return agree(inputs, ("I·A", product(Matrix.identity(m), A)), ("A", A), m) or agree(
-            inputs, ("A·I", product(A, Matrix.identity(n))), ("A", A), n
-        )
+        return self.agree(
+            inputs, ("I·A", self.product(Matrix.identity(m), A)), ("A", A), m
+        ) or self.agree(inputs, ("A·I", self.product(A, Matrix.identity(n))), ("A", A), n)
 
-    def transpose(src: Source) -> Verdict | None:
+    def transpose(self, src: Source) -> Verdict | None:
         m, k, n = _shape(src), _shape(src), _shape(src)
         A, B = _matrix(src, m, k), _matrix(src, k, n)
-        left, right = product(A, B).T, product(B.T, A.T)
-        return agree(f"A = {show(A)}, B = {show(B)}", ("(A·B)ᵀ", left), ("Bᵀ·Aᵀ", right), k)
-
-    properties = [
-        Property("(A·B)ᵢⱼ = Σₖ AᵢₖBₖⱼ: row i of A times column j of B", definition),
-        Property("(A·B)·C = A·(B·C) (associative)", associative),
-        Property("A·(B + C) = A·B + A·C (distributive)", distributive),
-        Property("I·A = A = A·I (the identity matrix)", identity),
-        Property("(A·B)ᵀ = Bᵀ·Aᵀ", transpose),
-    ]
-    return run_properties(
-        "check_matmul", properties, hint=f"see {_MAPS}", seed=seed, examples=examples
-    )
+        left, right = self.product(A, B).T, self.product(B.T, A.T)
+        return self.agree(f"A = {show(A)}, B = {show(B)}", ("(A·B)ᵀ", left), ("Bᵀ·Aᵀ", right), k)
 
 
 # --- determinants, inverses, LU --------------------------------------------------------------
@@ -583,16 +625,35 @@ def check_det(det: Callable[..., Any], *, seed: int = 0, examples: int = 30) -> 
     Raises: TypeError if ``det`` is not callable.
     """
     check_callable(det, "det")
-    learner = Learner(det, "det")
+    axioms = _DeterminantAxioms(det)
+    properties = [
+        Property("det(A) = Σ_σ sign(σ)·∏ᵢ A[i, σ(i)] (the definition)", axioms.definition),
+        Property("swapping two rows changes the sign of det", axioms.swap),
+        Property("det(A·B) = det(A)·det(B) (multiplicative)", axioms.multiplicative),
+        Property("det(Aᵀ) = det(A)", axioms.transpose),
+        Property("det(I) = 1", axioms.identity, examples=4),
+        Property("scaling one row by c scales det by c (multilinear)", axioms.scale_row),
+        Property("det of a triangular matrix = the product of its diagonal", axioms.triangular),
+    ]
+    return run_properties(
+        "check_det", properties, hint=f"see {_DETS}", seed=seed, examples=examples
+    )
 
-    def value(A: Matrix) -> Any:
-        return learner.number(A)
 
-    def tol(A: Matrix, n: int) -> float:
+class _DeterminantAxioms:
+    """A learner's ``det``, with one test per law of the determinant."""
+
+    def __init__(self, det: Callable[..., Any]) -> None:
+        self.learner = Learner(det, "det")
+
+    def value(self, A: Matrix) -> Any:
+        return self.learner.number(A)
+
+    def tol(self, A: Matrix, n: int) -> float:
         return rounding(_hadamard(A) + 1, n**3)
 
     def verdict(
-        inputs: str, left: tuple[str, Any], right: tuple[str, Any], scale: float
+        self, inputs: str, left: tuple[str, Any], right: tuple[str, Any], scale: float
     ) -> Verdict | None:
         if close(left[1], right[1], scale):
             return None
@@ -602,12 +663,14 @@ def check_det(det: Callable[..., Any], *, seed: int = 0, examples: int = 30) -> 
             _labelled(right[0], within(right[1], left[1], scale)),
         )
 
-    def definition(src: Source) -> Verdict | None:
+    def definition(self, src: Source) -> Verdict | None:
         n = _dimension(src)
         A = _square(src, n)
-        return verdict(f"A = {show(A)}", ("det(A)", value(A)), ("", exact_det(A)), tol(A, n))
+        return self.verdict(
+            f"A = {show(A)}", ("det(A)", self.value(A)), ("", exact_det(A)), self.tol(A, n)
+        )
 
-    def swap(src: Source) -> Verdict | None:
+    def swap(self, src: Source) -> Verdict | None:
         n = 2 + src.choice(3)
         A = _square(src, n)
         i = src.choice(n - 1)
@@ -616,63 +679,63 @@ def check_det(det: Callable[..., Any], *, seed: int = 0, examples: int = 30) -> 
         rows[i], rows[j] = rows[j], rows[i]
         B = Matrix(rows)
         inputs = f"A = {show(A)}, B = A with rows {i} and {j} swapped = {show(B)}"
-        return verdict(inputs, ("det(B)", value(B)), ("−det(A)", -value(A)), 2 * tol(A, n))
+        return self.verdict(
+            inputs, ("det(B)", self.value(B)), ("−det(A)", -self.value(A)), 2 * self.tol(A, n)
+        )
 
-    def multiplicative(src: Source) -> Verdict | None:
+    def multiplicative(self, src: Source) -> Verdict | None:
         n = _dimension(src, 3)
         A, B = _square(src, n), _square(src, n)
-        left, right = value(A @ B), value(A) * value(B)
+        left, right = self.value(A @ B), self.value(A) * self.value(B)
         inputs = f"A = {show(A)}, B = {show(B)}"
-        return verdict(
-            inputs, ("det(A·B)", left), ("det(A)·det(B)", right), 4 * tol(A, n) * (_hadamard(B) + 1)
+        return self.verdict(
+            inputs,
+            ("det(A·B)", left),
+            ("det(A)·det(B)", right),
+            4 * self.tol(A, n) * (_hadamard(B) + 1),
         )
 
-    def transpose(src: Source) -> Verdict | None:
+    def transpose(self, src: Source) -> Verdict | None:
         n = _dimension(src)
         A = _square(src, n)
-        return verdict(
-            f"A = {show(A)}", ("det(Aᵀ)", value(A.T)), ("det(A)", value(A)), 2 * tol(A, n)
+        return self.verdict(
+            f"A = {show(A)}",
+            ("det(Aᵀ)", self.value(A.T)),
+            ("det(A)", self.value(A)),
+            2 * self.tol(A, n),
         )
 
-    def identity(src: Source) -> Verdict | None:
+    def identity(self, src: Source) -> Verdict | None:
         n = _dimension(src)
         eye = Matrix.identity(n)
-        return verdict(f"A = I = {show(eye)}", ("det(I)", value(eye)), ("", 1), tol(eye, n))
+        return self.verdict(
+            f"A = I = {show(eye)}", ("det(I)", self.value(eye)), ("", 1), self.tol(eye, n)
+        )
 
-    def scale_row(src: Source) -> Verdict | None:
+    def scale_row(self, src: Source) -> Verdict | None:
         n = _dimension(src)
         A, c, i = _square(src, n), src.fraction(), src.choice(n)
         B = Matrix([[c * x for x in row] if k == i else list(row) for k, row in enumerate(A.rows)])
         inputs = f"A = {show(A)}, B = A with row {i} times {show(c)} = {show(B)}"
-        return verdict(
-            inputs, ("det(B)", value(B)), ("c·det(A)", c * value(A)), 2 * tol(A, n) * (1 + abs(c))
+        return self.verdict(
+            inputs,
+            ("det(B)", self.value(B)),
+            ("c·det(A)", c * self.value(A)),
+            2 * self.tol(A, n) * (1 + abs(c)),
         )
 
-    def triangular(src: Source) -> Verdict | None:
+    def triangular(self, src: Source) -> Verdict | None:
         n = _dimension(src)
         U = Matrix([[_entries(src) if j >= i else 0 for j in range(n)] for i in range(n)])
         product: Any = Fraction(1)
         for i in range(n):
             product *= U[i, i]
-        return verdict(
+        return self.verdict(
             f"A = {show(U)}",
-            ("det(A)", value(U)),
+            ("det(A)", self.value(U)),
             ("the product of the diagonal", product),
-            tol(U, n),
+            self.tol(U, n),
         )
-
-    properties = [
-        Property("det(A) = Σ_σ sign(σ)·∏ᵢ A[i, σ(i)] (the definition)", definition),
-        Property("swapping two rows changes the sign of det", swap),
-        Property("det(A·B) = det(A)·det(B) (multiplicative)", multiplicative),
-        Property("det(Aᵀ) = det(A)", transpose),
-        Property("det(I) = 1", identity, examples=4),
-        Property("scaling one row by c scales det by c (multilinear)", scale_row),
-        Property("det of a triangular matrix = the product of its diagonal", triangular),
-    ]
-    return run_properties(
-        "check_det", properties, hint=f"see {_DETS}", seed=seed, examples=examples
-    )
 
 
 def _invertible(src: Source, n: int) -> Matrix:
@@ -703,12 +766,29 @@ def check_inverse(inverse: Callable[..., Any], *, seed: int = 0, examples: int =
     Raises: TypeError if ``inverse`` is not callable.
     """
     check_callable(inverse, "inverse")
-    learner = Learner(inverse, "inverse")
+    axioms = _InverseAxioms(inverse)
+    properties = [
+        Property("A·A⁻¹ = I", axioms.right_inverse),
+        Property("A⁻¹·A = I", axioms.left_inverse),
+        Property(
+            "a singular matrix (det A = 0) has no inverse: inverse(A) refuses it", axioms.singular
+        ),
+    ]
+    return run_properties(
+        "check_inverse", properties, hint=f"see {_ELIM}", seed=seed, examples=examples
+    )
 
-    def right_inverse(src: Source) -> Verdict | None:
+
+class _InverseAxioms:
+    """A learner's ``inverse``, with one test per property of the inverse."""
+
+    def __init__(self, inverse: Callable[..., Any]) -> None:
+        self.learner = Learner(inverse, "inverse")
+
+    def right_inverse(self, src: Source) -> Verdict | None:
         n = _dimension(src)
         A = _invertible(src, n)
-        X = learner.matrix((n, n), A)
+        X = self.learner.matrix((n, n), A)
         tol = _residual_tol(A, X, n)
         if matrices_agree(A @ X, Matrix.identity(n), tol):
             return None
@@ -718,16 +798,16 @@ def check_inverse(inverse: Callable[..., Any], *, seed: int = 0, examples: int =
             f"I (A⁻¹ = {within(exact_inverse(A), X, tol)})",
         )
 
-    def left_inverse(src: Source) -> Verdict | None:
+    def left_inverse(self, src: Source) -> Verdict | None:
         n = _dimension(src)
         A = _invertible(src, n)
-        X = learner.matrix((n, n), A)
+        X = self.learner.matrix((n, n), A)
         tol = _residual_tol(A, X, n)
         if matrices_agree(X @ A, Matrix.identity(n), tol):
             return None
         return Verdict(f"A = {show(A)}", f"A⁻¹ = {show(X)}, A⁻¹·A = {show(X @ A)}", "I")
 
-    def singular(src: Source) -> Verdict | None:
+    def singular(self, src: Source) -> Verdict | None:
         n = 1 + src.choice(3)
         rows = [list(row) for row in _square(src, n).rows]
         kind, i = src.choice(4), src.choice(n)
@@ -741,7 +821,7 @@ def check_inverse(inverse: Callable[..., Any], *, seed: int = 0, examples: int =
             rows[j] = [x * (1 if kind == 2 else 2) for x in rows[i]]
         A = Matrix(rows)
         try:
-            _, answer = learner.call(A)
+            _, answer = self.learner.call(A)
         except LearnerProblem:
             return None  # it refused: raised an error, or returned None
         return Verdict(
@@ -749,15 +829,6 @@ def check_inverse(inverse: Callable[..., Any], *, seed: int = 0, examples: int =
             f"returned {show(answer)}",
             "an error: a singular matrix has no inverse",
         )
-
-    properties = [
-        Property("A·A⁻¹ = I", right_inverse),
-        Property("A⁻¹·A = I", left_inverse),
-        Property("a singular matrix (det A = 0) has no inverse: inverse(A) refuses it", singular),
-    ]
-    return run_properties(
-        "check_inverse", properties, hint=f"see {_ELIM}", seed=seed, examples=examples
-    )
 
 
 def _factors(learner: Learner, A: Matrix) -> tuple[Matrix, Matrix, Matrix]:
@@ -785,17 +856,31 @@ def check_lu(lu: Callable[..., Any], *, seed: int = 0, examples: int = 30) -> Ch
     Raises: TypeError if ``lu`` is not callable.
     """
     check_callable(lu, "lu")
-    learner = Learner(lu, "lu")
+    axioms = _LUAxioms(lu)
+    properties = [
+        Property("P·A = L·U", axioms.product),
+        Property("L is unit lower triangular", axioms.unit_lower),
+        Property("U is upper triangular", axioms.upper),
+        Property("P is a permutation matrix", axioms.permutation),
+    ]
+    return run_properties("check_lu", properties, hint=f"see {_ELIM}", seed=seed, examples=examples)
 
-    def draw(src: Source) -> tuple[Matrix, tuple[Matrix, Matrix, Matrix], float]:
+
+class _LUAxioms:
+    """A learner's ``lu``, with one test per property of P·A = L·U."""
+
+    def __init__(self, lu: Callable[..., Any]) -> None:
+        self.learner = Learner(lu, "lu")
+
+    def draw(self, src: Source) -> tuple[Matrix, tuple[Matrix, Matrix, Matrix], float]:
         n = _dimension(src)
         A = _invertible(src, n)
-        P, L, U = _factors(learner, A)
+        P, L, U = _factors(self.learner, A)
         tol = rounding(1 + n * largest(L) * largest(U) + largest(A), 8 * n)
         return A, (P, L, U), tol
 
-    def product(src: Source) -> Verdict | None:
-        A, (P, L, U), tol = draw(src)
+    def product(self, src: Source) -> Verdict | None:
+        A, (P, L, U), tol = self.draw(src)
         if matrices_agree(P @ A, L @ U, tol):
             return None
         advice = ""
@@ -804,8 +889,8 @@ def check_lu(lu: Callable[..., Any], *, seed: int = 0, examples: int = 30) -> Ch
         inputs = f"A = {show(A)}, and yours P = {show(P)}, L = {show(L)}, U = {show(U)}"
         return Verdict(inputs, f"P·A = {show(P @ A)}, L·U = {show(L @ U)}", f"P·A = L·U{advice}")
 
-    def unit_lower(src: Source) -> Verdict | None:
-        A, (_, L, _), tol = draw(src)
+    def unit_lower(self, src: Source) -> Verdict | None:
+        A, (_, L, _), tol = self.draw(src)
         n = A.shape[0]
         ok = all(close(L[i, i], 1, tol) for i in range(n)) and all(
             close(L[i, j], 0, tol) for i in range(n) for j in range(i + 1, n)
@@ -816,16 +901,16 @@ def check_lu(lu: Callable[..., Any], *, seed: int = 0, examples: int = 30) -> Ch
             else Verdict(f"A = {show(A)}", f"L = {show(L)}", "ones on L's diagonal, zeros above it")
         )
 
-    def upper(src: Source) -> Verdict | None:
-        A, (_, _, U), tol = draw(src)
+    def upper(self, src: Source) -> Verdict | None:
+        A, (_, _, U), tol = self.draw(src)
         n = A.shape[0]
         ok = all(close(U[i, j], 0, tol) for i in range(n) for j in range(i))
         return (
             None if ok else Verdict(f"A = {show(A)}", f"U = {show(U)}", "zeros below U's diagonal")
         )
 
-    def permutation(src: Source) -> Verdict | None:
-        A, (P, _, _), _ = draw(src)
+    def permutation(self, src: Source) -> Verdict | None:
+        A, (P, _, _), _ = self.draw(src)
         entries_ok = all(x == 0 or x == 1 for row in P.rows for x in row)
         ok = (
             entries_ok
@@ -841,14 +926,6 @@ def check_lu(lu: Callable[..., Any], *, seed: int = 0, examples: int = 30) -> Ch
                 "a permutation matrix: one 1 in each row and column, zeros elsewhere",
             )
         )
-
-    properties = [
-        Property("P·A = L·U", product),
-        Property("L is unit lower triangular", unit_lower),
-        Property("U is upper triangular", upper),
-        Property("P is a permutation matrix", permutation),
-    ]
-    return run_properties("check_lu", properties, hint=f"see {_ELIM}", seed=seed, examples=examples)
 
 
 # --- eigenvalues ----------------------------------------------------------------------------------
@@ -874,7 +951,7 @@ def _with_eigenvalues(src: Source, n: int) -> tuple[Matrix, list[int]]:
     if kind == 0:
         return D, values
     if kind == 1:
-        Q = Matrix.identity(n)
+        Q: Matrix = Matrix.identity(n)
         for i in range(n - 1):
             a, b, c = src.pick(_TRIPLES)
             Q = Q @ _rotation(n, i, i + 1, Fraction(a, c), Fraction(b, c))

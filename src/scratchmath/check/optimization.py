@@ -57,34 +57,50 @@ def check_optimizer_step(
     Raises: TypeError if ``step`` is not callable.
     """
     check_callable(step, "step")
-    learner = Learner(step, "step")
+    laws = _DescentStepLaws(step)
+    properties = [
+        Property("step(x, g, lr) = x − lr·g (one step of gradient descent)", laws.definition),
+        Property("a zero gradient leaves x where it is", laws.rest),
+        Property("a small step along −∇f lowers f (descent, not ascent)", laws.downhill),
+        Property("repeated steps reach the minimiser of ½‖x − c‖²", laws.converges, examples=5),
+    ]
+    return run_properties(
+        "check_optimizer_step", properties, hint=f"see {_DESCENT}", seed=seed, examples=examples
+    )
 
-    def definition(src: Source) -> Verdict | None:
+
+class _DescentStepLaws:
+    """A learner's ``step``, with one test per property of a gradient-descent step."""
+
+    def __init__(self, step: Callable[..., Any]) -> None:
+        self.learner = Learner(step, "step")
+
+    def definition(self, src: Source) -> Verdict | None:
         n = 1 + src.choice(3)
         x, g, lr = _vector(src, n), _vector(src, n), _rate(src)
-        got, expected = learner.vector(n, x, g, lr), x - lr * g
+        got, expected = self.learner.vector(n, x, g, lr), x - lr * g
         tol = rounding(largest(x) + lr * largest(g), 2)
         if vectors_agree(got, expected, tol):
             return None
         inputs = f"x = {show(x)}, grad = {show(g)}, lr = {show(lr)}"
         return Verdict(inputs, f"step = {show(got)}", f"x − lr·grad = {within(expected, got, tol)}")
 
-    def rest(src: Source) -> Verdict | None:
+    def rest(self, src: Source) -> Verdict | None:
         n = 1 + src.choice(3)
         x, lr = _vector(src, n), _rate(src)
-        got = learner.vector(n, x, Vector.zeros(n), lr)
+        got = self.learner.vector(n, x, Vector.zeros(n), lr)
         if vectors_agree(got, x, rounding(largest(x), 1)):
             return None
         return Verdict(
             f"x = {show(x)}, grad = 0, lr = {show(lr)}", f"step = {show(got)}", f"x = {show(x)}"
         )
 
-    def downhill(src: Source) -> Verdict | None:
+    def downhill(self, src: Source) -> Verdict | None:
         n = 1 + src.choice(3)
         x, c = _vector(src, n), _vector(src, n)
         src.assume(x != c)
         lr = Fraction(1, 4)
-        nxt = learner.vector(n, x, x - c, lr)  # ∇½‖x − c‖² = x − c
+        nxt = self.learner.vector(n, x, x - c, lr)  # ∇½‖x − c‖² = x − c
         before: Any = (x - c) @ (x - c) / 2
         after: Any = (nxt - c) @ (nxt - c) / 2
         if after < before:
@@ -92,23 +108,13 @@ def check_optimizer_step(
         inputs = f"f(x) = ½‖x − c‖², c = {show(c)}, x = {show(x)}, grad = x − c, lr = 1/4"
         return Verdict(inputs, f"f(step) = {show(after)}", f"less than f(x) = {show(before)}")
 
-    def converges(src: Source) -> Verdict | None:
+    def converges(self, src: Source) -> Verdict | None:
         n = 1 + src.choice(3)
-        c = Vector([float(v) for v in _vector(src, n)])  # type: ignore[arg-type]
-        x = Vector.zeros(n) * 1.0
+        c = Vector([float(v) for v in _vector(src, n)])  # type: ignore[arg-type, misc]
+        x: Vector = Vector.zeros(n) * 1.0
         for _ in range(60):
-            x = learner.vector(n, x, x - c, 0.5)
+            x = self.learner.vector(n, x, x - c, 0.5)
         if vectors_agree(x, c, 1e-9 * (1 + largest(c))):
             return None
         inputs = f"f(x) = ½‖x − c‖², c = {show(c)}, x₀ = 0, lr = 0.5, 60 steps"
         return Verdict(inputs, f"x₆₀ = {show(x)}", f"the minimiser c = {show(c)}")
-
-    properties = [
-        Property("step(x, g, lr) = x − lr·g (one step of gradient descent)", definition),
-        Property("a zero gradient leaves x where it is", rest),
-        Property("a small step along −∇f lowers f (descent, not ascent)", downhill),
-        Property("repeated steps reach the minimiser of ½‖x − c‖²", converges, examples=5),
-    ]
-    return run_properties(
-        "check_optimizer_step", properties, hint=f"see {_DESCENT}", seed=seed, examples=examples
-    )

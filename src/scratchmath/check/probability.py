@@ -104,25 +104,48 @@ def _is_number(x: object) -> bool:
 
 
 def _discrete_properties(dist: Any) -> list[Property]:
-    pmf, cdf, ppf = _method(dist, "pmf"), _method(dist, "cdf"), _method(dist, "ppf")
-    mean, variance, std = _method(dist, "mean"), _method(dist, "variance"), _method(dist, "std")
-    cache: dict[str, Any] = {}
+    axioms = _DiscreteAxioms(dist)
+    return [
+        Property("pmf(x) ≥ 0 on the support", axioms.nonnegative, examples=1),
+        Property("Σ pmf(x) over the support = 1", axioms.total, examples=1),
+        Property("cdf(x) = Σ_{k ≤ x} pmf(k)", axioms.cumulative, examples=10),
+        Property("ppf(q) is the smallest x with cdf(x) ≥ q", axioms.quantile, examples=10),
+        Property("mean() = Σ x·pmf(x)", axioms.first_moment, examples=1),
+        Property(
+            "variance() = Σ (x − μ)²·pmf(x) and std() = √variance()",
+            axioms.second_moment,
+            examples=1,
+        ),
+        Property(
+            "sample(n, rng) draws from the distribution, reproducibly", axioms.sampling, examples=1
+        ),
+    ]
 
-    def table() -> tuple[list[Any], list[float]]:
-        if "table" not in cache:
-            outcomes = _outcomes(dist)
-            cache["table"] = outcomes, [_real(*_swap(pmf.call(x))) for x in outcomes]
-        return cache["table"]  # type: ignore[no-any-return]
 
-    def nonnegative(src: Source) -> Verdict | None:
-        outcomes, masses = table()
+class _DiscreteAxioms:
+    """A learner's discrete distribution, one test per method that must agree with its pmf."""
+
+    def __init__(self, dist: Any) -> None:
+        self.dist = dist
+        self.pmf, self.cdf, self.ppf = (_method(dist, name) for name in ("pmf", "cdf", "ppf"))
+        self.mean, self.variance, self.std = (_method(dist, n) for n in ("mean", "variance", "std"))
+        self.cache: dict[str, Any] = {}
+
+    def table(self) -> tuple[list[Any], list[float]]:
+        if "table" not in self.cache:
+            outcomes = _outcomes(self.dist)
+            self.cache["table"] = outcomes, [_real(*_swap(self.pmf.call(x))) for x in outcomes]
+        return self.cache["table"]  # type: ignore[no-any-return]
+
+    def nonnegative(self, src: Source) -> Verdict | None:
+        outcomes, masses = self.table()
         for x, p in zip(outcomes, masses, strict=True):
             if not p >= 0:
                 return Verdict(f"x = {show(x)}", f"pmf(x) = {p!r}", "a probability ≥ 0")
         return None
 
-    def total(src: Source) -> Verdict | None:
-        outcomes, masses = table()
+    def total(self, src: Source) -> Verdict | None:
+        outcomes, masses = self.table()
         mass = math.fsum(masses)
         if abs(mass - 1) <= 1e-9:
             return None
@@ -133,24 +156,24 @@ def _discrete_properties(dist: Any) -> list[Property]:
         )
         return Verdict(shown, f"Σ pmf(x) = {mass!r}", "1 (within 1e-09)")
 
-    def numeric() -> tuple[list[Any], list[float]]:
-        outcomes, masses = table()
+    def numeric(self) -> tuple[list[Any], list[float]]:
+        outcomes, masses = self.table()
         if not outcomes or not all(_is_number(x) for x in outcomes):
             raise _NotNumeric
         pairs = sorted(zip(outcomes, masses, strict=True))
         return [x for x, _ in pairs], [p for _, p in pairs]
 
-    def cumulative(src: Source) -> Verdict | None:
-        outcomes, masses = numeric()
+    def cumulative(self, src: Source) -> Verdict | None:
+        outcomes, masses = self.numeric()
         k = src.choice(min(len(outcomes), 50))
         x = outcomes[k]
-        got, expected = _real(*_swap(cdf.call(x))), math.fsum(masses[: k + 1])
+        got, expected = _real(*_swap(self.cdf.call(x))), math.fsum(masses[: k + 1])
         if _close(got, expected, 1):
             return None
         return Verdict(f"x = {show(x)}", f"cdf(x) = {got!r}", f"Σ_{{k ≤ x}} pmf(k) = {expected!r}")
 
-    def quantile(src: Source) -> Verdict | None:
-        outcomes, masses = numeric()
+    def quantile(self, src: Source) -> Verdict | None:
+        outcomes, masses = self.numeric()
         q = (1 + src.choice(999)) / 1000
         running, expected = 0.0, outcomes[-1]
         for x, p in zip(outcomes, masses, strict=True):
@@ -158,7 +181,7 @@ def _discrete_properties(dist: Any) -> list[Property]:
             if running >= q - 1e-12:
                 expected = x
                 break
-        call, raw = ppf.call(q)
+        call, raw = self.ppf.call(q)
         got = _real(raw, call)
         if got == expected:
             return None
@@ -168,40 +191,28 @@ def _discrete_properties(dist: Any) -> list[Property]:
             f"{show(expected)}, the smallest x with cdf(x) ≥ q",
         )
 
-    def first_moment(src: Source) -> Verdict | None:
-        outcomes, masses = numeric()
+    def first_moment(self, src: Source) -> Verdict | None:
+        outcomes, masses = self.numeric()
         expected = math.fsum(float(x) * p for x, p in zip(outcomes, masses, strict=True))
-        got = _real(*_swap(mean.call()))
+        got = _real(*_swap(self.mean.call()))
         scale = math.fsum(abs(float(x)) * p for x, p in zip(outcomes, masses, strict=True))
         if _close(got, expected, scale):
             return None
         return Verdict("the distribution", f"mean() = {got!r}", f"Σ x·pmf(x) = {expected!r}")
 
-    def second_moment(src: Source) -> Verdict | None:
-        outcomes, masses = numeric()
+    def second_moment(self, src: Source) -> Verdict | None:
+        outcomes, masses = self.numeric()
         mu = math.fsum(float(x) * p for x, p in zip(outcomes, masses, strict=True))
         expected = math.fsum(
             (float(x) - mu) ** 2 * p for x, p in zip(outcomes, masses, strict=True)
         )
-        return _spread(variance, std, expected, "Σ (x − μ)²·pmf(x)")
+        return _spread(self.variance, self.std, expected, "Σ (x − μ)²·pmf(x)")
 
-    def sampling(src: Source) -> Verdict | None:
-        outcomes, masses = table()
+    def sampling(self, src: Source) -> Verdict | None:
+        outcomes, masses = self.table()
         return _check_sample(
-            dist, lambda x: x in set(outcomes), list(zip(outcomes, masses, strict=True))
+            self.dist, lambda x: x in set(outcomes), list(zip(outcomes, masses, strict=True))
         )
-
-    return [
-        Property("pmf(x) ≥ 0 on the support", nonnegative, examples=1),
-        Property("Σ pmf(x) over the support = 1", total, examples=1),
-        Property("cdf(x) = Σ_{k ≤ x} pmf(k)", cumulative, examples=10),
-        Property("ppf(q) is the smallest x with cdf(x) ≥ q", quantile, examples=10),
-        Property("mean() = Σ x·pmf(x)", first_moment, examples=1),
-        Property(
-            "variance() = Σ (x − μ)²·pmf(x) and std() = √variance()", second_moment, examples=1
-        ),
-        Property("sample(n, rng) draws from the distribution, reproducibly", sampling, examples=1),
-    ]
 
 
 class _NotNumeric(Exception):
@@ -276,52 +287,77 @@ def _integral(f: Callable[[float], Any], low: float, high: float, what: str) -> 
 
 
 def _continuous_properties(dist: Any) -> list[Property]:
-    pdf, cdf, ppf = _method(dist, "pdf"), _method(dist, "cdf"), _method(dist, "ppf")
-    mean, variance, std = _method(dist, "mean"), _method(dist, "variance"), _method(dist, "std")
-    cache: dict[str, Any] = {}
+    axioms = _ContinuousAxioms(dist)
+    return [
+        Property("pdf(x) ≥ 0", axioms.nonnegative, examples=10),
+        Property("∫ pdf(x) dx over the support = 1", axioms.total, examples=1),
+        Property(
+            "cdf(x) = ∫ pdf from the lower end of the support to x", axioms.cumulative, examples=6
+        ),
+        Property("cdf(ppf(q)) = q", axioms.quantile, examples=10),
+        Property("mean() = ∫ x·pdf(x) dx", axioms.first_moment, examples=1),
+        Property(
+            "variance() = ∫ (x − μ)²·pdf(x) dx and std() = √variance()",
+            axioms.second_moment,
+            examples=1,
+        ),
+        Property(
+            "sample(n, rng) draws from the distribution, reproducibly", axioms.sampling, examples=1
+        ),
+    ]
 
-    def density(x: float) -> float:
-        return _real(*_swap(pdf.call(x)))
 
-    def moments() -> tuple[float, float, float, float]:
+class _ContinuousAxioms:
+    """A learner's continuous distribution, one test per method that must agree with its pdf."""
+
+    def __init__(self, dist: Any) -> None:
+        self.dist = dist
+        self.pdf, self.cdf, self.ppf = (_method(dist, name) for name in ("pdf", "cdf", "ppf"))
+        self.mean, self.variance, self.std = (_method(dist, n) for n in ("mean", "variance", "std"))
+        self.cache: dict[str, Any] = {}
+
+    def density(self, x: float) -> float:
+        return _real(*_swap(self.pdf.call(x)))
+
+    def moments(self) -> tuple[float, float, float, float]:
         """(low, high, μ, σ²) from the learner's support and pdf, by integration."""
-        if "moments" not in cache:
-            call, raw = _method(dist, "support").call()
+        if "moments" not in self.cache:
+            call, raw = _method(self.dist, "support").call()
             try:
                 low, high = (float(v) for v in raw)
             except (TypeError, ValueError):
                 raise LearnerProblem(call, f"returned {show(raw)}", "a pair (low, high)") from None
-            mu = _integral(lambda x: x * density(x), low, high, "∫ x·pdf(x) dx")
+            mu = _integral(lambda x: x * self.density(x), low, high, "∫ x·pdf(x) dx")
             second = _integral(
-                lambda x: (x - mu) ** 2 * density(x), low, high, "∫ (x − μ)²·pdf(x) dx"
+                lambda x: (x - mu) ** 2 * self.density(x), low, high, "∫ (x − μ)²·pdf(x) dx"
             )
-            cache["moments"] = low, high, mu, second
-        return cache["moments"]  # type: ignore[no-any-return]
+            self.cache["moments"] = low, high, mu, second
+        return self.cache["moments"]  # type: ignore[no-any-return]
 
-    def point(src: Source) -> float:
-        low, high, mu, second = moments()
+    def point(self, src: Source) -> float:
+        low, high, mu, second = self.moments()
         sigma = math.sqrt(max(second, 0.0))
         a, b = max(low, mu - 6 * sigma), min(high, mu + 6 * sigma)
         return a + (b - a) * (1 + src.choice(999)) / 1000
 
-    def nonnegative(src: Source) -> Verdict | None:
-        x = point(src)
-        p = density(x)
+    def nonnegative(self, src: Source) -> Verdict | None:
+        x = self.point(src)
+        p = self.density(x)
         return None if p >= 0 else Verdict(f"x = {x!r}", f"pdf(x) = {p!r}", "a density ≥ 0")
 
-    def total(src: Source) -> Verdict | None:
-        low, high, _, _ = moments()
-        mass = _integral(density, low, high, "∫ pdf(x) dx")
+    def total(self, src: Source) -> Verdict | None:
+        low, high, _, _ = self.moments()
+        mass = _integral(self.density, low, high, "∫ pdf(x) dx")
         if abs(mass - 1) <= 1e-6:
             return None
         return Verdict(
             f"the support ({low!r}, {high!r})", f"∫ pdf(x) dx = {mass!r}", "1 (within 1e-06)"
         )
 
-    def cumulative(src: Source) -> Verdict | None:
-        low = moments()[0]
-        x = point(src)
-        got, expected = _real(*_swap(cdf.call(x))), _integral(density, low, x, "∫ pdf")
+    def cumulative(self, src: Source) -> Verdict | None:
+        low = self.moments()[0]
+        x = self.point(src)
+        got, expected = _real(*_swap(self.cdf.call(x))), _integral(self.density, low, x, "∫ pdf")
         if abs(got - expected) <= 1e-6:
             return None
         return Verdict(
@@ -330,10 +366,10 @@ def _continuous_properties(dist: Any) -> list[Property]:
             f"∫ pdf from {low!r} to x = {expected!r} (within 1e-06)",
         )
 
-    def quantile(src: Source) -> Verdict | None:
+    def quantile(self, src: Source) -> Verdict | None:
         q = (1 + src.choice(999)) / 1000
-        x = _real(*_swap(ppf.call(q)))
-        got = _real(*_swap(cdf.call(x)))
+        x = _real(*_swap(self.ppf.call(q)))
+        got = _real(*_swap(self.cdf.call(x)))
         if abs(got - q) <= 1e-8:
             return None
         return Verdict(
@@ -342,23 +378,24 @@ def _continuous_properties(dist: Any) -> list[Property]:
             "cdf(ppf(q)) = q (within 1e-08)",
         )
 
-    def first_moment(src: Source) -> Verdict | None:
-        _, _, mu, second = moments()
-        got = _real(*_swap(mean.call()))
+    def first_moment(self, src: Source) -> Verdict | None:
+        _, _, mu, second = self.moments()
+        got = _real(*_swap(self.mean.call()))
         if abs(got - mu) <= 1e-6 * (1 + abs(mu) + math.sqrt(max(second, 0))):
             return None
         return Verdict("the distribution", f"mean() = {got!r}", f"∫ x·pdf(x) dx = {mu!r}")
 
-    def second_moment(src: Source) -> Verdict | None:
-        return _spread(variance, std, moments()[3], "∫ (x − μ)²·pdf(x) dx")
+    def second_moment(self, src: Source) -> Verdict | None:
+        return _spread(self.variance, self.std, self.moments()[3], "∫ (x − μ)²·pdf(x) dx")
 
-    def sampling(src: Source) -> Verdict | None:
-        low, high, mu, second = moments()
-        verdict = _check_sample(dist, lambda x: _is_number(x) and low <= x <= high, [])
+    def sampling(self, src: Source) -> Verdict | None:
+        low, high, mu, second = self.moments()
+        verdict = _check_sample(self.dist, lambda x: _is_number(x) and low <= x <= high, [])
         if verdict is not None:
             return verdict
         values = [
-            float(x) for x in _method(dist, "sample").call(SAMPLE_SIZE, random.Random(12345))[1]
+            float(x)
+            for x in _method(self.dist, "sample").call(SAMPLE_SIZE, random.Random(12345))[1]
         ]
         average = math.fsum(values) / SAMPLE_SIZE
         error = 5 * math.sqrt(max(second, 0.0) / SAMPLE_SIZE)
@@ -369,18 +406,6 @@ def _continuous_properties(dist: Any) -> list[Property]:
             f"a sample mean of {average!r}",
             f"μ = {mu!r} (within 5 standard errors, {error:.2g})",
         )
-
-    return [
-        Property("pdf(x) ≥ 0", nonnegative, examples=10),
-        Property("∫ pdf(x) dx over the support = 1", total, examples=1),
-        Property("cdf(x) = ∫ pdf from the lower end of the support to x", cumulative, examples=6),
-        Property("cdf(ppf(q)) = q", quantile, examples=10),
-        Property("mean() = ∫ x·pdf(x) dx", first_moment, examples=1),
-        Property(
-            "variance() = ∫ (x − μ)²·pdf(x) dx and std() = √variance()", second_moment, examples=1
-        ),
-        Property("sample(n, rng) draws from the distribution, reproducibly", sampling, examples=1),
-    ]
 
 
 def check_distribution(dist: Any, *, seed: int = 0, examples: int = 10) -> CheckReport:
@@ -509,16 +534,43 @@ def check_expectation(
     Raises: TypeError if ``expectation`` is not callable.
     """
     check_callable(expectation, "expectation")
-    learner = Learner(expectation, "expectation")
+    axioms = _ExpectationAxioms(expectation)
+    properties = [
+        Property("E[X] = Σ x·p(x)", axioms.mean),
+        Property("E[g(X)] = Σ g(x)·p(x) (not g(E[X]))", axioms.of_g),
+        Property("E[a·X + b] = a·E[X] + b (linearity)", axioms.linear),
+        Property(
+            "E[g(X)] for an infinite support (Poisson, Geometric)",
+            axioms.reference(_infinite, 1e-9),
+            examples=6,
+            optional=True,
+        ),
+        Property(
+            "E[g(X)] = ∫ g(x)·f(x) dx for a continuous X",
+            axioms.reference(_continuous, 1e-6),
+            examples=6,
+            optional=True,
+        ),
+    ]
+    return run_properties(
+        "check_expectation", properties, hint=f"see {_EXPECTATION}", seed=seed, examples=examples
+    )
 
-    def value(dist: Any, g: Named | None = None) -> float:
-        call, raw = learner.call(dist) if g is None else learner.call(dist, g)
+
+class _ExpectationAxioms:
+    """A learner's ``expectation``, with one test per property of E[g(X)]."""
+
+    def __init__(self, expectation: Callable[..., Any]) -> None:
+        self.learner = Learner(expectation, "expectation")
+
+    def value(self, dist: Any, g: Named | None = None) -> float:
+        call, raw = self.learner.call(dist) if g is None else self.learner.call(dist, g)
         return _real(raw, call)
 
     def compare(
-        dist: Any, g: Named | None, expected: float, scale: float, relative: float
+        self, dist: Any, g: Named | None, expected: float, scale: float, relative: float
     ) -> Verdict | None:
-        got = value(dist, g)
+        got = self.value(dist, g)
         if _close(got, expected, scale, relative):
             return None
         what = "E[X]" if g is None else f"E[g(X)] with g(x) = {g.formula}"
@@ -528,22 +580,26 @@ def check_expectation(
             f"{expected!r} (within {relative * (1 + scale):.2g})",
         )
 
-    def mean(src: Source) -> Verdict | None:
+    def mean(self, src: Source) -> Verdict | None:
         dist = _finite(src)
         pairs = _table(dist)
         expected = math.fsum(float(x) * p for x, p in pairs)
-        return compare(dist, None, expected, math.fsum(abs(float(x)) * p for x, p in pairs), 1e-9)
+        return self.compare(
+            dist, None, expected, math.fsum(abs(float(x)) * p for x, p in pairs), 1e-9
+        )
 
-    def of_g(src: Source) -> Verdict | None:
+    def of_g(self, src: Source) -> Verdict | None:
         dist, g = _finite(src), src.pick(_FUNCTIONS)
         pairs = _table(dist)
         expected = math.fsum(float(g(x)) * p for x, p in pairs)
-        return compare(dist, g, expected, math.fsum(abs(float(g(x))) * p for x, p in pairs), 1e-9)
+        return self.compare(
+            dist, g, expected, math.fsum(abs(float(g(x))) * p for x, p in pairs), 1e-9
+        )
 
-    def linear(src: Source) -> Verdict | None:
+    def linear(self, src: Source) -> Verdict | None:
         dist, a, b = _finite(src), src.integer(4), src.integer(4)
         g = Named(lambda x: a * x + b, f"{a}x + {b}")
-        left, right = value(dist, g), a * value(dist) + b
+        left, right = self.value(dist, g), a * self.value(dist) + b
         if _close(left, right, abs(a) * abs(right) + abs(b), 1e-9):
             return None
         return Verdict(
@@ -553,7 +609,7 @@ def check_expectation(
         )
 
     def reference(
-        draw: Callable[[Source], Any], relative: float
+        self, draw: Callable[[Source], Any], relative: float
     ) -> Callable[[Source], Verdict | None]:
         def test(src: Source) -> Verdict | None:
             dist = draw(src)
@@ -561,30 +617,9 @@ def check_expectation(
             plain = dist._dist if isinstance(dist, Unending) else dist
             expected = float(reference_expectation(plain, g))
             scale = abs(float(reference_expectation(plain, lambda x: abs(g(x)) if g else abs(x))))
-            return compare(dist, g, expected, scale, relative)
+            return self.compare(dist, g, expected, scale, relative)
 
         return test
-
-    properties = [
-        Property("E[X] = Σ x·p(x)", mean),
-        Property("E[g(X)] = Σ g(x)·p(x) (not g(E[X]))", of_g),
-        Property("E[a·X + b] = a·E[X] + b (linearity)", linear),
-        Property(
-            "E[g(X)] for an infinite support (Poisson, Geometric)",
-            reference(_infinite, 1e-9),
-            examples=6,
-            optional=True,
-        ),
-        Property(
-            "E[g(X)] = ∫ g(x)·f(x) dx for a continuous X",
-            reference(_continuous, 1e-6),
-            examples=6,
-            optional=True,
-        ),
-    ]
-    return run_properties(
-        "check_expectation", properties, hint=f"see {_EXPECTATION}", seed=seed, examples=examples
-    )
 
 
 def _infinite(src: Source) -> Any:
@@ -633,6 +668,25 @@ def _entropy_of(pairs: Iterable[tuple[Any, float]], base: float) -> float:
     return -math.fsum(p * math.log(p) for _, p in pairs if p > 0) / math.log(base)
 
 
+def _with_zeros(src: Source) -> Any:
+    """A finite distribution with an outcome of probability 0, listed in its support."""
+    outcomes = [src.integer(5) for _ in range(2 + src.choice(3))]
+    probabilities = _probabilities(src, outcomes)
+    src.assume(0 in probabilities.values())
+    return Table(probabilities)
+
+
+def _uniform(src: Source) -> Any:
+    """The uniform distribution on 1 to 8 consecutive integers."""
+    a = src.integer(3)
+    return DiscreteUniform(a, a + src.choice(8))
+
+
+def _certain(src: Source) -> Any:
+    """A distribution with one outcome of probability 1."""
+    return src.pick((Bernoulli(0), Bernoulli(1), DiscreteUniform(2, 2), Categorical({"a": 1})))
+
+
 def check_entropy(entropy: Callable[..., Any], *, seed: int = 0, examples: int = 20) -> CheckReport:
     """Check ``entropy(dist, base=2)`` → H(X) = −Σ p(x)·log_base p(x), in bits by default.
 
@@ -672,26 +726,13 @@ def check_entropy(entropy: Callable[..., Any], *, seed: int = 0, examples: int =
 
         return test
 
-    def with_zeros(src: Source) -> Any:
-        outcomes = [src.integer(5) for _ in range(2 + src.choice(3))]
-        probabilities = _probabilities(src, outcomes)
-        src.assume(0 in probabilities.values())
-        return Table(probabilities)
-
-    def uniform(src: Source) -> Any:
-        a = src.integer(3)
-        return DiscreteUniform(a, a + src.choice(8))
-
-    def certain(src: Source) -> Any:
-        return src.pick((Bernoulli(0), Bernoulli(1), DiscreteUniform(2, 2), Categorical({"a": 1})))
-
     properties = [
         Property("H(X) = −Σ p(x)·log₂ p(x): bits when no base is given", known(_finite, None)),
         Property("entropy(dist, base=2) is in bits", known(_finite, 2)),
         Property("entropy(dist, base=math.e) is in nats: H_e = H₂·ln 2", known(_finite, math.e)),
-        Property("0·log 0 = 0: an outcome of probability 0 adds nothing", known(with_zeros, None)),
-        Property("H(uniform on n outcomes) = log₂ n", known(uniform, None)),
-        Property("H = 0 for a certain outcome", known(certain, None), examples=4),
+        Property("0·log 0 = 0: an outcome of probability 0 adds nothing", known(_with_zeros, None)),
+        Property("H(uniform on n outcomes) = log₂ n", known(_uniform, None)),
+        Property("H = 0 for a certain outcome", known(_certain, None), examples=4),
     ]
     return run_properties(
         "check_entropy", properties, hint=f"see {_ENTROPY}", seed=seed, examples=examples
@@ -707,6 +748,23 @@ def _kl_of(p: Any, q: Any, base: float) -> float:
                 return math.inf
             total.append(px * math.log(px / qx))
     return math.fsum(total) / math.log(base)
+
+
+def _kl_pair(src: Source, zeros_in_q: bool = False, listed: bool = True) -> tuple[Any, Any]:
+    """Two distributions p, q over the same outcomes: a Binomial against a DiscreteUniform, or
+    two with drawn rational probabilities, q without zeros unless ``zeros_in_q``."""
+    if src.choice(4) == 0:
+        n = 1 + src.choice(4)
+        return Binomial(n, Fraction(1 + src.choice(7), 8)), DiscreteUniform(0, n)
+    outcomes = list(range(2 + src.choice(3)))
+    p, q = _probabilities(src, outcomes), _probabilities(src, outcomes)
+    if not zeros_in_q:
+        q = {x: (w + Fraction(1, 10)) / (1 + Fraction(len(q), 10)) for x, w in q.items()}
+    # p's zero-probability outcomes are listed (a learner must skip them), except beside a
+    # q with zeros: 0·log(0/0) is a convention one checker property at a time.
+    first = Table if listed and not zeros_in_q else Categorical
+    second = Table if listed else Categorical
+    return first(p), second(q)
 
 
 def check_kl_divergence(
@@ -727,30 +785,32 @@ def check_kl_divergence(
     Raises: TypeError if ``kl`` is not callable.
     """
     check_callable(kl, "kl")
-    learner = Learner(kl, "kl")
+    axioms = _KLAxioms(kl)
+    properties = [
+        Property("D(p‖q) = Σ p(x)·log₂(p(x)/q(x)), in bits by default", axioms.known(None)),
+        Property("kl(p, q, base=math.e) is in nats", axioms.known(math.e)),
+        Property("D(p‖q) ≥ 0 (Gibbs' inequality) and D(p‖p) = 0", axioms.gibbs),
+        Property("p(x) = 0 adds nothing; q(x) = 0 < p(x) makes D(p‖q) = ∞", axioms.infinite),
+    ]
+    return run_properties(
+        "check_kl_divergence", properties, hint=f"see {_KL}", seed=seed, examples=examples
+    )
 
-    def pair(src: Source, zeros_in_q: bool = False, listed: bool = True) -> tuple[Any, Any]:
-        if src.choice(4) == 0:
-            n = 1 + src.choice(4)
-            return Binomial(n, Fraction(1 + src.choice(7), 8)), DiscreteUniform(0, n)
-        outcomes = list(range(2 + src.choice(3)))
-        p, q = _probabilities(src, outcomes), _probabilities(src, outcomes)
-        if not zeros_in_q:
-            q = {x: (w + Fraction(1, 10)) / (1 + Fraction(len(q), 10)) for x, w in q.items()}
-        # p's zero-probability outcomes are listed (a learner must skip them), except beside a
-        # q with zeros: 0·log(0/0) is a convention one checker property at a time.
-        first = Table if listed and not zeros_in_q else Categorical
-        second = Table if listed else Categorical
-        return first(p), second(q)
 
-    def value(p: Any, q: Any, base: float | None) -> float:
-        call, raw = learner.call(p, q) if base is None else learner.call(p, q, base=base)
+class _KLAxioms:
+    """A learner's ``kl``, with one test per property of D(p‖q)."""
+
+    def __init__(self, kl: Callable[..., Any]) -> None:
+        self.learner = Learner(kl, "kl")
+
+    def value(self, p: Any, q: Any, base: float | None) -> float:
+        call, raw = self.learner.call(p, q) if base is None else self.learner.call(p, q, base=base)
         return _real(raw, call)
 
-    def known(base: float | None) -> Callable[[Source], Verdict | None]:
+    def known(self, base: float | None) -> Callable[[Source], Verdict | None]:
         def test(src: Source) -> Verdict | None:
-            p, q = pair(src)
-            got, expected = value(p, q, base), _kl_of(p, q, base or 2)
+            p, q = _kl_pair(src)
+            got, expected = self.value(p, q, base), _kl_of(p, q, base or 2)
             if _close(got, expected, expected):
                 return None
             swapped = (
@@ -767,9 +827,9 @@ def check_kl_divergence(
 
         return test
 
-    def gibbs(src: Source) -> Verdict | None:
-        p, q = pair(src, listed=False)
-        got, same = value(p, q, None), value(p, p, None)
+    def gibbs(self, src: Source) -> Verdict | None:
+        p, q = _kl_pair(src, listed=False)
+        got, same = self.value(p, q, None), self.value(p, p, None)
         if got >= -1e-12 and abs(same) <= 1e-12:
             return None
         return Verdict(
@@ -778,11 +838,11 @@ def check_kl_divergence(
             "D(p‖q) ≥ 0 and D(p‖p) = 0",
         )
 
-    def infinite(src: Source) -> Verdict | None:
-        p, q = pair(src, zeros_in_q=True)
+    def infinite(self, src: Source) -> Verdict | None:
+        p, q = _kl_pair(src, zeros_in_q=True)
         expected = _kl_of(p, q, 2)
         if expected != math.inf:
-            got = value(p, q, None)
+            got = self.value(p, q, None)
             return (
                 None
                 if _close(got, expected, expected)
@@ -791,7 +851,7 @@ def check_kl_divergence(
                 )
             )
         try:
-            call, raw = learner.call(p, q)
+            call, raw = self.learner.call(p, q)
         except LearnerProblem as problem:
             return None if problem.got.startswith("raised") else problem.verdict
         got = _real(raw, call)
@@ -804,13 +864,3 @@ def check_kl_divergence(
                 "math.inf: q(x) = 0 where p(x) > 0",
             )
         )
-
-    properties = [
-        Property("D(p‖q) = Σ p(x)·log₂(p(x)/q(x)), in bits by default", known(None)),
-        Property("kl(p, q, base=math.e) is in nats", known(math.e)),
-        Property("D(p‖q) ≥ 0 (Gibbs' inequality) and D(p‖p) = 0", gibbs),
-        Property("p(x) = 0 adds nothing; q(x) = 0 < p(x) makes D(p‖q) = ∞", infinite),
-    ]
-    return run_properties(
-        "check_kl_divergence", properties, hint=f"see {_KL}", seed=seed, examples=examples
-    )

@@ -44,21 +44,21 @@ import math
 import numbers
 import operator
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from fractions import Fraction
 from itertools import chain
-from typing import Any, overload
+from typing import Any, Generic, overload
 
 from scratchmath.errors import DimensionError, DomainError
 from scratchmath.matrices.singular import exact_rank, scaled_singular_values, svd_table
 from scratchmath.scalars import COMPLEX as _COMPLEX
 from scratchmath.scalars import EXACT as _EXACT
 from scratchmath.scalars import REAL as _REAL
+from scratchmath.scalars import S, U, format_scalar, latex_scalar, saturating_ldexp
 from scratchmath.scalars import accurate_sum as _sum
 from scratchmath.scalars import check_scalar as _check_scalar
 from scratchmath.scalars import divide as _divide
 from scratchmath.scalars import exact_sqrt as _exact_sqrt
-from scratchmath.scalars import format_scalar, latex_scalar, saturating_ldexp
 from scratchmath.scalars import homogenize as _homogenize
 from scratchmath.scalars import kind_of as _kind_of_scalar
 from scratchmath.scalars import promote as _promote
@@ -218,7 +218,7 @@ def _matmul_rows(a: Rows, b: Rows, exact: bool) -> Rows:
 # ---------------------------------------------------------------------------------------
 
 
-class Matrix:
+class Matrix(Generic[S]):
     """An m×n matrix: an immutable, hashable table of scalars, m, n ≥ 1.
 
     A = (aᵢⱼ), 0 ≤ i < m, 0 ≤ j < n. It represents the linear map x ↦ Ax from 𝔽ⁿ to 𝔽ᵐ,
@@ -231,14 +231,29 @@ class Matrix:
     >>> Matrix([[1, 0.5], [0, 1]])
     Matrix([[1.0, 0.5], [0.0, 1.0]])
 
+    For a type checker a matrix is generic in its scalar type, as a ``Vector`` is:
+    ``Matrix([[2.0, 1.0], [1.0, 3.0]])`` is a ``Matrix[float]``, whose entries, determinant,
+    inverse and products are floats; a matrix of Fractions is a ``Matrix[Fraction]``.
+
     Raises:
         TypeError: rows is not an iterable of iterables of numbers.
         DimensionError: no rows, an empty row, or rows of different lengths (ragged).
     """
 
     __slots__ = ("_rows",)
-    _rows: Rows
+    _rows: tuple[tuple[S, ...], ...]
 
+    # The kind of the matrix as a type checker sees it (as for Vector).
+    @overload
+    def __init__(self: Matrix[int], rows: Iterable[Iterable[int]]) -> None: ...
+    @overload
+    def __init__(self: Matrix[Fraction], rows: Iterable[Iterable[int | Fraction]]) -> None: ...
+    @overload
+    def __init__(self: Matrix[float], rows: Iterable[Iterable[float]]) -> None: ...
+    @overload
+    def __init__(self: Matrix[complex], rows: Iterable[Iterable[complex]]) -> None: ...
+    @overload
+    def __init__(self, rows: Iterable[Iterable[Scalar]]) -> None: ...
     def __init__(self, rows: Iterable[Iterable[Scalar]]) -> None:
         if isinstance(rows, (str, bytes)) or not isinstance(rows, Iterable):
             raise TypeError(
@@ -266,8 +281,11 @@ class Matrix:
         )
 
     @classmethod
-    def _trusted(cls, rows: Rows) -> Matrix:
-        """Build from rows already known to be homogeneous, rectangular, non-empty (internal)."""
+    def _trusted(cls, rows: Rows) -> Matrix[Any]:
+        """Build from rows already known to be homogeneous, rectangular, non-empty (internal).
+
+        Typed ``Matrix[Any]``, as ``Vector._trusted``: the public signatures state the kind.
+        """
         A = object.__new__(cls)
         object.__setattr__(A, "_rows", rows)
         return A
@@ -275,7 +293,7 @@ class Matrix:
     # -- constructors ---------------------------------------------------------------------
 
     @classmethod
-    def identity(cls, n: int) -> Matrix:
+    def identity(cls, n: int) -> Matrix[int]:
         """The n×n identity matrix Iₙ: (Iₙ)ᵢⱼ = δᵢⱼ (1 if i = j, else 0); Iₙx = x.
 
         >>> Matrix.identity(2)
@@ -288,7 +306,7 @@ class Matrix:
         return cls._trusted(tuple(tuple(1 if i == j else 0 for j in range(n)) for i in range(n)))
 
     @classmethod
-    def zeros(cls, m: int, n: int) -> Matrix:
+    def zeros(cls, m: int, n: int) -> Matrix[int]:
         """The m×n zero matrix: every entry 0; the additive identity, A + 0 = A.
 
         >>> Matrix.zeros(2, 3)
@@ -301,7 +319,7 @@ class Matrix:
         return cls._trusted(((0,) * n,) * m)
 
     @classmethod
-    def diagonal(cls, values: Iterable[Scalar]) -> Matrix:
+    def diagonal(cls, values: Iterable[U]) -> Matrix[U]:
         """The diagonal matrix diag(d₀, …, dₙ₋₁): dᵢ at (i, i), 0 elsewhere.
 
         It scales the i-th coordinate axis by dᵢ.
@@ -324,7 +342,7 @@ class Matrix:
         )
 
     @classmethod
-    def from_rows(cls, vectors: Iterable[Vector]) -> Matrix:
+    def from_rows(cls, vectors: Iterable[Vector[U]]) -> Matrix[U]:
         """The matrix whose i-th row is the i-th vector.
 
         >>> Matrix.from_rows([Vector([1, 2]), Vector([3, 4])])
@@ -337,7 +355,7 @@ class Matrix:
         return cls(_check_vector_list(vectors))
 
     @classmethod
-    def from_columns(cls, vectors: Iterable[Vector]) -> Matrix:
+    def from_columns(cls, vectors: Iterable[Vector[U]]) -> Matrix[U]:
         """The matrix whose j-th column is the j-th vector: [v₀ | v₁ | …].
 
         So A eⱼ = vⱼ: the matrix of the linear map sending each basis vector to vⱼ.
@@ -352,7 +370,7 @@ class Matrix:
         return cls(_check_vector_list(vectors)).T
 
     @classmethod
-    def from_function(cls, m: int, n: int, f: Callable[[int, int], Scalar]) -> Matrix:
+    def from_function(cls, m: int, n: int, f: Callable[[int, int], U]) -> Matrix[U]:
         """The m×n matrix with entries aᵢⱼ = f(i, j), indices 0-based.
 
         >>> Matrix.from_function(2, 3, lambda i, j: i + j)
@@ -369,7 +387,7 @@ class Matrix:
         return cls([[f(i, j) for j in range(n)] for i in range(m)])
 
     @classmethod
-    def rotation(cls, theta: float) -> Matrix:
+    def rotation(cls, theta: float) -> Matrix[float]:
         """The 2×2 counter-clockwise rotation by θ radians: [[cos θ, −sin θ], [sin θ, cos θ]].
 
         Its columns are where e₀ and e₁ land when the plane turns by θ; the entries are floats.
@@ -413,7 +431,7 @@ class Matrix:
         return (len(self._rows), len(self._rows[0]))
 
     @property
-    def rows(self) -> tuple[Vector, ...]:
+    def rows(self) -> tuple[Vector[S], ...]:
         """The rows as a tuple of Vectors.
 
         >>> Matrix([[1, 2], [3, 4]]).rows
@@ -422,7 +440,7 @@ class Matrix:
         return tuple(map(Vector._trusted, self._rows))
 
     @property
-    def columns(self) -> tuple[Vector, ...]:
+    def columns(self) -> tuple[Vector[S], ...]:
         """The columns as a tuple of Vectors: column j is A eⱼ, the image of eⱼ.
 
         >>> Matrix([[1, 2], [3, 4]]).columns
@@ -431,7 +449,7 @@ class Matrix:
         return tuple(map(Vector._trusted, zip(*self._rows, strict=True)))
 
     @property
-    def T(self) -> Matrix:
+    def T(self) -> Matrix[S]:
         """The transpose Aᵀ: (Aᵀ)ᵢⱼ = aⱼᵢ, rows become columns.
 
         >>> Matrix([[1, 2, 3], [4, 5, 6]]).T
@@ -439,23 +457,23 @@ class Matrix:
         """
         return Matrix._trusted(tuple(zip(*self._rows, strict=True)))
 
-    def __iter__(self) -> Iterator[Vector]:
+    def __iter__(self) -> Iterator[Vector[S]]:
         """Iterate over the rows, as Vectors."""
         return map(Vector._trusted, self._rows)
 
     @overload
-    def __getitem__(self, index: int) -> Vector: ...
+    def __getitem__(self, index: int) -> Vector[S]: ...
     @overload
-    def __getitem__(self, index: tuple[int, int]) -> Scalar: ...
+    def __getitem__(self, index: tuple[int, int]) -> S: ...
     @overload
-    def __getitem__(self, index: slice) -> Matrix: ...
+    def __getitem__(self, index: slice) -> Matrix[S]: ...
     @overload
-    def __getitem__(self, index: tuple[slice, slice]) -> Matrix: ...
+    def __getitem__(self, index: tuple[slice, slice]) -> Matrix[S]: ...
     @overload
-    def __getitem__(self, index: tuple[int, slice] | tuple[slice, int]) -> Vector: ...
+    def __getitem__(self, index: tuple[int, slice] | tuple[slice, int]) -> Vector[S]: ...
     def __getitem__(
         self, index: int | slice | tuple[int | slice, int | slice]
-    ) -> Scalar | Vector | Matrix:
+    ) -> S | Vector[S] | Matrix[S]:
         """A[i, j] is the entry aᵢⱼ; A[i] is row i as a Vector (0-based, negatives count back).
 
         Slices work as in numpy: ``A[:, j]`` is column j and ``A[i, :]`` row i (Vectors),
@@ -493,7 +511,7 @@ class Matrix:
         """The number of rows, as for a numpy array (``len(A) == A.shape[0]``)."""
         return len(self._rows)
 
-    def tolist(self) -> list[list[Scalar]]:
+    def tolist(self) -> list[list[S]]:
         """The rows as plain Python lists (as numpy's ``ndarray.tolist``).
 
         >>> Matrix([[1, 2], [3, 4]]).tolist()
@@ -510,7 +528,7 @@ class Matrix:
         numpy = sys.modules["numpy"]
         return numpy.array(self.tolist(), dtype=dtype)
 
-    def __round__(self, ndigits: int | None = None) -> Matrix:
+    def __round__(self, ndigits: int | None = None) -> Matrix[S]:
         """round(A, n): every entry rounded.
 
         >>> round(Matrix([[1.234, 5.678]]), 1)
@@ -605,26 +623,26 @@ class Matrix:
         b = other._rows if k2 == kind else _promote_rows(other._rows, kind)
         return a, b, kind
 
-    def _entrywise(self, other: Matrix, op: Callable[[Any, Any], Any], verb: str) -> Matrix:
+    def _entrywise(self, other: Matrix, op: Callable[[Any, Any], Any], verb: str) -> Matrix[Any]:
         self._check_same_shape(other, verb)
         a, b, kind = self._paired_rows(other)
         rows = tuple(tuple(map(op, r, s)) for r, s in zip(a, b, strict=True))
         return Matrix._trusted(tidy_rows(rows) if kind == _EXACT else rows)
 
-    def __add__(self, other: object) -> Matrix:
+    def __add__(self, other: Matrix[U]) -> Matrix[S | U]:
         if not isinstance(other, Matrix):
             return NotImplemented
         return self._entrywise(other, operator.add, "add")
 
-    def __sub__(self, other: object) -> Matrix:
+    def __sub__(self, other: Matrix[U]) -> Matrix[S | U]:
         if not isinstance(other, Matrix):
             return NotImplemented
         return self._entrywise(other, operator.sub, "subtract")
 
-    def __neg__(self) -> Matrix:
+    def __neg__(self) -> Matrix[S]:
         return Matrix._trusted(tuple(tuple(-x for x in row) for row in self._rows))
 
-    def __pos__(self) -> Matrix:
+    def __pos__(self) -> Matrix[S]:
         return self
 
     def _scaled_rows(self, a: object) -> tuple[Rows, Scalar, int] | None:
@@ -635,7 +653,7 @@ class Matrix:
         kind = max(self._kind, _kind_of_scalar(scalar))
         return _promote_rows(self._rows, kind), _promote((scalar,), kind)[0], kind
 
-    def __mul__(self, a: object) -> Matrix:
+    def __mul__(self, a: U) -> Matrix[S | U]:
         scaled = self._scaled_rows(a)
         if scaled is None:
             return NotImplemented
@@ -643,7 +661,7 @@ class Matrix:
         product = tuple(tuple([x * s for x in row]) for row in rows)
         return Matrix._trusted(tidy_rows(product) if kind == _EXACT else product)
 
-    def __rmul__(self, a: object) -> Matrix:
+    def __rmul__(self, a: U) -> Matrix[S | U]:
         scaled = self._scaled_rows(a)
         if scaled is None:
             return NotImplemented
@@ -651,7 +669,16 @@ class Matrix:
         product = tuple(tuple([s * x for x in row]) for row in rows)
         return Matrix._trusted(tidy_rows(product) if kind == _EXACT else product)
 
-    def __truediv__(self, a: object) -> Matrix:
+    # Division is where exact ints become Fractions, as for Vector.
+    @overload
+    def __truediv__(self: Matrix[int | Fraction], a: int | Fraction) -> Matrix[Fraction]: ...
+    @overload
+    def __truediv__(self: Matrix[float], a: float) -> Matrix[float]: ...
+    @overload
+    def __truediv__(self: Matrix[complex], a: complex) -> Matrix[complex]: ...
+    @overload
+    def __truediv__(self, a: Scalar) -> Matrix: ...
+    def __truediv__(self, a: object) -> Matrix[Any]:
         """A / a = (1/a)·A, exact for rational A and a; a DomainError for a = 0."""
         scaled = self._scaled_rows(a)
         if scaled is None:
@@ -690,7 +717,7 @@ class Matrix:
             return _matrix_of_results(tuple(tuple(map(f, *rows)) for rows in tables))
         return _matrix_of_results(tuple(tuple(map(f, row)) for row in self._rows))
 
-    def hadamard(self, other: Matrix) -> Matrix:
+    def hadamard(self, other: Matrix[U]) -> Matrix[S | U]:
         """The elementwise (Hadamard) product A ⊙ B: (A ⊙ B)ᵢⱼ = aᵢⱼ·bᵢⱼ, exact for rationals.
 
         Not the matrix product: it is what a gradient is multiplied by when a function is
@@ -707,10 +734,10 @@ class Matrix:
     # -- the product: composition of linear maps ------------------------------------------
 
     @overload
-    def __matmul__(self, other: Matrix) -> Matrix: ...
+    def __matmul__(self, other: Matrix[U]) -> Matrix[S | U]: ...
     @overload
-    def __matmul__(self, other: Vector) -> Vector: ...
-    def __matmul__(self, other: object) -> Matrix | Vector:
+    def __matmul__(self, other: Sequence[U]) -> Vector[S | U]: ...
+    def __matmul__(self, other: object) -> Matrix[Any] | Vector[Any]:
         """A @ B, the composition "B then A"; A @ x, the image of the vector x.
 
         x may be a plain list or tuple of numbers: ``A @ [1, 1]`` is ``A @ Vector([1, 1])``.
@@ -738,22 +765,28 @@ class Matrix:
             return Vector._trusted(tuple(map(tidy, image)) if kind == _EXACT else image)
         return NotImplemented
 
-    def __rmatmul__(self, other: object) -> Vector:
+    def __rmatmul__(self, other: Sequence[U]) -> Vector[S | U]:
         """x @ A for a vector x: the row-vector product, (xA)ⱼ = Σᵢ xᵢ aᵢⱼ = (Aᵀx)ⱼ."""
-        if isinstance(other, (list, tuple)):
-            other = Vector(other)
-        if isinstance(other, Vector):
+        x = Vector(other) if isinstance(other, (list, tuple)) else other
+        if isinstance(x, Vector):
             m, n = self.shape
-            if len(other) != m:
-                raise DimensionError(
-                    f"cannot multiply a vector of dimension {len(other)} by {m}×{n}"
-                )
-            row = Matrix._trusted((tuple(other),))
+            if len(x) != m:
+                raise DimensionError(f"cannot multiply a vector of dimension {len(x)} by {m}×{n}")
+            row = Matrix._trusted((tuple(x),))
             a, b, kind = row._paired_rows(self)
             return Vector._trusted(_matmul_rows(a, b, kind == _EXACT)[0])
         return NotImplemented
 
-    def __pow__(self, k: object) -> Matrix:
+    # A negative power goes through the inverse, so exact ints may become Fractions.
+    @overload
+    def __pow__(self: Matrix[int | Fraction], k: int) -> Matrix[Fraction]: ...
+    @overload
+    def __pow__(self: Matrix[float], k: int) -> Matrix[float]: ...
+    @overload
+    def __pow__(self: Matrix[complex], k: int) -> Matrix[complex]: ...
+    @overload
+    def __pow__(self, k: int) -> Matrix: ...
+    def __pow__(self, k: object) -> Matrix[Any]:
         """Aᵏ = A·A·…·A (k factors) for an integer k; A⁰ = I; A⁻ᵏ = (A⁻¹)ᵏ.
 
         By repeated squaring: about 2·log₂ k products instead of k − 1.
@@ -780,7 +813,7 @@ class Matrix:
 
     # -- numbers that describe a matrix ---------------------------------------------------
 
-    def trace(self) -> Scalar:
+    def trace(self) -> S:
         """The trace tr A = Σᵢ aᵢᵢ, the sum of the diagonal (also the sum of the eigenvalues).
 
         >>> Matrix([[1, 2], [3, 4]]).trace()
@@ -790,7 +823,7 @@ class Matrix:
             DimensionError: A is not square.
         """
         n = require_square(self, "the trace")
-        result: Scalar = tidy(_sum((self._rows[i][i] for i in range(n)), self._kind))
+        result: S = tidy(_sum((self._rows[i][i] for i in range(n)), self._kind))
         return result
 
     def is_symmetric(self, tol: float = 0) -> bool:
@@ -831,6 +864,17 @@ class Matrix:
 
     # -- methods mirrored as functions in the other modules -------------------------------
 
+    # A determinant needs only + − × ÷: exact stays exact, float stays float.
+    @overload
+    def det(self: Matrix[int]) -> int: ...  # type: ignore[overload-overlap]
+    @overload
+    def det(self: Matrix[int | Fraction]) -> Fraction: ...
+    @overload
+    def det(self: Matrix[float]) -> float: ...
+    @overload
+    def det(self: Matrix[complex]) -> complex: ...
+    @overload
+    def det(self) -> Scalar: ...
     def det(self) -> Scalar:
         """The determinant det A; the same as ``det(A)`` (see ``determinants.py``).
 
@@ -844,7 +888,15 @@ class Matrix:
 
         return det(self)
 
-    def inverse(self) -> Matrix:
+    @overload
+    def inverse(self: Matrix[int | Fraction]) -> Matrix[Fraction]: ...
+    @overload
+    def inverse(self: Matrix[float]) -> Matrix[float]: ...
+    @overload
+    def inverse(self: Matrix[complex]) -> Matrix[complex]: ...
+    @overload
+    def inverse(self) -> Matrix: ...
+    def inverse(self) -> Matrix[Any]:
         """The inverse A⁻¹ with A A⁻¹ = A⁻¹ A = I; the same as ``inverse(A)``.
 
         >>> Matrix([[2, 1], [1, 1]]).inverse()
@@ -871,7 +923,15 @@ class Matrix:
 
         return rank(self, tol)
 
-    def rref(self) -> Matrix:
+    @overload
+    def rref(self: Matrix[int | Fraction]) -> Matrix[Fraction]: ...
+    @overload
+    def rref(self: Matrix[float]) -> Matrix[float]: ...
+    @overload
+    def rref(self: Matrix[complex]) -> Matrix[complex]: ...
+    @overload
+    def rref(self) -> Matrix: ...
+    def rref(self) -> Matrix[Any]:
         """The reduced row echelon form; the same as ``rref(A)``.
 
         >>> Matrix([[1, 2], [3, 4]]).rref()
@@ -888,7 +948,7 @@ class Matrix:
 _EXACT_TYPES = frozenset((int, Fraction))
 
 
-def _matrix_of_results(rows: Rows) -> Matrix:
+def _matrix_of_results(rows: Rows) -> Matrix[Any]:
     """A Matrix of values computed by some function: trusted when already homogeneous.
 
     One pass over the types (in C) decides: all floats, or all exact, need no promotion;
@@ -944,7 +1004,7 @@ def _aligned(cells: list[list[str]]) -> str:
     )
 
 
-def _check_vector_list(vectors: object) -> list[Vector]:
+def _check_vector_list(vectors: object) -> list[Vector[Any]]:
     if isinstance(vectors, Vector) or not isinstance(vectors, Iterable):
         raise TypeError(f"vectors must be an iterable of Vectors, not {type(vectors).__name__}")
     result = list(vectors)

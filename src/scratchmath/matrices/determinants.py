@@ -24,7 +24,7 @@ import math
 import sys
 from fractions import Fraction
 from itertools import permutations
-from typing import Any
+from typing import Any, overload
 
 from scratchmath.errors import DomainError
 from scratchmath.matrices.core import (
@@ -212,6 +212,18 @@ def _float_pivots(A: Matrix) -> tuple[list[Any], int, int]:
     return [a[k][k] for k in range(len(a))], sign, sum(exponents or ())
 
 
+# A determinant needs only + − × ÷: exact stays exact (an int matrix has an int det), and
+# float stays float. These overloads say so to a type checker.
+@overload
+def det(A: Matrix[int]) -> int: ...  # type: ignore[overload-overlap]
+@overload
+def det(A: Matrix[int | Fraction]) -> Fraction: ...
+@overload
+def det(A: Matrix[float]) -> float: ...
+@overload
+def det(A: Matrix[complex]) -> complex: ...
+@overload
+def det(A: Matrix) -> Scalar: ...
 def det(A: Matrix) -> Scalar:
     """The determinant det A, by elimination in about n³/3 operations.
 

@@ -33,9 +33,10 @@ from __future__ import annotations
 import math
 import operator
 import sys
+from collections.abc import Sequence
 from fractions import Fraction
 from itertools import repeat
-from typing import Any
+from typing import Any, overload
 
 from scratchmath.errors import DimensionError, DomainError, SingularMatrixError
 from scratchmath.matrices.core import (
@@ -69,7 +70,7 @@ from scratchmath.scalars import EXACT as _EXACT
 from scratchmath.scalars import is_finite as _is_finite
 from scratchmath.scalars import promote as _promote
 from scratchmath.scalars import saturating_ldexp
-from scratchmath.vectors import Vector, check_tolerance
+from scratchmath.vectors import Scalar, Vector, check_tolerance
 
 __all__ = ["inverse", "lu", "null_space", "rank", "rref", "solve"]
 
@@ -146,7 +147,14 @@ def _require_rows_finite(A: Matrix, what: str) -> bool:
 # ---------------------------------------------------------------------------------------
 
 
-def lu(A: Matrix) -> tuple[Matrix, Matrix, Matrix]:
+# P is a permutation matrix (ints); L and U have A's kind (exact or float).
+@overload
+def lu(A: Matrix[int | Fraction]) -> tuple[Matrix[int], Matrix[Fraction], Matrix[Fraction]]: ...
+@overload
+def lu(A: Matrix[float]) -> tuple[Matrix[int], Matrix[float], Matrix[float]]: ...
+@overload
+def lu(A: Matrix) -> tuple[Matrix[int], Matrix, Matrix]: ...
+def lu(A: Matrix) -> tuple[Matrix[int], Matrix, Matrix]:
     """The LU factorization with partial pivoting: (P, L, U) with P A = L U.
 
     P is a permutation matrix (the row swaps), L is unit lower triangular (the multipliers
@@ -229,7 +237,24 @@ def _right_side(A: Matrix, b: object) -> tuple[Vector | Matrix, Matrix]:
     return b, right
 
 
-def solve(A: Matrix, b: Vector | Matrix) -> Any:
+# x has the kind of A and b together: exact (Fraction) for exact ones, float for floats.
+@overload
+def solve(A: Matrix[int | Fraction], b: Sequence[int | Fraction]) -> Vector[Fraction]: ...
+@overload
+def solve(A: Matrix[int | Fraction], b: Matrix[int | Fraction]) -> Matrix[Fraction]: ...
+@overload
+def solve(A: Matrix[float], b: Sequence[float]) -> Vector[float]: ...
+@overload
+def solve(A: Matrix[float], b: Matrix[float]) -> Matrix[float]: ...
+@overload
+def solve(A: Matrix[complex], b: Sequence[complex]) -> Vector[complex]: ...
+@overload
+def solve(A: Matrix[complex], b: Matrix[complex]) -> Matrix[complex]: ...
+@overload
+def solve(A: Matrix, b: Sequence[Scalar]) -> Vector: ...
+@overload
+def solve(A: Matrix, b: Matrix) -> Matrix: ...
+def solve(A: Matrix, b: Sequence[Scalar] | Matrix) -> Any:
     """The solution x of the linear system A x = b (A square and invertible).
 
     b may be a Vector or a plain list of numbers (then x is a Vector) or an n×k Matrix
@@ -329,6 +354,14 @@ def _require_finite_solution(values: list[Any]) -> None:
         )
 
 
+@overload
+def inverse(A: Matrix[int | Fraction]) -> Matrix[Fraction]: ...
+@overload
+def inverse(A: Matrix[float]) -> Matrix[float]: ...
+@overload
+def inverse(A: Matrix[complex]) -> Matrix[complex]: ...
+@overload
+def inverse(A: Matrix) -> Matrix: ...
 def inverse(A: Matrix) -> Matrix:
     """The inverse A⁻¹, the matrix with A A⁻¹ = A⁻¹ A = I; it exists iff det A ≠ 0.
 

@@ -172,7 +172,7 @@ def lstsq(A: Matrix, b: Vector | Matrix) -> LeastSquaresResult:
         X = _back_substitute(R, Q.T @ B)
     else:
         X = pinv(A) @ B
-    residual = B - A @ X
+    residual: Matrix[Any] = B - A @ X
     squares = sum(x * x for row in residual.rows for x in row)
     norm = exact_sqrt(squares) if exact else math.hypot(*(x for row in residual.rows for x in row))
     x_out = Vector(X.columns[0]) if as_vector else X

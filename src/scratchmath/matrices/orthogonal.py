@@ -29,8 +29,9 @@ from __future__ import annotations
 import math
 import operator
 import sys
+from fractions import Fraction
 from itertools import repeat
-from typing import Any
+from typing import Any, overload
 
 from scratchmath.errors import DomainError
 from scratchmath.matrices.core import (
@@ -53,6 +54,13 @@ def _float_rows(A: Matrix) -> list[list[Any]]:
     return [list(_promote(row, kind)) for row in A._rows]
 
 
+# Reflections need square roots: a real A (exact ones included) gives float factors.
+@overload
+def qr(
+    A: Matrix[float] | Matrix[Fraction], mode: str = ...
+) -> tuple[Matrix[float], Matrix[float]]: ...
+@overload
+def qr(A: Matrix, mode: str = ...) -> tuple[Matrix, Matrix]: ...
 def qr(A: Matrix, mode: str = "reduced") -> tuple[Matrix, Matrix]:
     """The QR factorization A = Q R by Householder reflections.
 
@@ -145,7 +153,7 @@ def _is_nonnegative_real(z: Any) -> bool:
     return bool(z.imag == 0 and z.real >= 0) if isinstance(z, complex) else bool(z >= 0)
 
 
-def cholesky(A: Matrix) -> Matrix:
+def cholesky(A: Matrix) -> Matrix[float]:
     """The Cholesky factor: the lower triangular L with positive diagonal and A = L Lᵀ.
 
     It exists exactly when A is symmetric positive definite (xᵀAx > 0 for x ≠ 0). Column

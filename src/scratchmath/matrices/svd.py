@@ -74,7 +74,7 @@ Table = list[list[float]]
 # ---------------------------------------------------------------------------------------
 
 
-def _matrix(rows: Iterable[Iterable[float]]) -> Matrix:
+def _matrix(rows: Iterable[Iterable[float]]) -> Matrix[float]:
     return Matrix._trusted(tuple(tuple(map(float, row)) for row in rows))
 
 
@@ -82,7 +82,9 @@ def _exact_rank(A: Matrix) -> int | None:
     return exact_rank(A._rows) if A._kind == _EXACT else None
 
 
-def svd(A: Matrix, *, full_matrices: bool = False) -> tuple[Matrix, list[float], Matrix]:
+def svd(
+    A: Matrix, *, full_matrices: bool = False
+) -> tuple[Matrix[float], list[float], Matrix[float]]:
     """The singular value decomposition A = U·diag(σ)·Vᵀ (note: returns V, not Vᵀ).
 
     Thin by default: U is m×k and V is n×k with orthonormal columns, k = min(m, n).
@@ -150,7 +152,7 @@ def _scaled_singular_values(A: object) -> tuple[list[float], int]:
     return decomposition.scaled_sigma, decomposition.exponent
 
 
-def pinv(A: Matrix) -> Matrix:
+def pinv(A: Matrix) -> Matrix[float]:
     """The Moore–Penrose pseudo-inverse A⁺ = V·Σ⁺·Uᵀ, Σ⁺ = diag(1/σᵢ for σᵢ > cutoff, else 0).
 
     A⁺ is the unique X with AXA = A, XAX = X, (AX)ᵀ = AX, (XA)ᵀ = XA; x = A⁺b is the
@@ -238,7 +240,7 @@ def cond(A: Matrix, p: str | float = 2) -> float:
     return matrix_norm(A, p) * matrix_norm(inverse_of_a, p)
 
 
-def low_rank_approximation(A: Matrix, k: int) -> Matrix:
+def low_rank_approximation(A: Matrix, k: int) -> Matrix[float]:
     """The best rank-k approximation Aₖ = Σᵢ₌₁ᵏ σᵢuᵢvᵢᵀ: truncate the SVD.
 
     **Eckart–Young theorem.** Among all matrices B of rank ≤ k, ‖A − B‖₂ and ‖A − B‖_F are
@@ -302,12 +304,12 @@ class PCAResult(NamedTuple):
     4.0
     """
 
-    components: list[Vector]
+    components: list[Vector[float]]
     explained_variance: list[float]
     explained_variance_ratio: list[float]
-    mean: Vector
+    mean: Vector[float]
 
-    def transform(self, data: Matrix | Iterable[Iterable[Scalar]]) -> Matrix:
+    def transform(self, data: Matrix | Iterable[Iterable[Scalar]]) -> Matrix[float]:
         """The coordinates of each sample along the components: row i is (xᵢ − x̄)·wⱼ, j < k.
 
         >>> pca([[0, 0], [2, 2]], 1).transform([[3, 3], [1, 1]])

@@ -110,7 +110,7 @@ def _jacobi(a: Table) -> tuple[list[float], Table]:
     )
 
 
-def eigh(A: Matrix) -> tuple[list[float], Matrix]:
+def eigh(A: Matrix) -> tuple[list[float], Matrix[float]]:
     """The spectral decomposition A = QΛQᵀ of a real symmetric A: ascending λ, orthogonal Q.
 
     **Spectral theorem.** A real symmetric matrix has n real eigenvalues and an orthonormal

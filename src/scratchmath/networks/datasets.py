@@ -140,7 +140,8 @@ def _data_text(name: str) -> str:
     import gzip
     from importlib import resources
 
-    path = resources.files("scratchmath.networks").joinpath("data", name)
+    # One name per joinpath: Traversable.joinpath takes several only from Python 3.11.
+    path = resources.files("scratchmath.networks").joinpath("data").joinpath(name)
     raw = path.read_bytes()
     if name.endswith(".gz"):
         raw = gzip.decompress(raw)

@@ -26,6 +26,7 @@ True
 from __future__ import annotations
 
 import math
+import random
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -245,28 +246,21 @@ def train(
 ) -> History:
     """Fit ``model`` to (X, y) by minibatch gradient descent; the loss and accuracy per epoch.
 
-    Each epoch shuffles the samples with ``rng`` (a seed or a ``random.Random``), cuts them
-    into batches of ``batch_size`` (the last may be smaller) and, for each batch, zeroes the
+    Each epoch shuffles the samples with ``rng`` (a seed or a ``random.Random``), cuts them into
+    batches of ``batch_size`` (the last may be smaller) and, for each batch, zeroes the
     gradients, computes ``loss(model(X_batch), y_batch)``, backpropagates and calls
-    ``optimizer.step()``. The optimiser must have been built over ``model.parameters()``.
-    ``y`` holds class labels (ints) or, for a regression loss, numbers or a Matrix of target
-    rows. ``validation`` is a pair (X, y) of labelled samples (or a Dataset) whose accuracy
-    is measured after each epoch. Unless ``progress`` is False, a line per epoch (loss,
-    accuracy, seconds) goes to stderr. Same seed, same data, same model: the same numbers,
-    bit for bit.
+    ``optimizer.step()``; the optimiser (any object with ``step`` and ``zero_grad``) must be
+    built over ``model.parameters()``. ``y`` holds class labels (ints) or, for a regression
+    loss, numbers or a Matrix of target rows. ``validation``, a pair (X, y) of labelled samples
+    (or a Dataset), has its accuracy measured after each epoch. Unless ``progress`` is False, a
+    line per epoch (loss, accuracy, seconds) goes to stderr. Same seed, same data, same model:
+    the same numbers, bit for bit.
 
-    >>> from scratchmath.networks.layers import MLP
-    >>> from scratchmath.networks.losses import softmax_cross_entropy
-    >>> class Descent:                        # the plainest optimiser: x ← x − 0.5·∇
-    ...     def __init__(self, params): self.params = params
-    ...     def zero_grad(self):
-    ...         for p in self.params: p.grad = None
-    ...     def step(self):
-    ...         for p in self.params: p.value = p.value - 0.5 * p.grad
+    >>> from scratchmath import MLP, SGD, softmax_cross_entropy
     >>> model = MLP([2, 4, 2], rng=1)
     >>> X, y = Matrix([[0, 0], [0, 1], [1, 0], [1, 1]]), [0, 1, 1, 0]
-    >>> history = train(model, X, y, loss=softmax_cross_entropy, optimizer=Descent(
-    ...     model.parameters()), epochs=300, batch_size=4, rng=0, progress=False)
+    >>> history = train(model, X, y, loss=softmax_cross_entropy, optimizer=SGD(
+    ...     model.parameters(), lr=0.5), epochs=300, batch_size=4, rng=0, progress=False)
     >>> history.loss[-1] < 0.1 < history.loss[0], history.accuracy[-1]
     (True, 1.0)
 
@@ -283,40 +277,85 @@ def train(
     epochs = check_int(epochs, "epochs", minimum=1)
     batch_size = check_int(batch_size, "batch_size", minimum=1)
     generator = as_random(rng)
+    data = _training_data(model, X, y, validation)
+    count = len(data.rows)
+    history = History([], [], [])
+    for epoch in range(1, epochs + 1):
+        start = time.perf_counter()
+        summed, correct = _fit_epoch(model, loss, optimizer, data, generator, batch_size, epoch)
+        history.loss.append(summed / count)
+        history.accuracy.append(correct / count if data.labelled else math.nan)
+        if data.validation is not None:
+            history.validation_accuracy.append(accuracy(model, *data.validation))
+        if progress:
+            _print_progress(history, epoch, epochs, data.labelled, time.perf_counter() - start)
+    return history
+
+
+class _Data(NamedTuple):
+    """The checked inputs of ``train``: samples as rows, their targets, whether the targets are
+    class labels, and the validation pair (X, labels) or None."""
+
+    rows: Sequence[Vector]
+    targets: Any
+    labelled: bool
+    validation: tuple[Matrix, list[int]] | None
+
+
+def _training_data(model: Module, X: object, y: object, validation: object) -> _Data:
+    """X, y and validation checked against each other and, for class labels, against the
+    model's number of outputs."""
     samples = _as_samples(X)
-    count = samples.shape[0]
-    targets = _check_targets(y, count)
+    targets = _check_targets(y, samples.shape[0])
     labelled = _are_labels(targets)
     checked_validation = _validation_pair(validation)
     rows = samples.rows
     if labelled:
         _check_label_range(model, rows[0], targets)
-    history = History([], [], [])
-    for epoch in range(1, epochs + 1):
-        start = time.perf_counter()
-        order = list(range(count))
-        generator.shuffle(order)
-        total_loss = 0.0
-        correct = 0
-        for batch, first in enumerate(range(0, count, batch_size), start=1):
-            indices = order[first : first + batch_size]
-            batch_targets = _rows(targets, indices)
-            optimizer.zero_grad()
-            output = model(Matrix.from_rows([rows[i] for i in indices]))
-            value = _scalar_loss(loss(output, batch_targets), epoch, batch)
-            value.backward()
-            optimizer.step()
-            total_loss += float(value.value) * len(indices)
-            if labelled:
-                correct += _count_correct(output.value, batch_targets)
-        history.loss.append(total_loss / count)
-        history.accuracy.append(correct / count if labelled else math.nan)
-        line = f"epoch {epoch}/{epochs}  loss {history.loss[-1]:.4f}"
-        if labelled:
-            line += f"  accuracy {history.accuracy[-1]:.4f}"
-        if checked_validation is not None:
-            history.validation_accuracy.append(accuracy(model, *checked_validation))
-            line += f"  validation {history.validation_accuracy[-1]:.4f}"
-        if progress:
-            print(f"{line}  {time.perf_counter() - start:.2f} s", file=sys.stderr)
-    return history
+    return _Data(rows, targets, labelled, checked_validation)
+
+
+def _fit_epoch(
+    model: Module,
+    loss: Callable[[Var, Any], Var],
+    optimizer: Any,
+    data: _Data,
+    rng: random.Random,
+    batch_size: int,
+    epoch: int,
+) -> tuple[float, int]:
+    """One epoch: shuffle the samples with ``rng``, then one optimiser step per batch; return
+    (the summed loss, the correct labels).
+
+    For each batch: zero the gradients, compute loss(model(X_batch), y_batch), backpropagate,
+    step. The loss is summed weighted by batch size; correct labels are counted only when the
+    targets are class labels.
+    """
+    order = list(range(len(data.rows)))
+    rng.shuffle(order)
+    total_loss = 0.0
+    correct = 0
+    for batch, first in enumerate(range(0, len(order), batch_size), start=1):
+        indices = order[first : first + batch_size]
+        batch_targets = _rows(data.targets, indices)
+        optimizer.zero_grad()
+        output = model(Matrix.from_rows([data.rows[i] for i in indices]))
+        value = _scalar_loss(loss(output, batch_targets), epoch, batch)
+        value.backward()
+        optimizer.step()
+        total_loss += float(value.value) * len(indices)
+        if data.labelled:
+            correct += _count_correct(output.value, batch_targets)
+    return total_loss, correct
+
+
+def _print_progress(
+    history: History, epoch: int, epochs: int, labelled: bool, seconds: float
+) -> None:
+    """The epoch's line on stderr: its loss, its accuracies where measured, its duration."""
+    line = f"epoch {epoch}/{epochs}  loss {history.loss[-1]:.4f}"
+    if labelled:
+        line += f"  accuracy {history.accuracy[-1]:.4f}"
+    if history.validation_accuracy:
+        line += f"  validation {history.validation_accuracy[-1]:.4f}"
+    print(f"{line}  {seconds:.2f} s", file=sys.stderr)

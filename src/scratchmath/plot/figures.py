@@ -106,40 +106,60 @@ def plot_function(
     xs = _grid(lo, hi, 400)
     ax.plot(xs, [f(x) for x in xs], color="black", lw=2, label="f(x)")
     if riemann is not None:
-        n, rule = riemann if isinstance(riemann, tuple) else (riemann, "midpoint")
-        n = check_int(n, "the number of Riemann rectangles", minimum=1)
-        offset = {"left": 0.0, "midpoint": 0.5, "right": 1.0}.get(rule)
-        if offset is None:
-            raise DomainError(f"rule must be 'midpoint', 'left' or 'right', got {rule!r}")
-        width = (hi - lo) / n
-        for k in range(n):
-            left = lo + k * width
-            height = f(left + offset * width)
-            colour = "tab:blue" if height >= 0 else "tab:red"
-            ax.add_patch(Rectangle((left, 0.0), width, height, color=colour, alpha=0.4, ec=colour))
-        total = riemann_sum(f, lo, hi, n, rule=rule)
-        ax.set_title(f"{rule} Riemann sum, n = {n}: Σ f(xᵢ*)Δx = {total:.6g}")
+        _draw_riemann_sum(ax, f, lo, hi, riemann)
     if tangent_at is not None:
-        points = [tangent_at] if isinstance(tangent_at, (int, float)) else list(tangent_at)
-        for k, x0 in enumerate(points):
-            x0 = float(check_finite(x0, "tangent_at"))
-            if not lo <= x0 <= hi:
-                raise DomainError(f"tangent_at = {x0!r} is outside [a, b] = [{lo}, {hi}]")
-            y0, slope = f(x0), derivative(f, x0)
-            colour = COLOURS[k % len(COLOURS)]
-            ax.plot(
-                xs,
-                [y0 + slope * (x - x0) for x in xs],
-                color=colour,
-                ls="--",
-                lw=1.4,
-                label=f"tangent at {x0:g}: slope {slope:.4g}",
-            )
-            ax.scatter([x0], [y0], color=colour, zorder=3)  # a marker, not another line
-        ax.legend(fontsize=9)
+        _draw_tangents(ax, f, lo, hi, xs, tangent_at)
     ax.set(xlabel="x", ylabel="y", xlim=(lo, hi))
     ax.grid(alpha=0.3)
     return ax
+
+
+def _draw_riemann_sum(
+    ax: Axes, f: Callable[[float], float], lo: float, hi: float, riemann: int | tuple[int, str]
+) -> None:
+    """The n rectangles of width (hi − lo)/n and height f at the rule's point (blue above the
+    axis, red below), and their signed area in the title."""
+    n, rule = riemann if isinstance(riemann, tuple) else (riemann, "midpoint")
+    n = check_int(n, "the number of Riemann rectangles", minimum=1)
+    offset = {"left": 0.0, "midpoint": 0.5, "right": 1.0}.get(rule)
+    if offset is None:
+        raise DomainError(f"rule must be 'midpoint', 'left' or 'right', got {rule!r}")
+    width = (hi - lo) / n
+    for k in range(n):
+        left = lo + k * width
+        height = f(left + offset * width)
+        colour = "tab:blue" if height >= 0 else "tab:red"
+        ax.add_patch(Rectangle((left, 0.0), width, height, color=colour, alpha=0.4, ec=colour))
+    total = riemann_sum(f, lo, hi, n, rule=rule)
+    ax.set_title(f"{rule} Riemann sum, n = {n}: Σ f(xᵢ*)Δx = {total:.6g}")
+
+
+def _draw_tangents(
+    ax: Axes,
+    f: Callable[[float], float],
+    lo: float,
+    hi: float,
+    xs: list[float],
+    tangent_at: float | Iterable[float],
+) -> None:
+    """The tangent line L(x) = f(x₀) + f′(x₀)(x − x₀) at each point, marked, in the legend."""
+    points = [tangent_at] if isinstance(tangent_at, (int, float)) else list(tangent_at)
+    for k, x0 in enumerate(points):
+        x0 = float(check_finite(x0, "tangent_at"))
+        if not lo <= x0 <= hi:
+            raise DomainError(f"tangent_at = {x0!r} is outside [a, b] = [{lo}, {hi}]")
+        y0, slope = f(x0), derivative(f, x0)
+        colour = COLOURS[k % len(COLOURS)]
+        ax.plot(
+            xs,
+            [y0 + slope * (x - x0) for x in xs],
+            color=colour,
+            ls="--",
+            lw=1.4,
+            label=f"tangent at {x0:g}: slope {slope:.4g}",
+        )
+        ax.scatter([x0], [y0], color=colour, zorder=3)  # a marker, not another line
+    ax.legend(fontsize=9)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -459,15 +479,7 @@ def plot_graph(output: Var, *, ax: Axes | None = None) -> Axes:
     if not isinstance(output, Var):
         raise TypeError(f"plot_graph draws the graph of a Var, not {type(output).__name__}")
     nodes, labels = output.labelled_nodes()
-    column: dict[Var, int] = {}
-    for node in nodes:  # inputs first, so every operand has its column already
-        column[node] = 1 + max((column[edge.parent] for edge in node.edges), default=-1)
-    rows: dict[int, int] = {}
-    place: dict[Var, tuple[float, float]] = {}
-    for node in nodes:
-        row = rows.get(column[node], 0)
-        rows[column[node]] = row + 1
-        place[node] = (float(column[node]), -float(row))
+    place = _graph_layout(nodes)
     ax = _axes(ax)
     boxes = {}
     for node in nodes:
@@ -496,10 +508,26 @@ def plot_graph(output: Var, *, ax: Axes | None = None) -> Axes:
                 zorder=4,
             )
             ax.add_patch(arrow)
-    width, depth = max(column.values()), max(rows.values())
+    width = max(x for x, _ in place.values())
+    depth = 1 - min(y for _, y in place.values())
     ax.set(xlim=(-0.6, width + 0.6), ylim=(-depth + 0.4, 0.6))
     ax.set_axis_off()
     return ax
+
+
+def _graph_layout(nodes: list[Var]) -> dict[Var, tuple[float, float]]:
+    """(column, −row) of each node: inputs in column 0, every other node one column right of
+    its furthest operand; the nodes of a column stacked downwards in their given order."""
+    column: dict[Var, int] = {}
+    for node in nodes:  # inputs first, so every operand has its column already
+        column[node] = 1 + max((column[edge.parent] for edge in node.edges), default=-1)
+    rows: dict[int, int] = {}
+    place: dict[Var, tuple[float, float]] = {}
+    for node in nodes:
+        row = rows.get(column[node], 0)
+        rows[column[node]] = row + 1
+        place[node] = (float(column[node]), -float(row))
+    return place
 
 
 def _node_text(node: Var, labels: dict[Var, str]) -> str:

@@ -20,12 +20,13 @@ from __future__ import annotations
 import math
 import random
 from fractions import Fraction
-from typing import Any
+from typing import Any, Generic, overload
 
 from scratchmath.errors import DomainError
 from scratchmath.probability.distributions import (
     ContinuousDistribution,
     Real,
+    RealT,
     exact_ratio,
     is_exact,
     require_finite,
@@ -174,7 +175,7 @@ class Uniform(ContinuousDistribution):
         return [a + width * draw() for _ in range(n)]
 
 
-class Normal(ContinuousDistribution):
+class Normal(ContinuousDistribution, Generic[RealT]):
     """The normal (Gaussian) distribution N(μ, σ²), the bell curve.
 
     Definition: f(x) = e^(−(x − μ)²/(2σ²)) / (σ√(2π)); F(x) = Φ((x − μ)/σ).
@@ -190,13 +191,27 @@ class Normal(ContinuousDistribution):
     """
 
     __slots__ = ("_mu", "_sigma")
+    _mu: RealT
+    _sigma: RealT
 
+    # The mean is μ and the variance σ², of the kind given: floats (or ints) give floats,
+    # exact parameters give exact moments. These overloads say so to a type checker.
+    @overload
+    def __init__(self: Normal[float], mu: float = 0, sigma: float = 1) -> None: ...
+    @overload
+    def __init__(
+        self: Normal[Fraction], mu: int | Fraction = 0, sigma: int | Fraction = 1
+    ) -> None: ...
+    @overload
+    def __init__(self, mu: Real = 0, sigma: Real = 1) -> None: ...
     def __init__(self, mu: Real = 0, sigma: Real = 1) -> None:
-        self._mu = require_finite("mu", mu)
-        self._sigma = _positive("sigma", sigma)
+        checked_mu: Any = require_finite("mu", mu)  # of the kind RealT the overloads name
+        checked_sigma: Any = _positive("sigma", sigma)
+        self._mu = checked_mu
+        self._sigma = checked_sigma
 
     @property
-    def mu(self) -> Real:
+    def mu(self) -> RealT:
         """The mean μ.
 
         >>> Normal(3, 2).mu
@@ -205,7 +220,7 @@ class Normal(ContinuousDistribution):
         return self._mu
 
     @property
-    def sigma(self) -> Real:
+    def sigma(self) -> RealT:
         """The standard deviation σ.
 
         >>> Normal(3, 2).sigma
@@ -297,7 +312,7 @@ class Normal(ContinuousDistribution):
         """
         return (-math.inf, math.inf)
 
-    def mean(self) -> Real:
+    def mean(self) -> RealT:
         """The mean E[X] = μ.
 
         >>> Normal(3, 2).mean()
@@ -305,13 +320,15 @@ class Normal(ContinuousDistribution):
         """
         return self._mu
 
-    def variance(self) -> Real:
+    def variance(self) -> RealT:
         """The variance Var X = σ².
 
         >>> Normal(3, 2).variance()
         4
         """
-        return self._sigma * self._sigma
+        sigma: Any = self._sigma
+        variance: RealT = sigma * sigma  # σ² has σ's kind: an int's square is an int
+        return variance
 
     def std(self) -> float:
         """The standard deviation σ itself (√(σ²) would overflow for σ = 10²⁰⁰).

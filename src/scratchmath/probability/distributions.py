@@ -32,7 +32,7 @@ import random
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Hashable, Iterable
 from fractions import Fraction
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from scratchmath.errors import DomainError
 from scratchmath.scalars import exact_sqrt, latex_scalar, to_float
@@ -41,6 +41,17 @@ __all__ = ["ContinuousDistribution", "DiscreteDistribution"]
 
 #: The real numbers scratchmath accepts as parameters and arguments.
 Real = int | float | Fraction
+
+if TYPE_CHECKING:  # read by type checkers only: typing_extensions is never imported at run time
+    from typing_extensions import TypeVar
+
+    RealT = TypeVar("RealT", bound=Real, covariant=True, default=Real)
+else:
+    from typing import TypeVar
+
+    RealT = TypeVar("RealT", bound=Real, covariant=True)
+#: For a type checker, the kind of a family's parameters where its moments keep that kind:
+#: ``Normal(0.0, 1.0)`` is a ``Normal[float]``, whose ``mean()`` is a float.
 
 
 # ---------------------------------------------------------------------------------------------

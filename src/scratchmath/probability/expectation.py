@@ -27,7 +27,7 @@ import math
 import random
 from collections.abc import Callable, Iterable
 from fractions import Fraction
-from typing import Any
+from typing import Any, overload
 
 from scratchmath.errors import ConvergenceError, DomainError
 from scratchmath.probability.distributions import (
@@ -169,6 +169,14 @@ def _standardised_moments(dist: ContinuousDistribution) -> tuple[Frame, float, f
     return frame, m, v
 
 
+# A continuous expectation is an integral, so a float; a discrete one is a sum, exact where
+# the probabilities and the values of g are.
+@overload
+def expectation(dist: ContinuousDistribution, g: Callable[[float], Any] | None = None) -> float: ...
+@overload
+def expectation(
+    dist: DiscreteDistribution | ContinuousDistribution, g: Callable[[Any], Any] | None = None
+) -> Real: ...
 def expectation(
     dist: DiscreteDistribution | ContinuousDistribution, g: Callable[[Any], Any] | None = None
 ) -> Real:
@@ -233,6 +241,10 @@ def expectation(
     raise TypeError(f"expectation needs a distribution, got {type(dist).__name__}")
 
 
+@overload
+def variance(dist: ContinuousDistribution) -> float: ...
+@overload
+def variance(dist: DiscreteDistribution | ContinuousDistribution) -> Real: ...
 def variance(dist: DiscreteDistribution | ContinuousDistribution) -> Real:
     """The variance Var X = E[(X − μ)²] with μ = E[X], both from the definition.
 

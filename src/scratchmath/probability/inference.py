@@ -166,17 +166,23 @@ def _quantile(
             x = newton
             if step <= 2e-16 * abs(x):
                 return x
-        elif lo > 0 and hi > 4 * lo:
-            x = math.sqrt(lo) * math.sqrt(hi)  # bisect the exponent: 10⁻³⁰⁰ is far from 1
-        elif hi < 0 and lo < 4 * hi:
-            x = -math.sqrt(-lo) * math.sqrt(-hi)
         else:
-            x = lo + 0.5 * (hi - lo)
+            x = _bisect(lo, hi)
         if hi - lo <= 4e-16 * max(abs(lo), abs(hi)) or not lo < x < hi:
             return x
     raise ConvergenceError(
         f"the quantile at q = {q!r} did not converge", iterations=200, estimate=x, error=hi - lo
     )
+
+
+def _bisect(lo: float, hi: float) -> float:
+    """The middle of the bracket [lo, hi]: geometric when it is one-signed and spans more than
+    a factor 4 (bisect the exponent: 10⁻³⁰⁰ is far from 1), arithmetic otherwise."""
+    if lo > 0 and hi > 4 * lo:
+        return math.sqrt(lo) * math.sqrt(hi)
+    if hi < 0 and lo < 4 * hi:
+        return -math.sqrt(-lo) * math.sqrt(-hi)
+    return lo + 0.5 * (hi - lo)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -125,16 +125,7 @@ def linear_regression(X: Any, y: Any, *, intercept: bool = True) -> RegressionRe
         not isinstance(v, float) for r in rows for v in r
     )
     A, b = Matrix(rows), Vector(ys)
-    fit = lstsq(A, b)
-    if fit.rank < p:
-        if exact:
-            raise DomainError("the columns of X are linearly dependent: the fit is not unique")
-        raise DomainError(
-            f"the columns of X are linearly dependent to working precision (numerical rank "
-            f"{fit.rank} < {p}, condition number {fit.condition_number:.1e}): give the data "
-            "as Fractions for an exact fit"
-        )
-    beta: Vector = fit.x
+    beta = _coefficients(A, b, exact)
     residual = b - A @ beta
     sse: Any = residual @ residual
     df = n - p
@@ -149,13 +140,33 @@ def linear_regression(X: Any, y: Any, *, intercept: bool = True) -> RegressionRe
         mse = sse / df
     if sst == 0:
         raise DomainError("y is constant: R² is undefined")
-    ssr: Any = sst - sse
     r2: Any = 1 - Fraction(sse) / sst if exact else 1.0 - sse / sst
     gram_inv = _inverse_gram(A, exact)
     errors = [_sqrt(mse * gram_inv[j, j]) for j in range(p)]
-    df_reg = p - 1 if intercept else p
+    anova = _anova(sst, sse, mse, p - 1 if intercept else p, df, exact)
+    return RegressionResult(beta, errors, _sqrt(mse), r2, df, anova)
+
+
+def _coefficients(A: Matrix, b: Vector, exact: bool) -> Vector:
+    """β̂, the least-squares solution of Aβ ≈ b; DomainError if A's columns are dependent."""
+    p = A.shape[1]
+    fit = lstsq(A, b)
+    if fit.rank < p:
+        if exact:
+            raise DomainError("the columns of X are linearly dependent: the fit is not unique")
+        raise DomainError(
+            f"the columns of X are linearly dependent to working precision (numerical rank "
+            f"{fit.rank} < {p}, condition number {fit.condition_number:.1e}): give the data "
+            "as Fractions for an exact fit"
+        )
+    beta: Vector = fit.x
+    return beta
+
+
+def _anova(sst: Any, sse: Any, mse: Any, df_reg: int, df: int, exact: bool) -> AnovaTable:
+    """SSR = SST − SSE with its mean square, F = MSR/MSE and its p-value under F(df_reg, df)."""
+    ssr: Any = sst - sse
     msr = (Fraction(ssr) / df_reg if exact else ssr / df_reg) if df_reg else 0
     f = (msr / mse if mse != 0 else math.inf) if df_reg else math.nan
     p_value = FDistribution(df_reg, df).sf(float(f)) if df_reg and f == f else math.nan
-    anova = AnovaTable(df_reg, ssr, msr, f, p_value, df, sse, mse)
-    return RegressionResult(beta, errors, _sqrt(mse), r2, df, anova)
+    return AnovaTable(df_reg, ssr, msr, f, p_value, df, sse, mse)
