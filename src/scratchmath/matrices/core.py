@@ -457,6 +457,21 @@ class Matrix(Generic[S]):
         """
         return Matrix._trusted(tuple(zip(*self._rows, strict=True)))
 
+    @property
+    def H(self) -> Matrix[S]:
+        """The conjugate transpose Aᴴ: (Aᴴ)ᵢⱼ = conj(aⱼᵢ); for a real matrix it is Aᵀ.
+
+        The adjoint of A for the inner product ⟨x, y⟩ = Σ xᵢ·conj(yᵢ): ⟨Ax, y⟩ = ⟨x, Aᴴy⟩.
+        Hermitian means A = Aᴴ, unitary means AᴴA = I.
+
+        >>> Matrix([[1, 2j], [3, 4 - 1j]]).H
+        Matrix([[(1-0j), (3-0j)], [-2j, (4+1j)]])
+        """
+        if self._kind != _COMPLEX:
+            return self.T
+        columns: Any = zip(*self._rows, strict=True)
+        return Matrix._trusted(tuple(tuple(z.conjugate() for z in col) for col in columns))
+
     def __iter__(self) -> Iterator[Vector[S]]:
         """Iterate over the rows, as Vectors."""
         return map(Vector._trusted, self._rows)
