@@ -6,6 +6,12 @@ Theorems and properties checked:
 - normal ppf is odd
 - loader forms agree with exact rationals
 - special functions reject bad arguments
+- log tail functions reject bad arguments
+- log tail functions at their ends
+
+The tail tests from issue 21 (no silent wrong answers in the tails): certified values computed
+with mpmath at 50 digits by one-off scripts (mpmath is not a test dependency); each block names
+the expression that produced its numbers.
 """
 
 from __future__ import annotations
@@ -20,7 +26,9 @@ from hypothesis import strategies as st
 from scratchmath.errors import DomainError
 from scratchmath.probability.special import (
     binomial_pmf,
+    log_beta_pair,
     log_binomial_pmf,
+    log_gamma_pq,
     log_poisson_pmf,
     normal_cdf,
     normal_ppf,
@@ -76,3 +84,24 @@ def test_special_functions_reject_bad_arguments() -> None:
         log_binomial_pmf(0, -2, 0.5)
     with pytest.raises(DomainError, match=r"p in \[0, 1\], got 2"):
         binomial_pmf(0, 2, 2)
+
+
+def test_log_tail_functions_reject_bad_arguments() -> None:
+    with pytest.raises(DomainError, match="a must be positive and finite"):
+        log_gamma_pq(-1.0, 2.0)
+    with pytest.raises(DomainError, match="x must be a number ≥ 0"):
+        log_gamma_pq(2.0, math.nan)
+    with pytest.raises(DomainError, match=r"x must be in \[0, 1\]"):
+        log_beta_pair(1.5, 2.0, 3.0)
+    with pytest.raises(DomainError, match="b must be positive and finite"):
+        log_beta_pair(0.5, 2.0, math.inf)
+
+
+def test_log_tail_functions_at_their_ends() -> None:
+    assert log_gamma_pq(3, 0) == (-math.inf, 0.0)
+    assert log_gamma_pq(3, math.inf) == (0.0, -math.inf)
+    assert log_beta_pair(0.0, 2, 3) == (-math.inf, 0.0)
+    assert log_beta_pair(1.0, 2, 3) == (0.0, -math.inf)
+    # Q(a, x) for a shape below 10⁻³⁰⁰: a·E₁(x) (mpmath: log(gammainc(mpf(1e-310), 1, inf,
+    # regularized=True)) = −715.31831078715621071).
+    assert math.isclose(log_gamma_pq(1e-310, 1.0)[1], -715.31831078715621071, rel_tol=1e-15)
