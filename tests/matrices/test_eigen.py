@@ -443,3 +443,14 @@ def test_eigenvalues_of_a_shifted_scaled_cycle(n: int) -> None:
         assert min(abs(v - expected) for v in values) <= 256 * n * EPS
     # the trace is the sum of the eigenvalues: 3n (their imaginary parts cancel in pairs)
     assert abs(sum(values) - 3 * n) <= 256 * n * n * EPS
+
+
+def test_an_eigenvector_start_converges_in_one_iteration() -> None:
+    # x₀ = e₁ is an eigenvector of diag(2, 1): A x₀ = 2x₀, so one step is exact and max_iter = 1
+    # is a legal budget (the smallest allowed).
+    A = Matrix([[2.0, 0.0], [0.0, 1.0]])
+    assert power_iteration(A, Vector([1.0, 0.0]), max_iter=1) == (2.0, Vector([1.0, 0.0]))
+    assert rayleigh_quotient_iteration(A, Vector([1.0, 0.0]), max_iter=1) == (
+        2.0,
+        Vector([1.0, 0.0]),
+    )
