@@ -516,3 +516,14 @@ def test_eigvals_with_an_entry_near_underflow() -> None:
     # by Hypothesis). det(λI − A) = λ²(λ − i).
     A = Matrix([[0j, 0j, 0j], [0j, 0j, 1.1125369292536007e-308j], [1j, 0j, 1j]])
     assert eigvals(A) == [1j, 0, 0]
+
+
+def test_an_eigenvector_start_converges_in_one_iteration() -> None:
+    # x₀ = e₁ is an eigenvector of diag(2, 1): A x₀ = 2x₀, so one step is exact and max_iter = 1
+    # is a legal budget (the smallest allowed).
+    A = Matrix([[2.0, 0.0], [0.0, 1.0]])
+    assert power_iteration(A, Vector([1.0, 0.0]), max_iter=1) == (2.0, Vector([1.0, 0.0]))
+    assert rayleigh_quotient_iteration(A, Vector([1.0, 0.0]), max_iter=1) == (
+        2.0,
+        Vector([1.0, 0.0]),
+    )
