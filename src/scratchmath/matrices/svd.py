@@ -36,14 +36,15 @@ from __future__ import annotations
 
 import math
 import operator
-import sys
 from collections.abc import Iterable
-from typing import Any, NamedTuple
+from fractions import Fraction
+from typing import Any, NamedTuple, overload
 
 from scratchmath.errors import DimensionError, DomainError, SingularMatrixError
 from scratchmath.matrices.core import (
     Matrix,
     check_matrix,
+    complex_rows,
     matrix_norm,
     real_table,
     require_finite_matrix,
@@ -62,7 +63,7 @@ from scratchmath.matrices.singular import (
     scaled_singular_values,
     svd_table,
 )
-from scratchmath.scalars import COMPLEX as _COMPLEX
+from scratchmath.scalars import EPS as _EPS  # 2⁻⁵², the spacing of floats just above 1
 from scratchmath.scalars import EXACT as _EXACT
 from scratchmath.scalars import saturating_ldexp
 from scratchmath.vectors import Scalar, Vector
@@ -77,7 +78,6 @@ __all__ = [
     "svd",
 ]
 
-_EPS = sys.float_info.epsilon
 _MUL = operator.mul
 
 Table = list[list[float]]
@@ -101,14 +101,7 @@ def _complex_rows(A: object, what: str) -> Any:
 
     A complex Matrix whose entries are all real is treated as the real matrix it is, so
     its factors are real (and exactly those of the real matrix)."""
-    A = check_matrix(A)
-    if A._kind != _COMPLEX:
-        return None  # the real path checks finiteness itself
-    require_finite_matrix(A, f"compute {what} of")
-    rows: Any = A._rows
-    if all(z.imag == 0 for row in rows for z in row):
-        return None
-    return rows
+    return complex_rows(check_matrix(A), what)
 
 
 def _decomposition(A: Matrix, what: str) -> SVDTable:
@@ -119,7 +112,13 @@ def _decomposition(A: Matrix, what: str) -> SVDTable:
     return svd_table(real_table(A, what), _exact_rank(A))
 
 
-def svd(A: Matrix, *, full_matrices: bool = False) -> tuple[Matrix[Any], list[float], Matrix[Any]]:
+@overload
+def svd(
+    A: Matrix[float] | Matrix[Fraction], *, full_matrices: bool = ...
+) -> tuple[Matrix[float], list[float], Matrix[float]]: ...
+@overload
+def svd(A: Matrix, *, full_matrices: bool = ...) -> tuple[Matrix, list[float], Matrix]: ...
+def svd(A: Matrix, *, full_matrices: bool = False) -> tuple[Matrix, list[float], Matrix]:
     """The singular value decomposition A = U·diag(σ)·Vᵀ (note: returns V, not Vᵀ).
 
     For a complex A it is A = U·diag(σ)·Vᴴ (Vᴴ = ``V.H``, the conjugate transpose), with U
@@ -206,7 +205,11 @@ def _scaled_singular_values(A: object) -> tuple[list[float], int]:
     return decomposition.scaled_sigma, decomposition.exponent
 
 
-def pinv(A: Matrix) -> Matrix[Any]:
+@overload
+def pinv(A: Matrix[float] | Matrix[Fraction]) -> Matrix[float]: ...
+@overload
+def pinv(A: Matrix) -> Matrix: ...
+def pinv(A: Matrix) -> Matrix:
     """The Moore–Penrose pseudo-inverse A⁺ = V·Σ⁺·Uᴴ, Σ⁺ = diag(1/σᵢ for σᵢ > cutoff, else 0).
 
     A⁺ is the unique X with AXA = A, XAX = X, (AX)ᴴ = AX, (XA)ᴴ = XA (ᴴ the conjugate
@@ -312,7 +315,11 @@ def cond(A: Matrix, p: str | float = 2) -> float:
     return matrix_norm(A, p) * matrix_norm(inverse_of_a, p)
 
 
-def low_rank_approximation(A: Matrix, k: int) -> Matrix[Any]:
+@overload
+def low_rank_approximation(A: Matrix[float] | Matrix[Fraction], k: int) -> Matrix[float]: ...
+@overload
+def low_rank_approximation(A: Matrix, k: int) -> Matrix: ...
+def low_rank_approximation(A: Matrix, k: int) -> Matrix:
     """The best rank-k approximation Aₖ = Σᵢ₌₁ᵏ σᵢuᵢvᵢᵀ: truncate the SVD.
 
     **Eckart–Young theorem.** Among all matrices B of rank ≤ k, ‖A − B‖₂ and ‖A − B‖_F are
