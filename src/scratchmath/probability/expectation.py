@@ -187,10 +187,8 @@ def expectation(
     an infinite support is summed until the tail is below rounding (see ``discrete_sum``).
     The integral goes through :func:`scratchmath.calculus.integrate`, in the standardised
     variable u = (x − median)/(interquartile range) and split at quantiles, so a narrow
-    N(0, 10⁻⁸) or a wide Exponential(10⁻⁸) is as accurate as N(0, 1). The closed-form
-    ``mean()`` is never consulted. Values of g far from 1 (all below 2⁻⁹⁰⁰, or one above
-    2⁹⁰⁰) are rescaled by a power of two, E[2ᵏg] = 2ᵏE[g], so that g(x)·p(x) keeps its digits:
-    E[10⁻³¹⁰·X²] for N(0, 1) is 10⁻³¹⁰, not 0.0.
+    N(0, 10⁻⁸) is as accurate as N(0, 1); ``mean()`` is never consulted. Values of g far from
+    1 are rescaled by a power of two (E[2ᵏg] = 2ᵏE[g]): E[10⁻³¹⁰·X²] is 10⁻³¹⁰, not 0.0.
 
     >>> from scratchmath.probability import Bernoulli, DiscreteUniform, Exponential
     >>> expectation(DiscreteUniform(1, 6))
