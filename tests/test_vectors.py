@@ -1435,3 +1435,27 @@ def test_exact_gram_schmidt_keeps_a_zero_component_positive() -> None:
     (unit,) = gram_schmidt([Vector([0, 3, -4])])
     assert unit == Vector([0.0, 0.6, -0.8])
     assert math.copysign(1.0, unit[0]) == 1.0
+
+
+# ---------------------------------------------------------------------------------------------
+# Norm axioms that a scaled norm (c·‖v‖, which keeps positivity, homogeneity and the triangle
+# inequality) would break (issue 23: mutation testing).
+
+
+@given(st.integers(1, 8), st.data(), p_values())
+def test_norm_of_a_standard_basis_vector_is_one(n: int, data: st.DataObject, p: float) -> None:
+    # ‖eᵢ‖ₚ = (1ᵖ)^(1/p) = 1 for every p, exactly: c·‖·‖ with c ≠ 1 shows here.
+    i = data.draw(st.integers(0, n - 1))
+    e = Vector.basis(n, i)
+    assert p_norm(e, p) == 1.0
+    assert p_norm(as_floats(e), p) == 1.0
+    assert p_norm(-3 * e, p) == 3.0
+
+
+@given(vectors(fractions()))
+def test_2_norm_squared_is_the_dot_product(v: Vector) -> None:
+    # ‖v‖₂² = v·v: the correctly rounded root, squared and rounded, is within 3u (relative)
+    # of v·v, and float(v·v) within u of it: 4u = 2·EPS in all.
+    squared = p_norm(v, 2) ** 2
+    exact = float(v @ v)
+    assert abs(squared - exact) <= 2 * EPS * exact

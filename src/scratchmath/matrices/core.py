@@ -170,6 +170,23 @@ def require_finite_matrix(A: Matrix, what: str) -> None:
             raise DomainError(f"cannot {what} a matrix with NaN or infinite entries")
 
 
+def complex_rows(A: Matrix, what: str) -> Any:
+    """A's rows if A is a complex Matrix with some imaginary part ≠ 0 (checked finite);
+    else None — a real Matrix, or a complex one whose entries are all real (Matrix([[1 + 0j]])),
+    takes the real path, which checks finiteness itself and gives real factors.
+
+    >>> complex_rows(Matrix([[1, 2j]]), "svd"), complex_rows(Matrix([[1 + 0j]]), "svd")
+    ((((1+0j), 2j),), None)
+    """
+    if A._kind != _COMPLEX:
+        return None
+    require_finite_matrix(A, f"compute {what} of")
+    rows: Any = A._rows
+    if all(z.imag == 0 for row in rows for z in row):
+        return None
+    return rows
+
+
 def real_table(A: object, what: str) -> list[list[Any]]:
     """A real Matrix as a fresh list of rows of floats; checks type and finiteness.
 

@@ -55,6 +55,7 @@ from scratchmath.errors import ConvergenceError, DimensionError, DomainError
 from scratchmath.matrices.core import (
     Matrix,
     check_matrix,
+    complex_rows,
     real_table,
     require_finite_matrix,
     require_square,
@@ -71,7 +72,7 @@ from scratchmath.matrices.kernels import (
     sign_fixed,
 )
 from scratchmath.matrices.schur import complex_hessenberg, complex_qr_eigenvalues
-from scratchmath.scalars import COMPLEX as _COMPLEX
+from scratchmath.scalars import EPS as _EPS  # 2⁻⁵², the spacing of floats just above 1
 from scratchmath.scalars import EXACT as _EXACT
 from scratchmath.scalars import to_float as _to_float
 from scratchmath.vectors import Vector
@@ -85,7 +86,6 @@ __all__ = [
     "rayleigh_quotient_iteration",
 ]
 
-_EPS = sys.float_info.epsilon  # 2⁻⁵², the spacing of floats just above 1
 _MUL = operator.mul
 
 # Working storage: a matrix as a list of rows of floats (or complex numbers, where a complex
@@ -110,13 +110,8 @@ def _complex_table(A: object, what: str) -> Table | None:
     (a real Matrix, or a complex one whose entries are all real, takes the real path)."""
     A = check_matrix(A)
     require_square(A, what)
-    if A._kind != _COMPLEX:
-        return None  # the real path checks finiteness itself
-    require_finite_matrix(A, f"compute {what} of")
-    rows: Any = A._rows
-    if all(z.imag == 0 for row in rows for z in row):
-        return None
-    return [list(row) for row in rows]
+    rows = complex_rows(A, what)
+    return None if rows is None else [list(row) for row in rows]
 
 
 def _check_iterations(max_iter: object) -> int:
@@ -843,6 +838,29 @@ def _eigenvector(a: Table, lam: Any, scale: float, seed: int, against: list[list
     return best, best_residual
 
 
+def _trusted_eigenvector(
+    a: Any, lam: Any, scale: float, j: int, same: list[Any], e: int
+) -> list[Any]:
+    """The eigenvector for λ by inverse iteration (orthogonal to ``same``, the vectors of
+    equal eigenvalues found before), or ConvergenceError when its residual stays large."""
+    n = len(a)
+    x, residual = _eigenvector(a, lam, scale, j, same)
+    if same and residual > 4 * n * _EPS * scale:
+        # A defective eigenvalue: its eigenspace has no room for another direction.
+        alone, alone_residual = _eigenvector(a, lam, scale, j, [])
+        if alone_residual < residual:
+            x, residual = alone, alone_residual
+    if residual > math.sqrt(_EPS) * scale:
+        raise ConvergenceError(
+            f"eig: inverse iteration found no eigenvector for λ = "
+            f"{scale_back(lam, e)!r} (relative residual {residual / scale:.3g})",
+            iterations=6,
+            estimate=scale_back(lam, e),
+            error=residual / scale,
+        )
+    return list(x)
+
+
 def eig(A: Matrix) -> tuple[list[Any], Matrix]:
     """The eigenvalues of a square matrix and unit eigenvectors: A·V = V·diag(λ).
 
@@ -893,20 +911,7 @@ def eig(A: Matrix) -> tuple[list[Any], Matrix]:
             same = [
                 v for mu, v in zip(values, vectors, strict=False) if abs(mu - lam) <= 1e-10 * scale
             ]
-            x, residual = _eigenvector(a, lam, scale, j, same)
-            if same and residual > 4 * n * _EPS * scale:
-                # A defective eigenvalue: its eigenspace has no room for another direction.
-                alone, alone_residual = _eigenvector(a, lam, scale, j, [])
-                if alone_residual < residual:
-                    x, residual = alone, alone_residual
-            if residual > math.sqrt(_EPS) * scale:
-                raise ConvergenceError(
-                    f"eig: inverse iteration found no eigenvector for λ = "
-                    f"{scale_back(lam, e)!r} (relative residual {residual / scale:.3g})",
-                    iterations=6,
-                    estimate=scale_back(lam, e),
-                    error=residual / scale,
-                )
+            x = _trusted_eigenvector(a, lam, scale, j, same, e)
         x = list(_vector(x))
         found.setdefault(lam, x)
         vectors.append(x)

@@ -27,10 +27,10 @@ import sys
 from typing import Any
 
 from scratchmath.errors import ConvergenceError
+from scratchmath.scalars import EPS as _EPS  # 2⁻⁵², the spacing of floats just above 1
 
 __all__ = ["complex_hessenberg", "complex_qr_eigenvalues", "givens"]
 
-_EPS = sys.float_info.epsilon
 _MUL = operator.mul
 _QR_STEPS_PER_EIGENVALUE = 60  # about 2–3 are needed; this is a guard, as in eigen.py
 _NEGLIGIBLE = sys.float_info.min / _EPS

@@ -36,7 +36,6 @@ from __future__ import annotations
 
 import math
 import operator
-import sys
 from collections.abc import Iterable
 from fractions import Fraction
 from typing import Any, NamedTuple, overload
@@ -45,6 +44,7 @@ from scratchmath.errors import DimensionError, DomainError, SingularMatrixError
 from scratchmath.matrices.core import (
     Matrix,
     check_matrix,
+    complex_rows,
     matrix_norm,
     real_table,
     require_finite_matrix,
@@ -63,7 +63,7 @@ from scratchmath.matrices.singular import (
     scaled_singular_values,
     svd_table,
 )
-from scratchmath.scalars import COMPLEX as _COMPLEX
+from scratchmath.scalars import EPS as _EPS  # 2⁻⁵², the spacing of floats just above 1
 from scratchmath.scalars import EXACT as _EXACT
 from scratchmath.scalars import saturating_ldexp
 from scratchmath.vectors import Scalar, Vector
@@ -78,7 +78,6 @@ __all__ = [
     "svd",
 ]
 
-_EPS = sys.float_info.epsilon
 _MUL = operator.mul
 
 Table = list[list[float]]
@@ -102,14 +101,7 @@ def _complex_rows(A: object, what: str) -> Any:
 
     A complex Matrix whose entries are all real is treated as the real matrix it is, so
     its factors are real (and exactly those of the real matrix)."""
-    A = check_matrix(A)
-    if A._kind != _COMPLEX:
-        return None  # the real path checks finiteness itself
-    require_finite_matrix(A, f"compute {what} of")
-    rows: Any = A._rows
-    if all(z.imag == 0 for row in rows for z in row):
-        return None
-    return rows
+    return complex_rows(check_matrix(A), what)
 
 
 def _decomposition(A: Matrix, what: str) -> SVDTable:

@@ -26,8 +26,8 @@ from scratchmath.errors import ConvergenceError, DomainError
 from scratchmath.matrices.core import (
     Matrix,
     check_matrix,
+    complex_rows,
     real_table,
-    require_finite_matrix,
     require_square,
 )
 from scratchmath.matrices.kernels import (
@@ -39,13 +39,12 @@ from scratchmath.matrices.kernels import (
     scale_table,
     sign_fixed,
 )
-from scratchmath.scalars import COMPLEX as _COMPLEX
+from scratchmath.scalars import EPS as _EPS  # 2⁻⁵², the spacing of floats just above 1
 from scratchmath.scalars import EXACT as _EXACT
 from scratchmath.scalars import magnitude, saturating_ldexp
 
 __all__ = ["eigh"]
 
-_EPS = sys.float_info.epsilon
 Table = list[list[float]]
 ComplexTable = list[list[complex]]
 
@@ -137,11 +136,8 @@ def _hermitian_table(A: Matrix, what: str) -> ComplexTable | None:
     diagonal's imaginary parts included; the average ½(aᵢⱼ + conj(aⱼᵢ)) is used.
     """
     require_square(A, what)
-    if A._kind != _COMPLEX:
-        return None  # the real path checks finiteness itself
-    require_finite_matrix(A, f"compute {what} of")
-    rows: Any = A._rows
-    if all(z.imag == 0 for row in rows for z in row):
+    rows = complex_rows(A, what)
+    if rows is None:
         return None
     n = len(rows)
     # max(|Re|, |Im|) rather than |z|: abs(1e308 + 1e308j) overflows (within √2 of max|z|)
@@ -272,23 +268,24 @@ def eigh(A: Matrix) -> tuple[list[float], Matrix]:
     if hermitian is not None:
         return _complex_eigh(hermitian)
     a = _symmetric_table(A, "eigh")
-    n = len(a)
     e = binary_exponent(a)
     scale_table(a, -e)
     diagonal, vt = _jacobi(a)
-    order = sorted(range(n), key=lambda i: diagonal[i])
-    values = [saturating_ldexp(diagonal[i], e) for i in order]
-    columns = [sign_fixed(vt[i])[0] for i in order]
-    return values, Matrix._trusted(tuple(zip(*columns, strict=True)))
+    return _ascending(diagonal, vt, e)
 
 
 def _complex_eigh(a: ComplexTable) -> tuple[list[float], Matrix]:
     """``eigh`` of a Hermitian table: scaled to max|aᵢⱼ| in [½, 1), then complex Jacobi."""
-    n = len(a)
     e = complex_binary_exponent(a)
     scale_table(a, -e)
     diagonal, v = _hermitian_jacobi(a)
-    order = sorted(range(n), key=lambda i: diagonal[i])
+    return _ascending(diagonal, v, e)
+
+
+def _ascending(diagonal: list[float], vectors: Any, e: int) -> tuple[list[float], Matrix]:
+    """Jacobi's result as ``eigh`` returns it: the eigenvalues ascending, scaled back by 2ᵉ,
+    and the eigenvectors (rows of ``vectors``) as the columns of Q, each with the sign rule."""
+    order = sorted(range(len(diagonal)), key=lambda i: diagonal[i])
     values = [saturating_ldexp(diagonal[i], e) for i in order]
-    columns = [sign_fixed(v[i])[0] for i in order]
+    columns = [sign_fixed(vectors[i])[0] for i in order]
     return values, Matrix._trusted(tuple(zip(*columns, strict=True)))
