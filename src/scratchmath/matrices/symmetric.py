@@ -275,7 +275,7 @@ def eigh(A: Matrix) -> tuple[list[float], Matrix]:
 
 
 def _complex_eigh(a: ComplexTable) -> tuple[list[float], Matrix]:
-    """``eigh`` of a Hermitian table: scaled to max|aᵢⱼ| in [½, 1), then complex Jacobi."""
+    """``eigh`` of a Hermitian table: scaled to max|aᵢⱼ| in [¼, 1) by its parts, then Jacobi."""
     e = complex_binary_exponent(a)
     scale_table(a, -e)
     diagonal, v = _hermitian_jacobi(a)
