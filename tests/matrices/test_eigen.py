@@ -49,7 +49,7 @@ import random
 from typing import Any
 
 import pytest
-from hypothesis import assume, given, settings
+from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
 from scratchmath.errors import ConvergenceError, DimensionError, DomainError
@@ -111,6 +111,17 @@ ROSSER = rosser()  # its exact eigenvalues: ROSSER_EIGENVALUES (tests/known_matr
 
 @settings(max_examples=60)
 @given(square_float_matrices())
+@example(  # the defective eigenvalue 0: the second vector must not be a worse copy
+    Matrix(
+        [
+            [0.0, 0, 579, 0, 0],
+            [0, 0, -100, 0, 0],
+            [0, 0, 0, -1, 0],
+            [0, -1, 0, 0, 0],
+            [1, 0, 0, 0, 0],
+        ]
+    )
+)
 def test_eigenpair_equation_av_equals_lambda_v(A: Matrix) -> None:
     """Every returned pair satisfies Av = λv (to ~nε‖A‖), with ‖v‖₂ = 1."""
     values, V = eig(A)
