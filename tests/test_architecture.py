@@ -283,8 +283,8 @@ CROSS_MODULE_TESTS = {
 
 def test_the_tests_mirror_the_source_tree() -> None:
     """tests/<package>/test_<module>.py (or test_<module>_accuracy.py) tests the module
-    src/scratchmath/<package>/<module>.py: every test file in a package folder names one (or is
-    one of the few cross-module files listed in CROSS_MODULE_TESTS), and at the root only
+    src/scratchmath/<package>/<module>.py: every test file in a package folder names one (or
+    is one of the few cross-module files listed in CROSS_MODULE_TESTS), and at the root only
     layer 0, the top modules and the cross-cutting files remain."""
     tests = Path(__file__).resolve().parent
     strays = []

@@ -8,6 +8,7 @@ Theorems and properties checked:
 - logsf is log of sf where sf is normal
 - logsf monotone deep tail
 - beta logcdf is a log x near zero
+- t sf of the far tail closed form
 - t cdf at the smallest float
 - t cdf at large df matches mpmath
 - t cdf tends to normal with its first correction
@@ -152,6 +153,12 @@ T_AT_LARGE_DF = [
     (1e12, 3.0, 0.99865010196833666661),
     (1e15, -2.0, 0.022750131948179342178),
 ]
+
+
+def test_t_sf_of_the_far_tail_closed_form() -> None:
+    # |t| > 10¹⁵⁰·√ν: S = ½·r^(−ν)/((ν/2)·B(ν/2, ½)); as e^(its log) it was 4·10⁻¹⁴ off.
+    # mpmath (dps 40): betainc(½, ½, 0, 1/(1 + mpf(1e200)²), regularized=True)/2.
+    assert math.isclose(StudentT(1).sf(1e200), 3.1830988618379068117e-201, rel_tol=2e-15)
 
 
 def test_t_cdf_at_the_smallest_float() -> None:

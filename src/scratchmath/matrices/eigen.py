@@ -850,6 +850,11 @@ def _trusted_eigenvector(
         alone, alone_residual = _eigenvector(a, lam, scale, j, [])
         if alone_residual < residual:
             x, residual = alone, alone_residual
+        # Inverse iteration converges slowly on a Jordan block; the direction already
+        # found for λ is the eigenvector, if it is the more accurate one.
+        earlier = min(same, key=lambda v: _residual(a, lam, v))
+        if _residual(a, lam, earlier) < residual:
+            x, residual = earlier, _residual(a, lam, earlier)
     if residual > math.sqrt(_EPS) * scale:
         raise ConvergenceError(
             f"eig: inverse iteration found no eigenvector for λ = "

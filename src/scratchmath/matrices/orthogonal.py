@@ -155,7 +155,13 @@ def _is_nonnegative_real(z: Any) -> bool:
     return bool(z.imag == 0 and z.real >= 0) if isinstance(z, complex) else bool(z >= 0)
 
 
-def cholesky(A: Matrix) -> Matrix[Any]:
+@overload
+def cholesky(A: Matrix[int] | Matrix[float] | Matrix[Fraction]) -> Matrix[float]: ...
+@overload
+def cholesky(A: Matrix[complex]) -> Matrix[complex]: ...
+@overload
+def cholesky(A: Matrix) -> Matrix: ...
+def cholesky(A: Matrix) -> Matrix:
     """The Cholesky factor: the lower triangular L with positive diagonal and A = L Lᴴ.
 
     It exists exactly when A is Hermitian positive definite: A = Aᴴ (aᵢⱼ = conj(aⱼᵢ); for a

@@ -37,7 +37,8 @@ from __future__ import annotations
 import math
 import operator
 from collections.abc import Iterable
-from typing import Any, NamedTuple
+from fractions import Fraction
+from typing import Any, NamedTuple, overload
 
 from scratchmath.errors import DimensionError, DomainError, SingularMatrixError
 from scratchmath.matrices.core import (
@@ -111,7 +112,17 @@ def _decomposition(A: Matrix, what: str) -> SVDTable:
     return svd_table(real_table(A, what), _exact_rank(A))
 
 
-def svd(A: Matrix, *, full_matrices: bool = False) -> tuple[Matrix[Any], list[float], Matrix[Any]]:
+@overload
+def svd(
+    A: Matrix[int] | Matrix[float] | Matrix[Fraction], *, full_matrices: bool = ...
+) -> tuple[Matrix[float], list[float], Matrix[float]]: ...
+@overload
+def svd(
+    A: Matrix[complex], *, full_matrices: bool = ...
+) -> tuple[Matrix[complex], list[float], Matrix[complex]]: ...
+@overload
+def svd(A: Matrix, *, full_matrices: bool = ...) -> tuple[Matrix, list[float], Matrix]: ...
+def svd(A: Matrix, *, full_matrices: bool = False) -> tuple[Matrix, list[float], Matrix]:
     """The singular value decomposition A = U·diag(σ)·Vᵀ (note: returns V, not Vᵀ).
 
     For a complex A it is A = U·diag(σ)·Vᴴ (Vᴴ = ``V.H``, the conjugate transpose), with U
@@ -198,7 +209,13 @@ def _scaled_singular_values(A: object) -> tuple[list[float], int]:
     return decomposition.scaled_sigma, decomposition.exponent
 
 
-def pinv(A: Matrix) -> Matrix[Any]:
+@overload
+def pinv(A: Matrix[int] | Matrix[float] | Matrix[Fraction]) -> Matrix[float]: ...
+@overload
+def pinv(A: Matrix[complex]) -> Matrix[complex]: ...
+@overload
+def pinv(A: Matrix) -> Matrix: ...
+def pinv(A: Matrix) -> Matrix:
     """The Moore–Penrose pseudo-inverse A⁺ = V·Σ⁺·Uᴴ, Σ⁺ = diag(1/σᵢ for σᵢ > cutoff, else 0).
 
     A⁺ is the unique X with AXA = A, XAX = X, (AX)ᴴ = AX, (XA)ᴴ = XA (ᴴ the conjugate
@@ -230,32 +247,17 @@ def pinv(A: Matrix) -> Matrix[Any]:
     kept = [r for r, s in enumerate(sigma) if s > cutoff]
     # (A⁺)ᵢⱼ = Σᵣ vᵢᵣ·uⱼᵣ/σᵣ over the kept r, with σᵣ = 2ᵉ·(scaled σᵣ): the 2⁻ᵉ comes last.
     v_rows = list(zip(*(v_cols[r] for r in kept), strict=True)) if kept else [()] * n
-    if u_cols and isinstance(u_cols[0][0], complex):  # A⁺ = VΣ⁺Uᴴ: conj(uⱼᵣ)
-        conj_u = [[z.conjugate() / sigma[r] for z in u_cols[r]] for r in kept]
-        zero = [0j] * m
-        return Matrix._trusted(
-            tuple(
-                tuple(
-                    [
-                        scale_back(sum(map(_MUL, vrow, ucol)), -e)
-                        for ucol in zip(*conj_u, strict=True)
-                    ]
-                    or zero
-                )
-                for vrow in v_rows
-            )
-        )
-    scaled_u = [[x / sigma[r] for x in u_cols[r]] for r in kept]
-    return _matrix(
-        [
-            [
-                saturating_ldexp(sum(map(_MUL, vrow, ucol)), -e)
-                for ucol in zip(*scaled_u, strict=True)
-            ]
-            or [0.0] * m
-            for vrow in v_rows
-        ]
-    )
+    complex_entries = bool(u_cols) and isinstance(u_cols[0][0], complex)
+    if complex_entries:  # A⁺ = VΣ⁺Uᴴ: the conjugates of U's entries
+        scaled_u = [[z.conjugate() / sigma[r] for z in u_cols[r]] for r in kept]
+    else:
+        scaled_u = [[x / sigma[r] for x in u_cols[r]] for r in kept]
+    u_rows = list(zip(*scaled_u, strict=True))
+    zeros: list[Any] = [0j if complex_entries else 0.0] * m
+    rows: list[list[Any]] = [
+        [scale_back(sum(map(_MUL, vrow, urow)), -e) for urow in u_rows] or zeros for vrow in v_rows
+    ]
+    return Matrix._trusted(tuple(map(tuple, rows))) if complex_entries else _matrix(rows)
 
 
 def cond(A: Matrix, p: str | float = 2) -> float:
@@ -304,7 +306,15 @@ def cond(A: Matrix, p: str | float = 2) -> float:
     return matrix_norm(A, p) * matrix_norm(inverse_of_a, p)
 
 
-def low_rank_approximation(A: Matrix, k: int) -> Matrix[Any]:
+@overload
+def low_rank_approximation(
+    A: Matrix[int] | Matrix[float] | Matrix[Fraction], k: int
+) -> Matrix[float]: ...
+@overload
+def low_rank_approximation(A: Matrix[complex], k: int) -> Matrix[complex]: ...
+@overload
+def low_rank_approximation(A: Matrix, k: int) -> Matrix: ...
+def low_rank_approximation(A: Matrix, k: int) -> Matrix:
     """The best rank-k approximation Aₖ = Σᵢ₌₁ᵏ σᵢuᵢvᵢᵀ: truncate the SVD.
 
     **Eckart–Young theorem.** Among all matrices B of rank ≤ k, ‖A − B‖₂ and ‖A − B‖_F are

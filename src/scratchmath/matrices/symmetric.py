@@ -19,7 +19,8 @@ from __future__ import annotations
 
 import math
 import sys
-from typing import Any
+from fractions import Fraction
+from typing import Any, overload
 
 from scratchmath.errors import ConvergenceError, DomainError
 from scratchmath.matrices.core import (
@@ -211,7 +212,15 @@ def _hermitian_jacobi(a: ComplexTable) -> tuple[list[float], ComplexTable]:
     )
 
 
-def eigh(A: Matrix) -> tuple[list[float], Matrix[Any]]:
+@overload
+def eigh(
+    A: Matrix[int] | Matrix[float] | Matrix[Fraction],
+) -> tuple[list[float], Matrix[float]]: ...
+@overload
+def eigh(A: Matrix[complex]) -> tuple[list[float], Matrix[complex]]: ...
+@overload
+def eigh(A: Matrix) -> tuple[list[float], Matrix]: ...
+def eigh(A: Matrix) -> tuple[list[float], Matrix]:
     """The spectral decomposition A = QΛQᴴ of a Hermitian A: ascending real λ, unitary Q.
 
     **Spectral theorem.** A Hermitian matrix (A = Aᴴ: aᵢⱼ = conj(aⱼᵢ), so its diagonal is
@@ -266,7 +275,7 @@ def eigh(A: Matrix) -> tuple[list[float], Matrix[Any]]:
 
 
 def _complex_eigh(a: ComplexTable) -> tuple[list[float], Matrix]:
-    """``eigh`` of a Hermitian table: scaled to max|aᵢⱼ| in [½, 1), then complex Jacobi."""
+    """``eigh`` of a Hermitian table: scaled to max|aᵢⱼ| in [¼, 1) by its parts, then Jacobi."""
     e = complex_binary_exponent(a)
     scale_table(a, -e)
     diagonal, v = _hermitian_jacobi(a)
