@@ -38,7 +38,8 @@ import math
 import operator
 import sys
 from collections.abc import Iterable
-from typing import Any, NamedTuple
+from fractions import Fraction
+from typing import Any, NamedTuple, overload
 
 from scratchmath.errors import DimensionError, DomainError, SingularMatrixError
 from scratchmath.matrices.core import (
@@ -112,6 +113,13 @@ def _decomposition(A: Matrix, what: str) -> SVDTable:
     return svd_table(real_table(A, what), _exact_rank(A))
 
 
+# A real matrix has real factors (floats: square roots); a complex one complex factors.
+@overload
+def svd(
+    A: Matrix[float] | Matrix[Fraction], *, full_matrices: bool = False
+) -> tuple[Matrix[float], list[float], Matrix[float]]: ...
+@overload
+def svd(A: Matrix, *, full_matrices: bool = False) -> tuple[Matrix, list[float], Matrix]: ...
 def svd(A: Matrix, *, full_matrices: bool = False) -> tuple[Matrix[Any], list[float], Matrix[Any]]:
     """The singular value decomposition A = U·diag(σ)·Vᵀ (note: returns V, not Vᵀ).
 
@@ -199,6 +207,10 @@ def _scaled_singular_values(A: object) -> tuple[list[float], int]:
     return decomposition.scaled_sigma, decomposition.exponent
 
 
+@overload
+def pinv(A: Matrix[float] | Matrix[Fraction]) -> Matrix[float]: ...
+@overload
+def pinv(A: Matrix) -> Matrix: ...
 def pinv(A: Matrix) -> Matrix[Any]:
     """The Moore–Penrose pseudo-inverse A⁺ = V·Σ⁺·Uᴴ, Σ⁺ = diag(1/σᵢ for σᵢ > cutoff, else 0).
 
@@ -305,6 +317,10 @@ def cond(A: Matrix, p: str | float = 2) -> float:
     return matrix_norm(A, p) * matrix_norm(inverse_of_a, p)
 
 
+@overload
+def low_rank_approximation(A: Matrix[float] | Matrix[Fraction], k: int) -> Matrix[float]: ...
+@overload
+def low_rank_approximation(A: Matrix, k: int) -> Matrix: ...
 def low_rank_approximation(A: Matrix, k: int) -> Matrix[Any]:
     """The best rank-k approximation Aₖ = Σᵢ₌₁ᵏ σᵢuᵢvᵢᵀ: truncate the SVD.
 

@@ -19,7 +19,8 @@ from __future__ import annotations
 
 import math
 import sys
-from typing import Any
+from fractions import Fraction
+from typing import Any, overload
 
 from scratchmath.errors import ConvergenceError, DomainError
 from scratchmath.matrices.core import (
@@ -211,6 +212,11 @@ def _hermitian_jacobi(a: ComplexTable) -> tuple[list[float], ComplexTable]:
     )
 
 
+# Real eigenvalues always; a real symmetric A has a real orthogonal Q, a Hermitian one unitary.
+@overload
+def eigh(A: Matrix[float] | Matrix[Fraction]) -> tuple[list[float], Matrix[float]]: ...
+@overload
+def eigh(A: Matrix) -> tuple[list[float], Matrix]: ...
 def eigh(A: Matrix) -> tuple[list[float], Matrix[Any]]:
     """The spectral decomposition A = QΛQᴴ of a Hermitian A: ascending real λ, unitary Q.
 
