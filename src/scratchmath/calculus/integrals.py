@@ -40,6 +40,7 @@ from scratchmath.calculus.derivatives import (
 )
 from scratchmath.checks import check_callable
 from scratchmath.errors import ConvergenceError, DomainError
+from scratchmath.scalars import EPS as _EPS  # 2⁻⁵², the spacing of floats just above 1
 from scratchmath.scalars import REAL, accurate_sum
 
 __all__ = [
@@ -52,7 +53,6 @@ __all__ = [
     "trapezoid",
 ]
 
-_EPS = 2.0**-52
 _TINY = 2.0**-1022
 
 

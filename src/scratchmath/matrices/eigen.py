@@ -72,6 +72,7 @@ from scratchmath.matrices.kernels import (
     sign_fixed,
 )
 from scratchmath.matrices.schur import complex_hessenberg, complex_qr_eigenvalues
+from scratchmath.scalars import EPS as _EPS  # 2⁻⁵², the spacing of floats just above 1
 from scratchmath.scalars import EXACT as _EXACT
 from scratchmath.scalars import to_float as _to_float
 from scratchmath.vectors import Vector
@@ -85,7 +86,6 @@ __all__ = [
     "rayleigh_quotient_iteration",
 ]
 
-_EPS = sys.float_info.epsilon  # 2⁻⁵², the spacing of floats just above 1
 _MUL = operator.mul
 
 # Working storage: a matrix as a list of rows of floats (or complex numbers, where a complex

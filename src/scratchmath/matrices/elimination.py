@@ -32,7 +32,6 @@ from __future__ import annotations
 
 import math
 import operator
-import sys
 from collections.abc import Sequence
 from fractions import Fraction
 from itertools import repeat
@@ -66,6 +65,7 @@ from scratchmath.matrices.kernels import (
     scale_table,
 )
 from scratchmath.matrices.singular import exact_rank, scaled_singular_values, svd_table
+from scratchmath.scalars import EPS as _EPS  # 2⁻⁵², the spacing of floats just above 1
 from scratchmath.scalars import EXACT as _EXACT
 from scratchmath.scalars import is_finite as _is_finite
 from scratchmath.scalars import promote as _promote
@@ -73,8 +73,6 @@ from scratchmath.scalars import saturating_ldexp
 from scratchmath.vectors import Scalar, Vector, check_tolerance
 
 __all__ = ["inverse", "lu", "null_space", "rank", "rref", "solve"]
-
-_EPS = sys.float_info.epsilon  # 2⁻⁵², the gap between 1.0 and the next float
 
 
 # ---------------------------------------------------------------------------------------

@@ -155,12 +155,11 @@ def _is_nonnegative_real(z: Any) -> bool:
     return bool(z.imag == 0 and z.real >= 0) if isinstance(z, complex) else bool(z >= 0)
 
 
-# A real matrix has a real factor; a complex Hermitian one a complex factor.
 @overload
 def cholesky(A: Matrix[float] | Matrix[Fraction]) -> Matrix[float]: ...
 @overload
 def cholesky(A: Matrix) -> Matrix: ...
-def cholesky(A: Matrix) -> Matrix[Any]:
+def cholesky(A: Matrix) -> Matrix:
     """The Cholesky factor: the lower triangular L with positive diagonal and A = L Lᴴ.
 
     It exists exactly when A is Hermitian positive definite: A = Aᴴ (aᵢⱼ = conj(aⱼᵢ); for a

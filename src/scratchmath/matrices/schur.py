@@ -27,10 +27,10 @@ import sys
 from typing import Any
 
 from scratchmath.errors import ConvergenceError
+from scratchmath.scalars import EPS as _EPS  # 2⁻⁵², the spacing of floats just above 1
 
 __all__ = ["complex_hessenberg", "complex_qr_eigenvalues", "givens"]
 
-_EPS = sys.float_info.epsilon
 _MUL = operator.mul
 _QR_STEPS_PER_EIGENVALUE = 60  # about 2–3 are needed; this is a guard, as in eigen.py
 _NEGLIGIBLE = sys.float_info.min / _EPS
@@ -42,7 +42,7 @@ def complex_hessenberg(a: ComplexTable) -> None:
     """Reduce A in place to upper Hessenberg form H = QᴴAQ (aᵢⱼ = 0 for i > j + 1).
 
     Step k reflects column k below the subdiagonal onto α·e₁ with the Householder
-    reflection P = I − 2vvᴴ/(vᴴv), v = x − α·e₁, α = −(x₀/|x₀|)·‖x‖ (the phase opposite
+    reflection P = I − 2vvᴴ/(vᴴv), v ∝ x − α·e₁, α = −(x₀/|x₀|)·‖x‖ (the phase opposite
     to x₀, so that v₀ = x₀ − α involves no cancellation), applied from both sides: a unitary
     similarity, so the eigenvalues are kept and rounding is not amplified.
 
@@ -59,8 +59,10 @@ def complex_hessenberg(a: ComplexTable) -> None:
             continue  # already zero below the subdiagonal
         phase = x[0] / abs(x[0]) if x[0] != 0 else 1.0 + 0j
         alpha = -phase * norm
-        v = x[:]
-        v[0] -= alpha
+        # P depends only on v's direction: build v from x/‖x‖, so that vᴴv ≈ 2–4 neither
+        # underflows (x ~ 1e-155 has |x|² subnormal, and 2/vᴴv would overflow) nor overflows.
+        v = [z / norm for z in x]
+        v[0] += phase
         beta = 2.0 / math.fsum(z.real * z.real + z.imag * z.imag for z in v)
         v_bar = [z.conjugate() for z in v]
         rows = range(k + 1, n)

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import math
 import operator
-import sys
 from collections.abc import Sequence
 from typing import Any, NamedTuple
 
@@ -39,6 +38,7 @@ from scratchmath.matrices.kernels import (
     sign_fixed,
     unitary_completion,
 )
+from scratchmath.scalars import EPS as _EPS  # 2⁻⁵², the spacing of floats just above 1
 from scratchmath.scalars import saturating_ldexp
 
 __all__ = [
@@ -51,7 +51,6 @@ __all__ = [
     "svd_table",
 ]
 
-_EPS = sys.float_info.epsilon
 _MUL = operator.mul
 _JACOBI_MAX_SWEEPS = 60  # one-sided Jacobi converges quadratically: about 6–12 sweeps
 NEGLIGIBLE = 2.0**-1000

@@ -36,7 +36,6 @@ from __future__ import annotations
 
 import math
 import operator
-import sys
 from collections.abc import Iterable
 from fractions import Fraction
 from typing import Any, NamedTuple, overload
@@ -64,6 +63,7 @@ from scratchmath.matrices.singular import (
     scaled_singular_values,
     svd_table,
 )
+from scratchmath.scalars import EPS as _EPS  # 2⁻⁵², the spacing of floats just above 1
 from scratchmath.scalars import EXACT as _EXACT
 from scratchmath.scalars import saturating_ldexp
 from scratchmath.vectors import Scalar, Vector
@@ -78,7 +78,6 @@ __all__ = [
     "svd",
 ]
 
-_EPS = sys.float_info.epsilon
 _MUL = operator.mul
 
 Table = list[list[float]]
@@ -113,14 +112,13 @@ def _decomposition(A: Matrix, what: str) -> SVDTable:
     return svd_table(real_table(A, what), _exact_rank(A))
 
 
-# A real matrix has real factors (floats: square roots); a complex one complex factors.
 @overload
 def svd(
-    A: Matrix[float] | Matrix[Fraction], *, full_matrices: bool = False
+    A: Matrix[float] | Matrix[Fraction], *, full_matrices: bool = ...
 ) -> tuple[Matrix[float], list[float], Matrix[float]]: ...
 @overload
-def svd(A: Matrix, *, full_matrices: bool = False) -> tuple[Matrix, list[float], Matrix]: ...
-def svd(A: Matrix, *, full_matrices: bool = False) -> tuple[Matrix[Any], list[float], Matrix[Any]]:
+def svd(A: Matrix, *, full_matrices: bool = ...) -> tuple[Matrix, list[float], Matrix]: ...
+def svd(A: Matrix, *, full_matrices: bool = False) -> tuple[Matrix, list[float], Matrix]:
     """The singular value decomposition A = U·diag(σ)·Vᵀ (note: returns V, not Vᵀ).
 
     For a complex A it is A = U·diag(σ)·Vᴴ (Vᴴ = ``V.H``, the conjugate transpose), with U
@@ -211,7 +209,7 @@ def _scaled_singular_values(A: object) -> tuple[list[float], int]:
 def pinv(A: Matrix[float] | Matrix[Fraction]) -> Matrix[float]: ...
 @overload
 def pinv(A: Matrix) -> Matrix: ...
-def pinv(A: Matrix) -> Matrix[Any]:
+def pinv(A: Matrix) -> Matrix:
     """The Moore–Penrose pseudo-inverse A⁺ = V·Σ⁺·Uᴴ, Σ⁺ = diag(1/σᵢ for σᵢ > cutoff, else 0).
 
     A⁺ is the unique X with AXA = A, XAX = X, (AX)ᴴ = AX, (XA)ᴴ = XA (ᴴ the conjugate
@@ -321,7 +319,7 @@ def cond(A: Matrix, p: str | float = 2) -> float:
 def low_rank_approximation(A: Matrix[float] | Matrix[Fraction], k: int) -> Matrix[float]: ...
 @overload
 def low_rank_approximation(A: Matrix, k: int) -> Matrix: ...
-def low_rank_approximation(A: Matrix, k: int) -> Matrix[Any]:
+def low_rank_approximation(A: Matrix, k: int) -> Matrix:
     """The best rank-k approximation Aₖ = Σᵢ₌₁ᵏ σᵢuᵢvᵢᵀ: truncate the SVD.
 
     **Eckart–Young theorem.** Among all matrices B of rank ≤ k, ‖A − B‖₂ and ‖A − B‖_F are

@@ -39,12 +39,12 @@ from scratchmath.matrices.kernels import (
     scale_table,
     sign_fixed,
 )
+from scratchmath.scalars import EPS as _EPS  # 2⁻⁵², the spacing of floats just above 1
 from scratchmath.scalars import EXACT as _EXACT
 from scratchmath.scalars import magnitude, saturating_ldexp
 
 __all__ = ["eigh"]
 
-_EPS = sys.float_info.epsilon
 Table = list[list[float]]
 ComplexTable = list[list[complex]]
 
@@ -212,12 +212,11 @@ def _hermitian_jacobi(a: ComplexTable) -> tuple[list[float], ComplexTable]:
     )
 
 
-# Real eigenvalues always; a real symmetric A has a real orthogonal Q, a Hermitian one unitary.
 @overload
 def eigh(A: Matrix[float] | Matrix[Fraction]) -> tuple[list[float], Matrix[float]]: ...
 @overload
 def eigh(A: Matrix) -> tuple[list[float], Matrix]: ...
-def eigh(A: Matrix) -> tuple[list[float], Matrix[Any]]:
+def eigh(A: Matrix) -> tuple[list[float], Matrix]:
     """The spectral decomposition A = QΛQᴴ of a Hermitian A: ascending real λ, unitary Q.
 
     **Spectral theorem.** A Hermitian matrix (A = Aᴴ: aᵢⱼ = conj(aⱼᵢ), so its diagonal is
