@@ -161,6 +161,24 @@ def test_exact_in_exact_out() -> None:
         assert _kinds(value) == {int}, value
 
 
+def test_factorizations_of_a_real_matrix_are_float_and_of_a_complex_one_complex() -> None:
+    from scratchmath.matrices import cholesky, eigh, low_rank_approximation, pinv, qr, svd
+
+    def factors(A: Matrix) -> list[Matrix]:
+        U, _, V = svd(A)
+        return [*qr(A), cholesky(A), eigh(A)[1], U, V, pinv(A), low_rank_approximation(A, 1)]
+
+    for A in [
+        Matrix([[4, 2], [2, 3]]),
+        Matrix([[Fraction(4), 2], [2, 3]]),
+        Matrix([[4.0, 2], [2, 3]]),
+    ]:
+        for factor in factors(A):  # typed Matrix[float] for real A (exact ones included)
+            assert _kinds(factor) == {float}, factor
+    for factor in factors(Matrix([[2, 1j], [-1j, 2]])):  # typed plain Matrix: complex here
+        assert _kinds(factor) == {complex}, factor
+
+
 def test_normal_moments_keep_the_kind_of_their_parameters() -> None:
     from scratchmath.probability import Normal, expectation
 
