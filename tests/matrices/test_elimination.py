@@ -78,7 +78,6 @@ from tests.matrices.helpers import (
     NON_SQUARE,
     _scaled,
     _well_conditioned,
-    float_matrices,
     frobenius_distance,
     matrices_of,
     rationals,
@@ -90,6 +89,7 @@ from tests.matrices.helpers import (
 )
 from tests.strategies import (
     low_rank_int_matrices,
+    square_matrices,
 )
 
 # ---------------------------------------------------------------------------------------
@@ -110,7 +110,7 @@ def test_lu_factorization_pa_equals_lu(A: Matrix) -> None:
 
 
 @settings(max_examples=40)
-@given(float_matrices(6, 6).filter(lambda A: A.shape[0] == A.shape[1]))
+@given(square_matrices(small_floats, 6))  # square by construction: no filtering
 def test_lu_float_partial_pivoting(A: Matrix) -> None:
     """P A ≈ L U with |lᵢⱼ| ≤ 1 (the point of partial pivoting); error ~ n·ε·‖A‖."""
     P, L, U = lu(A)
@@ -142,7 +142,7 @@ def test_inverse_property(A: Matrix) -> None:
 
 
 @settings(max_examples=40)
-@given(float_matrices(8, 8).filter(lambda A: A.shape[0] == A.shape[1]), st.data())
+@given(square_matrices(small_floats, 8), st.data())
 def test_float_solve_is_backward_stable(A: Matrix, data: st.DataObject) -> None:
     """‖Ax − b‖ ≤ c·n·ε·‖A‖‖x‖ for the computed x (small relative residual)."""
     n = A.shape[0]
