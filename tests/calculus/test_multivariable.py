@@ -228,7 +228,14 @@ def test_gradient_of_quadratic_form_is_A_plus_AT_x(data: tuple[list[list[float]]
     AT = [list(col) for col in zip(*A, strict=True)]
     exact = matvec([[A[i][j] + AT[i][j] for j in range(n)] for i in range(n)], x)
     values = math.fsum(abs(A[i][j] * x[i] * x[j]) for i in range(n) for j in range(n))
-    g = gradient(lambda v: dot(v, matvec(A, v)), Vector(x))
+    try:
+        g = gradient(lambda v: dot(v, matvec(A, v)), Vector(x))
+    except ConvergenceError:
+        # Honest, not wrong: where ∇ = 0 and f is pure rounding (antisymmetric A), the
+        # quotients are noise the model cannot see — the gap recorded in
+        # tests/calculus/test_derivatives_accuracy.py. Anywhere else, a refusal is a failure.
+        assert all(e == 0 for e in exact)
+        return
     for i in range(n):
         terms = math.fsum(abs(A[i][j] * x[j]) + abs(A[j][i] * x[j]) for j in range(n))
         assert close(g[i], exact[i], terms + values / max(1.0, abs(x[i])), REL_1)
