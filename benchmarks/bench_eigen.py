@@ -8,6 +8,10 @@ Targets (issue 4):
 - speed: ``eigh`` 40×40, ``eigvals`` 30×30 and ``svd`` 40×30 each at least 5× faster than
   mpmath's ``eigsy``, ``eig`` (eigenvalues only) and ``svd_r`` at its default 53-bit precision.
 
+Complex matrices (issue 21): the same figures for complex Hermitian ``eigh`` (including the
+worst over 100 random Hermitian 10×10), complex ``svd``, ``eigvals``/``eig``, ``pinv`` and
+``cholesky``, NumPy as the oracle, and their speed against NumPy.
+
 Medians over repeats; the contenders are interleaved within each repeat so that machine load
 affects them alike. Run: ``python benchmarks/bench_eigen.py`` (``run(quick=True)`` uses
 smaller matrices and one repeat).
@@ -26,7 +30,7 @@ except ImportError:  # run as a script, python benchmarks/NAME.py: its folder is
     from timing import medians, time_once  # type: ignore[no-redef]
 
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # for tests.known_matrices
-from scratchmath.matrices import Matrix, eig, eigh, eigvals, svd
+from scratchmath.matrices import Matrix, cholesky, eig, eigh, eigvals, pinv, svd
 from tests.known_matrices import ROSSER_EIGENVALUES, rosser, wilkinson_plus
 
 _time, _medians = time_once, medians
@@ -104,6 +108,110 @@ def _accuracy(quick: bool) -> list[str]:
     return rows
 
 
+def _complex_random(m: int, n: int, rng: random.Random) -> list[list[complex]]:
+    return [[complex(rng.gauss(0.0, 1.0), rng.gauss(0.0, 1.0)) for _ in range(n)] for _ in range(m)]
+
+
+def _hermitian(n: int, rng: random.Random) -> list[list[complex]]:
+    b = _complex_random(n, n, rng)
+    return [[(b[i][j] + b[j][i].conjugate()) / 2 for j in range(n)] for i in range(n)]
+
+
+def _complex_accuracy(quick: bool) -> list[str]:
+    import numpy as np
+
+    def arr(M: Matrix) -> Any:
+        return np.array([[complex(x) for x in row] for row in M.rows])
+
+    rng = random.Random(21)
+    rows = ["complex matrices (issue 21), relative to ‖A‖₂; NumPy (LAPACK) as the oracle"]
+    rows.append(f"  {'case':<28}{'max|λ − λ*|':>13}{'‖AQ − QΛ‖':>12}{'‖QᴴQ − I‖':>12}")
+    trials = 20 if quick else 100
+    worst = [0.0, 0.0, 0.0]
+    for _ in range(trials):
+        a = _hermitian(10, rng)
+        values, Q = eigh(Matrix(a))
+        na, q = np.array(a), arr(Q)
+        norm = np.linalg.norm(na, 2)
+        err = max(abs(np.array(values) - np.linalg.eigvalsh(na))) / norm
+        res = np.linalg.norm(q @ np.diag(values) @ q.conj().T - na, 2) / norm
+        orth = np.linalg.norm(q.conj().T @ q - np.eye(10), 2)
+        worst = [max(worst[0], err), max(worst[1], res), max(worst[2], orth)]
+    label = f"eigh worst of {trials} 10×10"
+    rows.append(f"  {label:<28}{worst[0]:>13.1e}{worst[1]:>12.1e}{worst[2]:>12.1e}")
+    n = 15 if quick else 30
+    a = _hermitian(n, rng)
+    values, Q = eigh(Matrix(a))
+    na, q = np.array(a), arr(Q)
+    norm = np.linalg.norm(na, 2)
+    err = max(abs(np.array(values) - np.linalg.eigvalsh(na))) / norm
+    res = np.linalg.norm(na @ q - q @ np.diag(values), 2) / norm
+    orth = np.linalg.norm(q.conj().T @ q - np.eye(n), 2)
+    rows.append(f"  {f'eigh Hermitian {n}×{n}':<28}{err:>13.1e}{res:>12.1e}{orth:>12.1e}")
+    a = _complex_random(n, n, rng)
+    na = np.array(a)
+    norm = np.linalg.norm(na, 2)
+    vals, V = eig(Matrix(a))
+    truth = list(np.linalg.eigvals(na))
+    err = 0.0
+    for z in vals:  # match each computed value to the nearest remaining true one
+        j = min(range(len(truth)), key=lambda i: abs(truth[i] - z))
+        err = max(err, abs(truth.pop(j) - z) / norm)
+    v = arr(V)
+    res = np.linalg.norm(na @ v - v @ np.diag(vals), 2) / norm
+    rows.append(f"  {f'eig complex {n}×{n}':<28}{err:>13.1e}{res:>12.1e}{'—':>12}")
+    rows.append(f"  {'case':<28}{'max|σ − σ*|':>13}{'‖A − UΣVᴴ‖':>12}{'‖UᴴU − I‖':>12}")
+    m, n = (20, 15) if quick else (40, 30)
+    a = _complex_random(m, n, rng)
+    na = np.array(a)
+    norm = np.linalg.norm(na, 2)
+    U, sigma, V = svd(Matrix(a))
+    u, v = arr(U), arr(V)
+    err = max(abs(np.array(sigma) - np.linalg.svd(na, compute_uv=False))) / norm
+    res = np.linalg.norm(na - u @ np.diag(sigma) @ v.conj().T, 2) / norm
+    orth = max(
+        np.linalg.norm(u.conj().T @ u - np.eye(n), 2),
+        np.linalg.norm(v.conj().T @ v - np.eye(n), 2),
+    )
+    rows.append(f"  {f'svd complex {m}×{n}':<28}{err:>13.1e}{res:>12.1e}{orth:>12.1e}")
+    X = arr(pinv(Matrix(a)))
+    truth = np.linalg.pinv(na)
+    rel = np.linalg.norm(X - truth, 2) / np.linalg.norm(truth, 2)
+    rows.append(f"  pinv complex {m}×{n}: ‖X − X*‖/‖X*‖ = {rel:.1e}")
+    b = np.array(_complex_random(n, n, rng))
+    h = b.conj().T @ b + np.eye(n)
+    h = (h + h.conj().T) / 2
+    L = arr(cholesky(Matrix(h.tolist())))
+    truth = np.linalg.cholesky(h)
+    rel = np.linalg.norm(L - truth, 2) / np.linalg.norm(truth, 2)
+    rows.append(f"  cholesky Hermitian PD {n}×{n}: ‖L − L*‖/‖L*‖ = {rel:.1e}")
+    return rows
+
+
+def _complex_speed(quick: bool) -> list[str]:
+    import numpy as np
+
+    rng = random.Random(8)
+    repeats = 1 if quick else 5
+    n, (m_svd, n_svd) = (15, (15, 10)) if quick else (30, (30, 20))
+    h, g, r = _hermitian(n, rng), _complex_random(n, n, rng), _complex_random(m_svd, n_svd, rng)
+    Hm, G, R = Matrix(h), Matrix(g), Matrix(r)
+    nH, nG, nR = np.array(h), np.array(g), np.array(r)
+    tasks = [
+        (f"eigh {n}×{n} Hermitian", lambda: eigh(Hm), lambda: np.linalg.eigh(nH)),
+        (f"eigvals {n}×{n} complex", lambda: eigvals(G), lambda: np.linalg.eigvals(nG)),
+        (f"svd {m_svd}×{n_svd} complex", lambda: svd(R), lambda: np.linalg.svd(nR, False)),
+    ]
+    rows = [
+        "complex speed (median seconds; numpy is the compiled lower bound)",
+        f"  {'task':<26}{'scratchmath':>12}{'numpy':>11}{'ratio':>9}",
+    ]
+    for label, ours, npy in tasks:
+        t = _medians({"ours": ours, "np": npy}, repeats)
+        rows.append(f"  {label:<26}{t['ours']:>12.4f}{t['np']:>11.5f}{t['np'] / t['ours']:>8.3f}×")
+    return rows
+
+
 def _speed(quick: bool) -> list[str]:
     import mpmath
     import numpy as np
@@ -158,6 +266,10 @@ def run(quick: bool = False) -> str:
     lines += _accuracy(quick)
     lines.append("")
     lines += _speed(quick)
+    lines.append("")
+    lines += _complex_accuracy(quick)
+    lines.append("")
+    lines += _complex_speed(quick)
     return "\n".join(lines)
 
 

@@ -1,6 +1,6 @@
 """Benchmark: scratchmath.probability against scipy.stats (and mpmath as the referee).
 
-Three batteries, as issue 7 sets them:
+Four batteries, the first three as issue 7 sets them:
 
 * accuracy — pmf/pdf, cdf, ppf, mean, variance and entropy of the nine families over a grid of
   parameters and points, relative error against scipy.stats; "body" means a probability (or a
@@ -14,6 +14,9 @@ Three batteries, as issue 7 sets them:
   (medians over repeats, numpy's Generator interleaved as the peer), and the p-value of a
   Kolmogorov–Smirnov test (continuous) or a chi-square test (Poisson, bins of expected
   count ≥ 20) against the true distribution. Target: under 0.5 s each, p-values not tiny.
+* deep tails (issue 21) — log tails beyond 10⁻³⁰⁸, Student's t at ν up to 10¹⁵, Poissons of
+  λ = 10⁹ and 10¹⁵, KL between near-equal members, E[c·g] for tiny c, against mpmath at 50
+  digits. Target: 1e−14 relative.
 
 Run:  python benchmarks/bench_probability.py    (run(quick=True) for a short look)
 """
@@ -31,16 +34,22 @@ from typing import Any
 from scratchmath.errors import DomainError
 from scratchmath.probability import (
     Bernoulli,
+    Beta,
     Binomial,
     Categorical,
+    ChiSquared,
     DiscreteUniform,
     Exponential,
+    FDistribution,
+    Gamma,
     Geometric,
     Normal,
     Poisson,
+    StudentT,
     Uniform,
     entropy,
     expectation,
+    kl_divergence,
     variance,
 )
 
@@ -319,6 +328,111 @@ def _expectations(quick: bool) -> list[str]:
 
 
 # ------------------------------------------------------------------------------------------
+# The deep-tail battery (issue 21): log tails beyond the floats, t at huge ν, huge Poissons,
+# KL between near-equal members of a family — each against mpmath at 50 digits
+# ------------------------------------------------------------------------------------------
+
+
+def _deep_tail_cases() -> list[tuple[str, Callable[[], float], Callable[[], Any]]]:
+    import mpmath
+
+    mp, inf = mpmath.mpf, mpmath.inf
+
+    def gamma_q(a: float, x: float) -> Any:
+        return mpmath.log(mpmath.gammainc(mp(a), mp(x), inf, regularized=True))
+
+    def beta_i(a: float, b: float, x: float) -> Any:
+        return mpmath.betainc(mp(a), mp(b), 0, mp(x), regularized=True)
+
+    def t_lower(nu: float, t: float) -> Any:  # F(−|t|)
+        nu_, t_ = mp(nu), mp(t)
+        return beta_i(nu / 2, 0.5, nu_ / (nu_ + t_ * t_)) / 2
+
+    def bernoulli_kl(p: float, q: float) -> Any:
+        p_, q_ = mp(p), mp(q)
+        return p_ * mpmath.log(p_ / q_) + (1 - p_) * mpmath.log((1 - p_) / (1 - q_))
+
+    cases: list[tuple[str, Callable[[], float], Callable[[], Any]]] = [
+        ("Gamma(2).logsf(800)", lambda: Gamma(2).logsf(800.0), lambda: gamma_q(2, 800)),
+        ("Gamma(100).logsf(2000)", lambda: Gamma(100).logsf(2000.0), lambda: gamma_q(100, 2000)),
+        (
+            "ChiSquared(4).logsf(3000)",
+            lambda: ChiSquared(4).logsf(3000.0),
+            lambda: gamma_q(2, 1500),
+        ),
+        (
+            "Beta(2, 3).logcdf(1e-200)",
+            lambda: Beta(2, 3).logcdf(1e-200),
+            lambda: mpmath.log(beta_i(2, 3, 1e-200)),
+        ),
+        (
+            "StudentT(5).logsf(1e70)",
+            lambda: StudentT(5).logsf(1e70),
+            lambda: mpmath.log(t_lower(5, 1e70)),
+        ),
+        (
+            "StudentT(1e6).logsf(40)",
+            lambda: StudentT(1e6).logsf(40.0),
+            lambda: mpmath.log(t_lower(1e6, 40.0)),
+        ),
+        (
+            "FDistribution(10, 20).logsf(1e40)",
+            lambda: FDistribution(10, 20).logsf(1e40),
+            lambda: mpmath.log(beta_i(10, 5, mp(20) / (20 + 10 * mp(1e40)))),
+        ),
+        ("StudentT(1e8).cdf(-2)", lambda: StudentT(1e8).cdf(-2.0), lambda: t_lower(1e8, 2.0)),
+        ("StudentT(1e15).cdf(-2)", lambda: StudentT(1e15).cdf(-2.0), lambda: t_lower(1e15, 2.0)),
+        (
+            "Poisson(1e9).cdf(1e9 + 150000)",
+            lambda: Poisson(1e9).cdf(10**9 + 150000),
+            lambda: mpmath.gammainc(10**9 + 150001, mp(1e9), inf, regularized=True),
+        ),
+        (
+            "Poisson(1e6).logsf(1040000)",
+            lambda: Poisson(1e6).logsf(1040000),
+            lambda: mpmath.log(mpmath.gammainc(1040001, 0, 10**6, regularized=True)),
+        ),
+        (
+            "KL(Bernoulli(0.3) ‖ 0.3 + 1e-12)",
+            lambda: kl_divergence(Bernoulli(0.3), Bernoulli(0.30000000000099997), base=math.e),
+            lambda: bernoulli_kl(0.3, 0.30000000000099997),
+        ),
+        (
+            "E[1e-305·Z²], Z ~ N(0, 1)",
+            lambda: expectation(Normal(0.0, 1.0), lambda x: 1e-305 * x * x),
+            lambda: mp(1e-305),
+        ),
+    ]
+    return cases
+
+
+def _deep_tails(quick: bool) -> list[str]:
+    import mpmath
+
+    mpmath.mp.dps = 50
+    cases = _deep_tail_cases()
+    if quick:
+        cases = cases[::3]
+    lines = [
+        "deep tails against mpmath at 50 digits (relative error; before issue 21 the log",
+        "tails were -inf, t at ν = 1e15 off by 2e-2, KL off by 5e-5)",
+        f"  {'case':36} {'value':>24} {'rel err':>9}",
+    ]
+    worst = 0.0
+    for name, ours, reference in cases:
+        got = ours()
+        error = _relative(got, float(reference()))
+        worst = max(worst, error)
+        lines.append(f"  {name:36} {got:24.17g} {error:9.1e}")
+    start = time.perf_counter()
+    median = Poisson(1e15).ppf(0.5)
+    elapsed = time.perf_counter() - start
+    lines.append(f"  Poisson(1e15).ppf(0.5) = {median} in {elapsed * 1e3:.2f} ms (was > 5 s)")
+    lines.append(f"  worst: {worst:.1e} (target 1e-14)")
+    return lines
+
+
+# ------------------------------------------------------------------------------------------
 # The sampling battery
 # ------------------------------------------------------------------------------------------
 
@@ -443,7 +557,7 @@ def _sampling(quick: bool) -> list[str]:
 def run(quick: bool = False) -> str:
     """Run the three batteries and return the tables as text."""
     accuracy, _ = _accuracy(quick)
-    parts = [accuracy, _expectations(quick), _sampling(quick)]
+    parts = [accuracy, _expectations(quick), _deep_tails(quick), _sampling(quick)]
     return "\n\n".join("\n".join(part) for part in parts)
 
 

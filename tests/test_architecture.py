@@ -11,6 +11,8 @@ Theorems and properties checked:
 - the private import checker can fail
 - modules import only earlier chapters
 - the chapter order checker can fail
+- the tests mirror the source tree
+- typing_extensions is allowed inside ``if TYPE_CHECKING:`` and nowhere else.
 """
 
 from __future__ import annotations
@@ -190,6 +192,7 @@ CHAPTER_ORDER = {
         "fraction_free",  # exact elimination in integers (no Matrix in sight)
         "kernels",  # the float-table kernels: scaling, LU, Householder, rotations, signs
         "singular",  # the one-sided Jacobi SVD of a table
+        "schur",  # the eigenvalues of a complex table: Hessenberg reduction and shifted QR
         "core",
         "determinants",
         "elimination",
@@ -272,9 +275,17 @@ def test_the_chapter_order_checker_can_fail(tmp_path: Path) -> None:
     assert _top_level_and_inner_imports(bad) == [("scratchmath.matrices.svd", 2, True)]
 
 
+#: Test files of a package that check one theme across several of its modules.
+CROSS_MODULE_TESTS = {
+    "matrices/test_complex.py": "complex matrices through cholesky, eigh, eig, svd and pinv",
+}
+
+
 def test_the_tests_mirror_the_source_tree() -> None:
     """tests/<package>/test_<module>.py (or test_<module>_accuracy.py) tests the module
-    src/scratchmath/<package>/<module>.py: every test file in a package folder names one."""
+    src/scratchmath/<package>/<module>.py: every test file in a package folder names one (or
+    is one of the few cross-module files listed in CROSS_MODULE_TESTS), and at the root only
+    layer 0, the top modules and the cross-cutting files remain."""
     tests = Path(__file__).resolve().parent
     strays = []
     for folder in sorted(p for p in tests.iterdir() if p.is_dir()):
@@ -285,8 +296,17 @@ def test_the_tests_mirror_the_source_tree() -> None:
             continue
         for test in sorted(folder.glob("test_*.py")):
             module = test.stem.removeprefix("test_").removesuffix("_accuracy")
-            if not (SRC / folder.name / f"{module}.py").exists():
+            listed = f"{folder.name}/{test.name}" in CROSS_MODULE_TESTS
+            if not listed and not (SRC / folder.name / f"{module}.py").exists():
                 strays.append(f"tests/{folder.name}/{test.name}")
+    cross_cutting = {"architecture", "docs_selectors", "examples", "latex", "python_habits", "tour"}
+    for test in sorted(tests.glob("test_*.py")):  # the root: layer 0, top modules, the rest
+        name = test.stem.removeprefix("test_")
+        if name not in cross_cutting and not (SRC / f"{name}.py").exists():
+            strays.append(
+                f"tests/{test.name} (tests of scratchmath.<package>.<module> go in "
+                "tests/<package>/test_<module>.py)"
+            )
     assert not strays, f"test files that mirror no module: {strays}"
 
 

@@ -14,6 +14,11 @@ Theorems and properties checked:
 - round and format apply to every entry
 - print shows floats as numpy does and fractions exactly
 - numpy round trip
+- float in float out
+- exact in exact out
+- normal moments keep the kind of their parameters
+- ``Vector[float]`` in an annotation evaluated at run time (no ``from __future__``).
+- The TypeVar defaults come from typing_extensions for the type checker only.
 """
 
 # ruff: noqa: SIM300, RUF005  (lists on either side of an operator are the point here)

@@ -21,6 +21,7 @@ Theorems and properties checked:
 - derivative near a pole is right or refused
 - derivative beside a pole inside the steps
 - derivative at a root where f rounds its argument
+- derivative with rounding inside f is honest
 """
 
 from __future__ import annotations

@@ -31,6 +31,7 @@ Theorems and properties checked:
 - bad arithmetic
 - bad methods
 - a table too large to hold is a precise error
+- Aᴴ: (AB)ᴴ = BᴴAᴴ and (Aᴴ)ᴴ = A exactly over Gaussian integers; Aᴴ = Aᵀ for a real A.
 """
 
 from __future__ import annotations
@@ -54,6 +55,7 @@ from scratchmath.matrices import (
     matrix_norm,
 )
 from scratchmath.vectors import Vector
+from tests.matrices.complex_helpers import H
 from tests.matrices.helpers import (
     EPS,
     NON_SQUARE,
@@ -388,3 +390,36 @@ def test_a_table_too_large_to_hold_is_a_precise_error() -> None:
     with pytest.raises(DomainError, match="more than the 1,000,000,000 entries a Vector holds"):
         Vector.basis(10**20, 0)
     assert Matrix.zeros(2, 3).shape == (2, 3)  # the limit leaves ordinary sizes alone
+
+
+# ---------------------------------------------------------------------------------------
+# The conjugate transpose Aᴴ (complex matrices, issue 21).
+# ---------------------------------------------------------------------------------------
+
+
+GAUSSIAN = st.builds(complex, st.integers(-9, 9), st.integers(-9, 9))
+
+
+@given(
+    st.integers(1, 4).flatmap(
+        lambda n: st.lists(st.lists(GAUSSIAN, min_size=n, max_size=n), min_size=1, max_size=4)
+    ),
+    st.data(),
+)
+def test_conjugate_transpose_reverses_products(
+    rows: list[list[complex]], data: st.DataObject
+) -> None:
+    # (AB)ᴴ = BᴴAᴴ and (Aᴴ)ᴴ = A, exactly: Gaussian integers multiply exactly in floats.
+    A = Matrix(rows)
+    n = A.shape[1]
+    B = Matrix(
+        data.draw(st.lists(st.lists(GAUSSIAN, min_size=2, max_size=2), min_size=n, max_size=n))
+    )
+    assert (A @ B).H == B.H @ A.H
+    assert A.H.H == A
+    assert H(A) == A.H  # the helper above, written from the definition
+
+
+def test_conjugate_transpose_of_a_real_matrix_is_the_transpose() -> None:
+    A = Matrix([[1, 2], [3, 4]])
+    assert A.H == A.T and A.H[0, 1] == 3 and type(A.H[0, 1]) is int

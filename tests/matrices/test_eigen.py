@@ -34,8 +34,11 @@ Theorems and properties checked:
 - With the step budget cut to 1, a 3×3 block cannot deflate: ConvergenceError, not a hang.
 - rotation defeats real iterations
 - square only functions reject bad input
-- factorizations refuse complex matrices
+- eigh refuses a non-Hermitian complex matrix
 - iterations reject bad parameters
+- Complex A: Σλᵢ = tr A, AV = VΛ with unit columns (complex Hessenberg + single-shift QR).
+- eigvals of a complex Hermitian matrix agree with eigh's; textbook complex matrices.
+- An entry near underflow no longer makes the complex Hessenberg reduction produce NaNs.
 """
 
 from __future__ import annotations
@@ -57,14 +60,13 @@ from scratchmath.matrices import (
     eigh,
     eigvals,
     inverse_iteration,
-    pinv,
     power_iteration,
     rayleigh_quotient_iteration,
-    svd,
 )
 from scratchmath.matrices.eigen import characteristic_polynomial
 from scratchmath.vectors import Vector
 from tests.known_matrices import ROSSER_EIGENVALUES, rosser
+from tests.matrices.complex_helpers import complex_matrices, hermitian_matrices
 from tests.matrices.eigen_helpers import (
     EPS,
     INF,
@@ -378,11 +380,10 @@ def test_square_only_functions_reject_bad_input(name: str, f: Any) -> None:
         f([[1, 0], [0, 1]])
 
 
-def test_factorizations_refuse_complex_matrices() -> None:
-    C = Matrix([[1, 1j], [0, 1]])
-    for f in (eigvals, eig, eigh, svd, pinv):
-        with pytest.raises(DomainError, match="needs a real matrix"):
-            f(C)
+def test_eigh_refuses_a_non_hermitian_complex_matrix() -> None:
+    # Complex matrices are welcome everywhere (tests/matrices/test_complex.py); eigh needs A = Aᴴ.
+    with pytest.raises(DomainError, match="eigh needs a Hermitian matrix"):
+        eigh(Matrix([[1, 1j], [0, 1]]))
 
 
 def test_iterations_reject_bad_parameters() -> None:
@@ -443,6 +444,78 @@ def test_eigenvalues_of_a_shifted_scaled_cycle(n: int) -> None:
         assert min(abs(v - expected) for v in values) <= 256 * n * EPS
     # the trace is the sum of the eigenvalues: 3n (their imaginary parts cancel in pairs)
     assert abs(sum(values) - 3 * n) <= 256 * n * n * EPS
+
+
+# ---------------------------------------------------------------------------------------
+# Complex matrices: AV = VΛ for any complex A (issue 21).
+# ---------------------------------------------------------------------------------------
+
+
+@given(complex_matrices(square=True))
+def test_eigenvalues_sum_to_the_trace(A: Matrix) -> None:
+    # Σλᵢ = tr A. QR is backward stable: the λᵢ are exact for A + E, ‖E‖ ≈ c·n·ε·‖A‖, and
+    # |tr E| ≤ √n‖E‖_F; 16n·ε·‖A‖_F covers it. A lost conjugate in a rotation misses by O(‖A‖).
+    values = eigvals(A)
+    n = A.shape[0]
+    assert len(values) == n and all(type(z) is complex for z in values)
+    trace = sum(A[i, i] for i in range(n))
+    assert abs(sum(values) - trace) <= 16 * n * EPS * fro(A)
+
+
+@given(complex_matrices(square=True))
+def test_eigen_equation_complex(A: Matrix) -> None:
+    # AV = VΛ with unit columns: inverse iteration stops at a residual ‖Avⱼ − λⱼvⱼ‖ ≤ 4nε‖A‖_F
+    # (eig's own criterion, or it raises); the whole residual is then ≤ 4n^1.5·ε·‖A‖_F.
+    values, V = eig(A)
+    n = A.shape[0]
+    assert values == eigvals(A)
+    assert all(abs(math.hypot(*map(abs, v)) - 1) <= 4 * n * EPS for v in V.columns)
+    assert fro(A @ V - V @ Matrix.diagonal(values)) <= 4 * n**1.5 * EPS * fro(A)
+
+
+@given(hermitian_matrices())
+def test_eigvals_of_a_hermitian_matrix_agree_with_eigh(A: Matrix) -> None:
+    # Two different algorithms (complex QR, complex Jacobi) on a matrix whose eigenvalues are
+    # perfectly conditioned (Weyl: |δλ| ≤ ‖E‖₂): they agree to c·n·ε·‖A‖_F.
+    general = sorted(z.real for z in eigvals(A))
+    hermitian, _ = eigh(A)
+    n = A.shape[0]
+    assert all(abs(z.imag) <= 16 * n * EPS * fro(A) for z in eigvals(A))
+    assert all(abs(g - h) <= 16 * n * EPS * fro(A) for g, h in zip(general, hermitian, strict=True))
+
+
+def test_eigvals_of_textbook_complex_matrices() -> None:
+    # Triangular: the diagonal. A rotation by θ times i: i·e^{±iθ}.
+    assert eigvals(Matrix([[1j, 5], [0, 2]])) == [2, 1j]
+    theta = 0.3
+    R = Matrix.rotation(theta) * 1j
+    expected = [1j * complex(math.cos(theta), s * math.sin(theta)) for s in (1, -1)]
+    got = sorted(eigvals(R), key=lambda z: z.real)
+    assert got == pytest.approx(sorted(expected, key=lambda z: z.real), abs=8 * EPS)
+    # A 3×3 cyclic shift times i: i times the cube roots of unity.
+    values = eigvals(Matrix([[0, 1j, 0], [0, 0, 1j], [1j, 0, 0]]))
+    assert all(abs(z**3 - (-1j)) <= 16 * EPS for z in values)
+
+
+def test_eig_and_eigvals_of_real_input_are_unchanged() -> None:
+    A = Matrix([[4.0, 1.0], [2.0, 3.0]])
+    assert eigvals(A * (1 + 0j)) == eigvals(A) and eig(A * (1 + 0j)) == eig(A)
+
+
+def test_eig_and_eigvals_refuse_bad_complex_input() -> None:
+    for f in (eig, eigvals):
+        with pytest.raises(DimensionError, match="needs a square matrix, got 1×2"):
+            f(Matrix([[1j, 2]]))
+        with pytest.raises(DomainError, match="NaN or infinite entries"):
+            f(Matrix([[1j, 0], [complex(0, math.nan), 1]]))
+
+
+def test_eigvals_with_an_entry_near_underflow() -> None:
+    # Balancing turns the 1e-308 entry into ≈ 4e-155, whose square is subnormal: the
+    # Hessenberg reflection, built from x itself, divided by that square and made NaNs (found
+    # by Hypothesis). det(λI − A) = λ²(λ − i).
+    A = Matrix([[0j, 0j, 0j], [0j, 0j, 1.1125369292536007e-308j], [1j, 0j, 1j]])
+    assert eigvals(A) == [1j, 0, 0]
 
 
 def test_an_eigenvector_start_converges_in_one_iteration() -> None:

@@ -7,6 +7,8 @@ Theorems and properties checked:
 - A = BᵀB + I is symmetric positive definite, and L Lᵀ = A with L lower, lᵢᵢ > 0.
 - −BᵀB is symmetric but never positive definite: cholesky says so.
 - bad qr and cholesky
+- Complex Hermitian positive definite A = BᴴB + I: LLᴴ = A with L lower, lᵢᵢ real > 0.
+- cholesky of a textbook Hermitian matrix, exactly; non-Hermitian and indefinite refused.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from scratchmath.matrices import (
     matrix_norm,
     qr,
 )
+from tests.matrices.complex_helpers import H, fro, hermitian_positive_definite
 from tests.matrices.helpers import (
     EPS,
     NON_SQUARE,
@@ -91,7 +94,42 @@ def test_bad_qr_and_cholesky() -> None:
         cholesky(Matrix([[0]]))
     with pytest.raises(DomainError, match="NaN or infinite"):
         cholesky(Matrix([[math.inf]]))
-    with pytest.raises(DomainError, match="cholesky takes a real matrix"):
+    with pytest.raises(DomainError, match=r"not Hermitian positive definite.*a\[0\]\[0\] = 1j"):
         cholesky(Matrix([[1j]]))
     with pytest.raises(TypeError, match="A must be a Matrix, not int"):
         cholesky(1)  # type: ignore[arg-type]
+
+
+# ---------------------------------------------------------------------------------------
+# Cholesky of a complex Hermitian matrix: A = LLᴴ (issue 21).
+# ---------------------------------------------------------------------------------------
+
+
+@given(hermitian_positive_definite())
+def test_cholesky_reconstructs_hermitian(A: Matrix) -> None:
+    # Backward error of Cholesky: |A − LLᴴ| ≤ γₙ₊₁|L||Lᴴ| entrywise, and ‖|L||Lᴴ|‖_F ≤
+    # ‖L‖_F² = trace(A); complex arithmetic adds a small factor (4 here).
+    L = cholesky(A)
+    n = A.shape[0]
+    assert all(L[i, j] == 0 for i in range(n) for j in range(i + 1, n))  # lower triangular
+    assert all(L[i, i].imag == 0 and L[i, i].real > 0 for i in range(n))  # real positive
+    trace = sum(A[i, i].real for i in range(n))
+    assert fro(L @ H(L) - A) <= 4 * (n + 1) * EPS * trace
+
+
+def test_cholesky_of_a_textbook_hermitian_matrix() -> None:
+    # [[4, −2i], [2i, 5]] = LLᴴ with L = [[2, 0], [i, 2]]: every step exact in floats.
+    assert cholesky(Matrix([[4, -2j], [2j, 5]])) == Matrix([[2, 0], [1j, 2]])
+    # A real matrix stored as complex is factored as a complex one, with the same numbers.
+    assert cholesky(Matrix([[4 + 0j, 2], [2, 5]])) == Matrix([[2, 0], [1, 2]])
+
+
+def test_cholesky_rejects_non_hermitian_and_indefinite_matrices() -> None:
+    with pytest.raises(DomainError, match=r"not Hermitian positive definite: it is not "):
+        cholesky(Matrix([[2, 1j], [1j, 2]]))  # a₁₀ = a₀₁ rather than its conjugate
+    with pytest.raises(DomainError, match=r"not Hermitian.*a\[1\]\[1\] = \(2\+1j\) is not real"):
+        cholesky(Matrix([[2, 1j], [-1j, 2 + 1j]]))
+    with pytest.raises(DomainError, match=r"not Hermitian positive definite: the pivot of "):
+        cholesky(Matrix([[1, 2j], [-2j, 1]]))  # eigenvalues −1 and 3
+    with pytest.raises(DimensionError, match="cholesky"):
+        cholesky(Matrix([[1j, 2]]))

@@ -23,6 +23,9 @@ Theorems and properties checked:
 - cond in each norm learner cases
 - cond is scale invariant even at the edge of the range
 - cond bad input
+- Complex SVD: U and V unitary (thin and full), A = UΣVᴴ, Σσᵢ² = ‖A‖_F².
+- The four Moore–Penrose conditions for a complex A, with ᴴ; a rank-1 complex pinv.
+- Textbook complex SVDs, real input stored as complex unchanged, Eckart–Young for complex A.
 """
 
 from __future__ import annotations
@@ -52,6 +55,7 @@ from scratchmath.matrices import (
     svd,
 )
 from scratchmath.vectors import Vector
+from tests.matrices.complex_helpers import H, complex_matrices
 from tests.matrices.eigen_helpers import (
     EPS,
     INF,
@@ -391,3 +395,95 @@ def test_explained_variance_ratios_sum_to_one() -> None:
     ratios = pca(data, k).explained_variance_ratio
     assert len(ratios) == k
     assert abs(math.fsum(ratios) - 1) <= 2 * EPS
+
+
+# ---------------------------------------------------------------------------------------
+# Complex matrices: A = UΣVᴴ, and the pseudo-inverse (issue 21).
+# ---------------------------------------------------------------------------------------
+
+
+@given(complex_matrices())
+def test_svd_unitary_factors(A: Matrix) -> None:
+    # UᴴU = VᴴV = I (k×k), thin and full. One-sided Jacobi: V is a product of plane
+    # rotations and phases, unitary to ≈ k·ε; U = AV/σ inherits the columns' orthogonality,
+    # which Jacobi drives to m·ε·(their norms). Measured ≈ 3nε; 16·max(m, n)·ε is the bound.
+    U, sigma, V = svd(A)
+    m, n = A.shape
+    k = min(m, n)
+    bound = 16 * max(m, n) * EPS
+    assert fro(H(V) @ V - Matrix.identity(k)) <= bound
+    if sigma[-1] > 1e-6 * sigma[0]:  # completed columns are orthonormal too, but U = AV/σ
+        assert fro(H(U) @ U - Matrix.identity(k)) <= bound  # needs σ well away from 0
+    U, _, V = svd(A, full_matrices=True)
+    assert fro(H(V) @ V - Matrix.identity(n)) <= bound
+    assert fro(H(U) @ U - Matrix.identity(m)) <= bound or sigma[-1] <= 1e-6 * sigma[0]
+
+
+@given(complex_matrices())
+def test_svd_reconstructs(A: Matrix) -> None:
+    # A = UΣVᴴ to backward error c·max(m, n)·ε·‖A‖, σ real, descending, ≥ 0.
+    U, sigma, V = svd(A)
+    m, n = A.shape
+    assert all(type(s) is float for s in sigma)
+    assert sigma == sorted(sigma, reverse=True) and sigma[-1] >= 0
+    assert fro(U @ Matrix.diagonal(sigma) @ H(V) - A) <= 16 * max(m, n) * EPS * fro(A)
+    # σ₁ = ‖A‖₂ ≥ every column's norm, and Σσᵢ² = ‖A‖_F²: exact identities of the SVD.
+    assert math.fsum(s * s for s in sigma) == pytest.approx(fro(A) ** 2, rel=16 * n * EPS)
+
+
+@given(complex_matrices())
+def test_pinv_moore_penrose_conditions(A: Matrix) -> None:
+    # The four Penrose equations. Drawn matrices are nearly always of full rank; the relative
+    # residuals are then ≈ κ(A)·ε, so the test keeps to κ ≤ 10⁶ and allows 16·max(m, n)·κ·ε.
+    sigma = singular_values(A)
+    assume(sigma[-1] > 1e-6 * sigma[0])
+    X = pinv(A)
+    m, n = A.shape
+    kappa = sigma[0] / sigma[-1]
+    tol = 16 * max(m, n) * kappa * EPS
+    AX, XA = A @ X, X @ A
+    assert fro(AX @ A - A) <= tol * fro(A)
+    assert fro(XA @ X - X) <= tol * fro(X)
+    assert fro(H(AX) - AX) <= tol * fro(AX)
+    assert fro(H(XA) - XA) <= tol * fro(XA)
+
+
+def test_pinv_of_a_rank_deficient_complex_matrix() -> None:
+    # A = u·vᴴ with u = (1, i), v = (1, 1): rank 1, A⁺ = v·uᴴ/(‖u‖²‖v‖²) = v·uᴴ/4.
+    A = Matrix([[1, 1], [1j, 1j]])
+    expected = Matrix([[1, -1j], [1, -1j]]) / 4
+    assert pinv(A).isclose(expected, abs_tol=8 * EPS)
+    assert singular_values(A) == pytest.approx([2.0, 0.0], abs=8 * EPS)
+
+
+def test_svd_of_textbook_complex_matrices() -> None:
+    # diag(2i, −1): σ = 2, 1, V = I (largest entries positive), U carries the phases.
+    U, sigma, V = svd(Matrix([[2j, 0], [0, -1]]))
+    assert sigma == [2.0, 1.0]
+    identity, phases = Matrix.identity(2), Matrix([[1j, 0], [0, -1]])
+    assert (phases, identity) == (U, V)
+    # A wide matrix, [1, i]: σ = √2, U = [1], V = (1, −i)/√2 (Aᴴ's column (1, −i) normalised).
+    U, sigma, V = svd(Matrix([[1, 1j]]))
+    assert sigma == pytest.approx([math.sqrt(2)], rel=2 * EPS)
+    assert V.isclose(Matrix([[1], [-1j]]) / math.sqrt(2), abs_tol=4 * EPS)
+    assert U.isclose(Matrix([[1]]), abs_tol=4 * EPS)
+
+
+def test_svd_of_real_input_is_unchanged() -> None:
+    # A complex matrix whose entries are all real is the real matrix: the same real factors.
+    A = Matrix([[3.0, 1.0], [1.0, 2.0], [0.0, 1.0]])
+    assert svd(A * (1 + 0j)) == svd(A)
+    assert pinv(A * (1 + 0j)) == pinv(A)
+
+
+def test_low_rank_approximation_of_a_complex_matrix() -> None:
+    # Eckart–Young: ‖A − A₁‖₂ = σ₂; for diag(3i, 1) the best rank-1 matrix is diag(3i, 0).
+    A1 = low_rank_approximation(Matrix([[3j, 0], [0, 1]]), 1)
+    assert A1.isclose(Matrix([[3j, 0], [0, 0]]), abs_tol=8 * EPS)
+
+
+def test_svd_and_pinv_refuse_non_finite_complex_matrices() -> None:
+    bad = Matrix([[1j, complex(math.inf, 0)]])
+    for f in (svd, pinv, singular_values):
+        with pytest.raises(DomainError, match="NaN or infinite entries"):
+            f(bad)

@@ -10,10 +10,16 @@ Theorems and properties checked:
 - eigh accepts exact and nearly symmetric input
 - eigh keeps relative accuracy of tiny eigenvalues
 - eigh rejects non symmetric matrices
+- Hermitian matrices have real eigenvalues, summing to the trace (complex Jacobi).
+- Spectral theorem, Hermitian: A = QΛQᴴ and QᴴQ = I to c·n·ε.
+- The phase convention: each column's largest entry is real and positive.
+- eigh of [[2, i], [−i, 2]] and of Pauli's σ_y; real input stored as complex stays real.
+- eigh rejects non-Hermitian complex matrices; the ends of the float range (1e308 + 1e308j).
 """
 
 from __future__ import annotations
 
+import math
 import random
 from fractions import Fraction
 
@@ -21,13 +27,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from scratchmath.errors import DomainError
+from scratchmath.errors import DimensionError, DomainError
 from scratchmath.matrices import (
     Matrix,
     eigh,
     eigvals,
+    singular_values,
 )
 from tests.known_matrices import wilkinson_plus
+from tests.matrices.complex_helpers import H, hermitian_matrices
 from tests.matrices.eigen_helpers import (
     EPS,
     fro,
@@ -162,3 +170,105 @@ def test_eigh_rejects_non_symmetric_matrices() -> None:
         eigh(Matrix([[1, Fraction(1, 10**30)], [0, 1]]))  # exact input: exactly symmetric
     with pytest.raises(DomainError, match="eigh needs a symmetric matrix"):
         eigh(Matrix([[1.0, 2.0], [2.0 + 1e-8, 3.0]]))
+
+
+# ---------------------------------------------------------------------------------------
+# The Hermitian eigenproblem: A = QΛQᴴ (issue 21).
+# ---------------------------------------------------------------------------------------
+
+
+@given(hermitian_matrices())
+def test_hermitian_eigenvalues_are_real(A: Matrix) -> None:
+    # Real, ascending, and their sum is the (real) trace: Σλᵢ = Σaᵢᵢ up to rounding.
+    values, _ = eigh(A)
+    assert all(type(x) is float for x in values)
+    assert values == sorted(values)
+    n = A.shape[0]
+    trace = math.fsum(A[i, i].real for i in range(n))
+    assert abs(math.fsum(values) - trace) <= 8 * n * EPS * fro(A)
+
+
+@given(hermitian_matrices())
+def test_spectral_theorem_hermitian(A: Matrix) -> None:
+    # QᴴQ = I and A = QΛQᴴ. A product of k plane rotations is unitary to about k·ε per
+    # entry; Jacobi's measured figures are ≈ 4nε (orthogonality) and ≈ 2nε·‖A‖ (reconstruction)
+    # in the Frobenius norm, so 16nε leaves room without letting an O(1) error through.
+    values, Q = eigh(A)
+    n = A.shape[0]
+    assert fro(H(Q) @ Q - Matrix.identity(n)) <= 16 * n * EPS
+    assert fro(Q @ Matrix.diagonal(values) @ H(Q) - A) <= 16 * n * EPS * fro(A)
+    assert fro(A @ Q - Q @ Matrix.diagonal(values)) <= 16 * n * EPS * fro(A)
+
+
+@given(hermitian_matrices())
+def test_eigenvector_phase_convention(A: Matrix) -> None:
+    # Each column's entry of largest modulus is real and positive (the first of near ties).
+    _, Q = eigh(A)
+    for column in Q.columns:
+        largest = max(abs(z) for z in column)
+        first = next(z for z in column if abs(z) >= largest * (1 - 1e-9))
+        assert first.imag == 0 and first.real > 0
+
+
+def test_eigh_of_the_textbook_hermitian_matrix() -> None:
+    # [[2, i], [−i, 2]]: λ = 1 with (1, i)/√2 and λ = 3 with (1, −i)/√2.
+    values, Q = eigh(Matrix([[2, 1j], [-1j, 2]]))
+    assert values == pytest.approx([1.0, 3.0], abs=4 * EPS)
+    expected = Matrix([[1, 1], [1j, -1j]]) / math.sqrt(2)
+    assert Q.isclose(expected, abs_tol=4 * EPS)
+    # The Pauli matrix σ_y = [[0, −i], [i, 0]]: eigenvalues ±1.
+    values, Q = eigh(Matrix([[0, -1j], [1j, 0]]))
+    assert values == pytest.approx([-1.0, 1.0], abs=4 * EPS)
+
+
+def test_eigh_of_real_input_is_unchanged() -> None:
+    # A complex matrix whose entries are all real takes the real path: a real Q.
+    A = Matrix([[2.0, 1.0], [1.0, 2.0]])
+    assert eigh(Matrix([[2 + 0j, 1], [1, 2]])) == eigh(A)
+    assert all(type(x) is float for x in eigh(A)[1][0])
+
+
+def test_eigh_of_a_block_diagonal_hermitian_matrix() -> None:
+    # [[3]] ⊕ [[1, i], [−i, 1]]: eigenvalues 0, 2 (the block) and 3; e₁ stays an eigenvector.
+    values, Q = eigh(Matrix([[3, 0, 0], [0, 1, 1j], [0, -1j, 1]]))
+    assert values == pytest.approx([0.0, 2.0, 3.0], abs=8 * EPS)
+    assert Q.columns[2] == Matrix.identity(3).columns[0]
+
+
+def test_eigh_rejects_non_hermitian_matrices() -> None:
+    with pytest.raises(
+        DomainError,
+        match=r"eigh needs a Hermitian matrix: a\[0, 1\] = 1j but a\[1, 0\] = 1j, not its conj",
+    ):
+        eigh(Matrix([[2, 1j], [1j, 2]]))
+    with pytest.raises(DomainError, match=r"eigh needs a Hermitian matrix: a\[0, 0\] = 1j is"):
+        eigh(Matrix([[1j, 1], [1, 2]]))
+    with pytest.raises(DomainError, match="NaN or infinite"):
+        eigh(Matrix([[1j, complex(math.nan, 0)], [1, 2]]))
+    with pytest.raises(DimensionError, match="eigh"):
+        eigh(Matrix([[1j, 2]]))
+
+
+# ---------------------------------------------------------------------------------------
+# Near the ends of the float range: |z| of 1e308 + 1e308j overflows, its parts do not.
+# ---------------------------------------------------------------------------------------
+
+
+def test_factorizations_scale_complex_matrices_near_overflow() -> None:
+    # A/4 is comfortably inside the range; A's results are 4 times A/4's (a power of two),
+    # except where the true value itself (σ₁ ≈ 2.7e308) is beyond it and saturates to inf.
+    A = Matrix([[1e308, 1e308 + 1e308j], [1e308 - 1e308j, 1.5e308]])
+    quarter = A / 4
+    assert eigh(A)[0] == [4 * eigh(quarter)[0][0], math.inf]
+    assert singular_values(A) == [math.inf, 4 * singular_values(quarter)[1]]
+    small, large = eigvals(quarter)[1], eigvals(A)[1]
+    assert abs(large - 4 * small) <= 8 * EPS * abs(large)
+    tiny = quarter * 2.0**-1000 * 2.0**-1000  # entries near 1e-295: squares would underflow
+    expected = eigh(quarter)[0][1] * 2.0**-1000 * 2.0**-1000
+    assert eigh(tiny)[0][1] == pytest.approx(expected, rel=8 * EPS)
+    assert singular_values(tiny)[0] == pytest.approx(expected, rel=8 * EPS)
+
+
+def test_eigh_of_a_real_matrix_near_overflow() -> None:
+    # The symmetrizing average ½(aᵢⱼ + aⱼᵢ) overflowed at 1.5e308 and turned λ = 0 into −inf.
+    assert eigh(Matrix([[1.5e308, 1.5e308], [1.5e308, 1.5e308]]))[0] == [0.0, math.inf]

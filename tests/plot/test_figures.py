@@ -23,6 +23,8 @@ Theorems and properties checked:
 - bad input is reported in words
 - importing scratchmath does not import matplotlib
 - without matplotlib the import error names the extra
+- the graph has a box per node and an arrow per edge
+- plot graph needs a var
 """
 
 from __future__ import annotations

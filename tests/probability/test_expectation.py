@@ -17,6 +17,9 @@ Theorems and properties checked:
 - running mean is the average of the prefix
 - expectation rejects bad arguments
 - running mean and law of large numbers reject bad arguments
+- expectation rescales tiny and huge values of g
+- expectation is homogeneous in powers of two
+- expectation reports g that lost its digits or overflowed
 """
 
 from __future__ import annotations
@@ -236,3 +239,44 @@ def test_running_mean_and_law_of_large_numbers_reject_bad_arguments() -> None:
         law_of_large_numbers(5, 10)  # type: ignore[arg-type]
     with pytest.raises(TypeError, match="samples must be real numbers, got str"):
         law_of_large_numbers(Categorical({"H": 1}), 3, rng=1)
+
+
+# ---------------------------------------------------------------------------------------------
+# No silent wrong answers in the tails (issue 21). The certified values were computed with
+# mpmath at 50 digits by one-off scripts (mpmath is not a test dependency); each block names
+# the expression that produced its numbers.
+
+
+def test_expectation_rescales_tiny_and_huge_values_of_g() -> None:
+    # E[c·Z²] = c for Z ~ N(0, 1): c = 10⁻³⁰⁵ (g·f was near underflow) and c = 10³⁰⁵ (g
+    # overflows only where the density is 0); E[10⁻³¹⁰·K] for a Poisson was 12 ulps off.
+    assert math.isclose(expectation(Normal(0, 1), lambda x: 1e-305 * x * x), 1e-305, rel_tol=1e-12)
+    assert math.isclose(expectation(Normal(0, 1), lambda x: 1e305 * x * x), 1e305, rel_tol=1e-12)
+    assert expectation(Poisson(3), lambda k: 1e-310 * k) == 3e-310
+    assert expectation(Poisson(3), lambda k: 5e-324 * k) == 1.5e-323  # exact multiples
+    assert math.isclose(expectation(Poisson(3), lambda k: 1e300 * k), 3e300, rel_tol=1e-14)
+
+
+@settings(max_examples=20)
+@given(st.integers(-1020, 1000), st.sampled_from(["normal", "exponential", "poisson"]))
+def test_expectation_is_homogeneous_in_powers_of_two(k: int, family: str) -> None:
+    # E[2ᵏ·g] = 2ᵏ·E[g]: exact in exact arithmetic, and to rounding here, from g's values
+    # near 2⁻¹⁰²⁰ (where g·p would underflow) to near 2¹⁰⁰⁰ (where the sums would overflow).
+    dist: Any = {"normal": Normal(0, 1), "exponential": Exponential(1), "poisson": Poisson(3)}[
+        family
+    ]
+    base = expectation(dist, lambda x: x * x)
+    scaled = expectation(dist, lambda x: math.ldexp(x * x, k) if abs(x) < 2**10 else 0.0)
+    assert math.isclose(scaled, math.ldexp(base, k), rel_tol=1e-12)
+
+
+def test_expectation_reports_g_that_lost_its_digits_or_overflowed() -> None:
+    # 5·10⁻³²⁴·x² (it returned 0.0) and 10⁻³¹⁵·x are rounded to multiples of 5·10⁻³²⁴
+    # inside g: at most a few digits are left, and an integral cannot meet its tolerance.
+    with pytest.raises(ConvergenceError, match="g's values are subnormal"):
+        expectation(Normal(0, 1), lambda x: 5e-324 * x * x)
+    with pytest.raises(ConvergenceError, match="g's values are subnormal"):
+        expectation(Exponential(1), lambda x: 1e-315 * x)
+    # 10³⁰⁷·x² is inf from x = 4.3 on, where the density is not yet 0.
+    with pytest.raises(DomainError, match="g returned inf at x = "):
+        expectation(Normal(0, 1), lambda x: 1e307 * x * x)

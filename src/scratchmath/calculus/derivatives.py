@@ -29,13 +29,12 @@ from typing import Any, NamedTuple
 
 from scratchmath.checks import check_callable, real_result
 from scratchmath.errors import ConvergenceError, DomainError
+from scratchmath.scalars import EPS as _EPS  # 2⁻⁵², the spacing of floats just above 1
 from scratchmath.scalars import REAL, accurate_sum
 
 __all__ = ["derivative", "difference_quotient", "second_derivative", "tangent_line"]
 
 RealFunction = Callable[[float], float]
-
-_EPS = 2.0**-52
 
 
 # --------------------------------------------------------------------------------------------

@@ -40,6 +40,7 @@ from scratchmath.calculus.derivatives import (
 )
 from scratchmath.checks import check_callable
 from scratchmath.errors import ConvergenceError, DomainError
+from scratchmath.scalars import EPS as _EPS  # 2⁻⁵², the spacing of floats just above 1
 from scratchmath.scalars import REAL, accurate_sum
 
 __all__ = [
@@ -52,7 +53,6 @@ __all__ = [
     "trapezoid",
 ]
 
-_EPS = 2.0**-52
 _TINY = 2.0**-1022
 
 
@@ -701,8 +701,10 @@ def _adaptive(
     with the largest error. When the piece to bisect next is already among the smallest
     (width ≤ ``small``), the error is concentrated at a point, typically a singularity:
     first bisect the *larger* pieces until their error is below the target, then take one
-    extrapolation step, and halve ``small``. With ``extrapolate=False`` it is plain
-    bisection, without the extrapolation and the rounding tests.
+    extrapolation step, and halve ``small``. Before either result is believed, the pieces
+    it rests on are probed between their nodes (``_Bisection.probe``); a piece that hid
+    something is bisected further. With ``extrapolate=False`` it is plain bisection,
+    without the extrapolation and the rounding tests.
     """
     first = _apply_rule(g, rule, lo, hi)
     tolerance = max(abs_tol, rel_tol * abs(first.value))
@@ -925,17 +927,15 @@ def integrate_with_error(
     Definition:   ∫ₐᵇ f(x) dx = lim Σ f(ξᵢ)·Δxᵢ (the signed area); ∫ₐᵇ = −∫ᵦᵃ; a or b
     may be ±∞ (the limit of ∫ₐᴿ as R → ∞).
 
-    How: the 21-point Gauss–Kronrod rule on each piece (15-point after the change of
-    variable x = a + (1 − t)/t for an infinite range); the piece with the largest error is
-    bisected until the sum of the errors is below max(abs_tol, rel_tol·|∫|); near a
-    singularity the running totals are extrapolated by Wynn's ε-algorithm (QUADPACK's QAGS
-    and QAGI strategies). Before a piece's estimate is believed, f is sampled twice more
-    between its nodes (a jump or kink the two rules agree about by coincidence shows
-    there). The result is returned only when the tolerance is reached: the error estimate
-    is then, on all but pathological integrands, at least the true error (a feature narrower
-    than the nodes' spacing everywhere it is sampled stays invisible to any such method).
-    A rel_tol below 50ε ≈ 1.1e−14 cannot be reached in double precision and is raised to it.
-    ``max_evaluations`` bounds the calls of f (default 50 000, about 1200 pieces).
+    How: the 21-point Gauss–Kronrod rule on each piece (15-point on an infinite range, after
+    x = a + (1 − t)/t), bisecting the piece with the largest error until the errors sum below
+    max(abs_tol, rel_tol·|∫|), with Wynn's ε-algorithm extrapolating near a singularity
+    (QUADPACK's QAGS and QAGI); before an estimate is believed, f is sampled twice more
+    between the nodes (where a jump or kink both rules missed shows). The result is returned
+    only when the tolerance is reached, its error estimate then, on all but pathological
+    integrands, at least the true error (a feature narrower than the nodes' spacing wherever
+    it is sampled stays invisible to any such method). A rel_tol below 50ε ≈ 1.1e−14 is
+    raised to it; ``max_evaluations`` bounds the calls of f (default 50 000, about 1200 pieces).
 
     >>> result = integrate_with_error(lambda x: x * x, 0.0, 3.0)   # x³/3 from 0 to 3 = 9
     >>> round(result.value, 12), result.evaluations     # 21 nodes and 2 probes
@@ -953,8 +953,7 @@ def integrate_with_error(
             ``estimate``, its ``error`` and the evaluations spent as ``iterations``.
     """
     check_callable(f)
-    a = as_float(a, "a", allow_inf=True)
-    b = as_float(b, "b", allow_inf=True)
+    a, b = as_float(a, "a", allow_inf=True), as_float(b, "b", allow_inf=True)
     rel_tol = max(positive_float(rel_tol, "rel_tol"), 50 * _EPS)
     abs_tol = positive_float(abs_tol, "abs_tol")
     if isinstance(max_evaluations, bool) or not isinstance(max_evaluations, int):
@@ -967,19 +966,25 @@ def integrate_with_error(
         )
         return IntegrationResult(-flipped.value, flipped.error, flipped.evaluations)
     g, calls, rule, lo, hi = _integrand(f, a, b)
-    per_rule = calls * len(rule.kronrod) * 2 - calls
-    if max_evaluations < per_rule:
-        raise DomainError(
-            f"max_evaluations = {max_evaluations} is below the {per_rule} evaluations of one rule"
-        )
-    # Each rule's piece may also be probed once (two more values): budget for both.
-    max_pieces = (max_evaluations // (per_rule + 2 * calls) + 1) // 2
+    max_pieces = _pieces_within(max_evaluations, calls, rule)
     counted = _Counted(g)
     outcome, _ = _adaptive_with_retry(counted, rule, lo, hi, abs_tol, rel_tol, max_pieces)
     evaluations = counted.calls * calls
     if not outcome.failure:
         return IntegrationResult(outcome.value, outcome.error, evaluations)
     _raise_unmet(outcome, a, b, max_evaluations, evaluations)
+
+
+def _pieces_within(max_evaluations: int, calls: int, rule: _Rule) -> int:
+    """The most pieces ``max_evaluations`` calls of f pay for (``calls`` per value of g); a
+    DomainError if they do not pay for one application of the rule."""
+    per_rule = calls * len(rule.kronrod) * 2 - calls
+    if max_evaluations < per_rule:
+        raise DomainError(
+            f"max_evaluations = {max_evaluations} is below the {per_rule} evaluations of one rule"
+        )
+    # Each rule's piece may also be probed once (two more values): budget for both.
+    return (max_evaluations // (per_rule + 2 * calls) + 1) // 2
 
 
 def _adaptive_with_retry(

@@ -25,10 +25,10 @@ from scratchmath.calculus.derivatives import (
 )
 from scratchmath.checks import check_callable
 from scratchmath.errors import ConvergenceError, DomainError
+from scratchmath.scalars import EPS as _EPS  # 2⁻⁵², the spacing of floats just above 1
 
 __all__ = ["find_root", "newton"]
 
-_EPS = 2.0**-52
 #: Brent's method needs at most about (log₂(width/tol))² steps even when every interpolation
 #: is rejected; 1000 covers any bracket of doubles and still bounds the loop.
 _MAX_BRENT = 1000

@@ -8,6 +8,7 @@ A subpackage that reads as one chapter, module by module:
 ``elimination``    ``lu``, ``solve``, ``inverse``, ``rref``, ``rank``, ``null_space``
 ``orthogonal``     ``qr`` (Householder) and ``cholesky``
 ``eigen``          power, inverse and Rayleigh quotient iteration; ``eigvals``, ``eig``
+                   (a complex matrix through ``schur``: complex Hessenberg and QR)
 ``symmetric``      ``eigh``: the spectral theorem A = QΛQᵀ, by cyclic Jacobi
 ``svd``            ``svd``, ``singular_values``, ``pinv``, ``cond``, low-rank approximation, PCA
 ``least_squares``  ``lstsq`` (normal equations, QR or SVD) and the basis tools

@@ -170,6 +170,23 @@ def require_finite_matrix(A: Matrix, what: str) -> None:
             raise DomainError(f"cannot {what} a matrix with NaN or infinite entries")
 
 
+def complex_rows(A: Matrix, what: str) -> Any:
+    """A's rows if A is a complex Matrix with some imaginary part ≠ 0 (checked finite);
+    else None — a real Matrix, or a complex one whose entries are all real (Matrix([[1 + 0j]])),
+    takes the real path, which checks finiteness itself and gives real factors.
+
+    >>> complex_rows(Matrix([[1, 2j]]), "svd"), complex_rows(Matrix([[1 + 0j]]), "svd")
+    ((((1+0j), 2j),), None)
+    """
+    if A._kind != _COMPLEX:
+        return None
+    require_finite_matrix(A, f"compute {what} of")
+    rows: Any = A._rows
+    if all(z.imag == 0 for row in rows for z in row):
+        return None
+    return rows
+
+
 def real_table(A: object, what: str) -> list[list[Any]]:
     """A real Matrix as a fresh list of rows of floats; checks type and finiteness.
 
@@ -456,6 +473,21 @@ class Matrix(Generic[S]):
         Matrix([[1, 4], [2, 5], [3, 6]])
         """
         return Matrix._trusted(tuple(zip(*self._rows, strict=True)))
+
+    @property
+    def H(self) -> Matrix[S]:
+        """The conjugate transpose Aᴴ: (Aᴴ)ᵢⱼ = conj(aⱼᵢ); for a real matrix it is Aᵀ.
+
+        The adjoint of A for the inner product ⟨x, y⟩ = Σ xᵢ·conj(yᵢ): ⟨Ax, y⟩ = ⟨x, Aᴴy⟩.
+        Hermitian means A = Aᴴ, unitary means AᴴA = I.
+
+        >>> Matrix([[1, 2j], [3, 4 - 1j]]).H
+        Matrix([[(1-0j), (3-0j)], [-2j, (4+1j)]])
+        """
+        if self._kind != _COMPLEX:
+            return self.T
+        columns: Any = zip(*self._rows, strict=True)
+        return Matrix._trusted(tuple(tuple(z.conjugate() for z in col) for col in columns))
 
     def __iter__(self) -> Iterator[Vector[S]]:
         """Iterate over the rows, as Vectors."""

@@ -5,7 +5,7 @@
 ``power_iteration``               the dominant eigenpair: repeat x ← Ax/‖Ax‖
 ``inverse_iteration``             the eigenpair nearest a shift σ: x ← (A − σI)⁻¹x
 ``rayleigh_quotient_iteration``   inverse iteration re-shifted by ρ = xᵀAx each step
-``eigvals``                       all eigenvalues of a real square matrix (Francis QR)
+``eigvals``                       all eigenvalues of a square matrix (Francis QR; complex QR)
 ``eig``                           all eigenvalues and unit eigenvectors
 ================================  =====================================================
 
@@ -36,8 +36,9 @@ symmetric A to diagonal.
 
 Numbers. These algorithms need square roots and iteration, so they work in ``float``: an
 exact matrix is converted once, at the start. Complex eigenvalues come out as ``complex``.
-NaN or ±inf entries are a ``DomainError``; a complex matrix is refused (``DomainError``)
-except by the iterations, which accept complex shifts and start vectors.
+NaN or ±inf entries are a ``DomainError``. ``eigvals`` and ``eig`` accept a complex matrix
+(through ``schur.py``'s complex QR); the iterations take a real matrix, with complex shifts
+and start vectors allowed.
 """
 
 from __future__ import annotations
@@ -54,6 +55,7 @@ from scratchmath.errors import ConvergenceError, DimensionError, DomainError
 from scratchmath.matrices.core import (
     Matrix,
     check_matrix,
+    complex_rows,
     real_table,
     require_finite_matrix,
     require_square,
@@ -61,6 +63,7 @@ from scratchmath.matrices.core import (
 )
 from scratchmath.matrices.kernels import (
     binary_exponent,
+    complex_binary_exponent,
     householder,
     lu_factor,
     lu_solve,
@@ -68,6 +71,8 @@ from scratchmath.matrices.kernels import (
     scale_table,
     sign_fixed,
 )
+from scratchmath.matrices.schur import complex_hessenberg, complex_qr_eigenvalues
+from scratchmath.scalars import EPS as _EPS  # 2⁻⁵², the spacing of floats just above 1
 from scratchmath.scalars import EXACT as _EXACT
 from scratchmath.scalars import to_float as _to_float
 from scratchmath.vectors import Vector
@@ -81,7 +86,6 @@ __all__ = [
     "rayleigh_quotient_iteration",
 ]
 
-_EPS = sys.float_info.epsilon  # 2⁻⁵², the spacing of floats just above 1
 _MUL = operator.mul
 
 # Working storage: a matrix as a list of rows of floats (or complex numbers, where a complex
@@ -99,6 +103,15 @@ def _float_table(A: object, what: str) -> Table:
     """A square real Matrix as a fresh list of rows of floats; checks type, shape, finiteness."""
     require_square(check_matrix(A), what)
     return real_table(A, what)
+
+
+def _complex_table(A: object, what: str) -> Table | None:
+    """A square complex Matrix with some imaginary part ≠ 0 as a fresh table, else None
+    (a real Matrix, or a complex one whose entries are all real, takes the real path)."""
+    A = check_matrix(A)
+    require_square(A, what)
+    rows = complex_rows(A, what)
+    return None if rows is None else [list(row) for row in rows]
 
 
 def _check_iterations(max_iter: object) -> int:
@@ -248,7 +261,7 @@ class _Settling:
 def _normalize(a: Table) -> int:
     """Scale A in place by 2⁻ᵉ so that max|aᵢⱼ| ∈ [½, 1); return e. Exact (a power of two),
     and it keeps ‖A‖, Ax and λ² far from overflow and underflow; λ scales back by 2ᵉ."""
-    e = binary_exponent(a)
+    e = complex_binary_exponent(a) if isinstance(a[0][0], complex) else binary_exponent(a)
     scale_table(a, -e)
     return e
 
@@ -743,13 +756,17 @@ def _eigvals_of_table(a: Table) -> list[Any]:
     e = binary_exponent(a)
     scale_table(a, -e)
     e += e0
-    _hessenberg(a)
-    values = _francis_qr(a)
+    if isinstance(a[0][0], complex):  # no conjugate pairs to keep: one complex shift a step
+        complex_hessenberg(a)
+        values = complex_qr_eigenvalues(a)
+    else:
+        _hessenberg(a)
+        values = _francis_qr(a)
     return _sorted_eigenvalues([scale_back(x, e) for x in values])
 
 
 def eigvals(A: Matrix) -> list[Any]:
-    """All n eigenvalues of a real n×n matrix, with multiplicity: the roots of det(λI − A).
+    """All n eigenvalues of an n×n matrix, with multiplicity: the roots of det(λI − A).
 
     Algorithm (the one LAPACK's ``dgeev`` uses, in its classic form): scale by a power of
     two and balance; reduce to Hessenberg form by Householder reflections; run Francis's
@@ -761,17 +778,28 @@ def eigvals(A: Matrix) -> list[Any]:
     real parts descending, a conjugate pair with +i first. Real eigenvalues are ``float``,
     the others ``complex``.
 
+    A complex matrix (some imaginary part ≠ 0) has no conjugate pairs to keep together: it
+    is reduced to Hessenberg form by complex reflections and deflated by QR steps with one
+    complex (Wilkinson) shift each, as LAPACK's ``zgeev`` does (``schur.py``); its
+    eigenvalues are all ``complex``, in the same order.
+
     >>> eigvals(Matrix([[2, 0], [0, 3]]))
     [3.0, 2.0]
     >>> eigvals(Matrix([[0, -1], [1, 0]]))   # a quarter turn: e^{±iπ/2}
     [1j, -1j]
+    >>> eigvals(Matrix([[1j, 1], [0, 2]]))   # triangular: the diagonal
+    [(2+0j), 1j]
 
     Raises:
         TypeError: A is not a Matrix.  DimensionError: A is not square.
-        DomainError: NaN/inf entries or a complex matrix.  ConvergenceError: the QR
-        iteration failed to deflate (not known to happen on any test matrix).
+        DomainError: NaN/inf entries.  ConvergenceError: the QR iteration failed to
+        deflate (not known to happen on any test matrix).
     """
-    return _eigvals_of_table(_float_table(A, "eigvals"))
+    table = _complex_table(A, "eigvals")
+    if table is None:
+        return _eigvals_of_table(_float_table(A, "eigvals"))
+    e = _normalize(table)  # first, by the parts: |z| itself may overflow
+    return [scale_back(z, e) for z in _eigvals_of_table(table)]
 
 
 # ---------------------------------------------------------------------------------------
@@ -810,27 +838,58 @@ def _eigenvector(a: Table, lam: Any, scale: float, seed: int, against: list[list
     return best, best_residual
 
 
+def _trusted_eigenvector(
+    a: Any, lam: Any, scale: float, j: int, same: list[Any], e: int
+) -> list[Any]:
+    """The eigenvector for λ by inverse iteration (orthogonal to ``same``, the vectors of
+    equal eigenvalues found before), or ConvergenceError when its residual stays large."""
+    n = len(a)
+    x, residual = _eigenvector(a, lam, scale, j, same)
+    if same and residual > 4 * n * _EPS * scale:
+        # A defective eigenvalue: its eigenspace has no room for another direction.
+        alone, alone_residual = _eigenvector(a, lam, scale, j, [])
+        if alone_residual < residual:
+            x, residual = alone, alone_residual
+    if residual > math.sqrt(_EPS) * scale:
+        raise ConvergenceError(
+            f"eig: inverse iteration found no eigenvector for λ = "
+            f"{scale_back(lam, e)!r} (relative residual {residual / scale:.3g})",
+            iterations=6,
+            estimate=scale_back(lam, e),
+            error=residual / scale,
+        )
+    return list(x)
+
+
 def eig(A: Matrix) -> tuple[list[Any], Matrix]:
-    """The eigenvalues of a real square matrix and unit eigenvectors: A·V = V·diag(λ).
+    """The eigenvalues of a square matrix and unit eigenvectors: A·V = V·diag(λ).
 
     The eigenvalues come from ``eigvals`` (same order); the eigenvector for λⱼ, column j of
     V, from inverse iteration with the shift λⱼ (see ``_eigenvector``), normalized to
     ‖vⱼ‖₂ = 1 with its largest entry real and positive. A conjugate pair λ, λ̄ gets conjugate
     eigenvectors v, v̄; V is complex as soon as one eigenvalue is. For a defective matrix
     (fewer independent eigenvectors than n, like [[1, 1], [0, 1]]) V is singular, as it must be.
+    A complex A (some imaginary part ≠ 0) gets its eigenvalues from the complex QR of
+    ``eigvals`` and its eigenvectors by the same inverse iteration, in complex arithmetic.
 
     >>> values, V = eig(Matrix([[4, 1], [2, 3]]))
     >>> values
     [5.0, 2.0]
     >>> V.isclose(Matrix([[1, -1], [1, 2]]) @ Matrix.diagonal([2 ** -0.5, 5 ** -0.5]))
     True
+    >>> values, V = eig(Matrix([[2, 1j], [0, 1]]))
+    >>> values
+    [(2+0j), (1+0j)]
+    >>> V.isclose(Matrix([[1, 2**-0.5], [0, 1j * 2**-0.5]]), abs_tol=1e-15)  # e₁, (1, i)/√2
+    True
 
     Raises:
         TypeError: A is not a Matrix.  DimensionError: A is not square.
-        DomainError: NaN/inf entries or a complex matrix.  ConvergenceError: as for
+        DomainError: NaN/inf entries.  ConvergenceError: as for
         ``eigvals``, or an eigenvector whose residual stays above √ε·‖A‖.
     """
-    a = _float_table(A, "eig")
+    complex_a = _complex_table(A, "eig")
+    a = complex_a if complex_a is not None else _float_table(A, "eig")
     n = len(a)
     e = _normalize(a)
     values = _eigvals_of_table([row[:] for row in a])
@@ -838,7 +897,12 @@ def eig(A: Matrix) -> tuple[list[Any], Matrix]:
     vectors: list[list[Any]] = []
     found: dict[Any, list[Any]] = {}
     for j, lam in enumerate(values):
-        if isinstance(lam, complex) and lam.imag < 0 and lam.conjugate() in found:
+        if (
+            complex_a is None
+            and isinstance(lam, complex)
+            and lam.imag < 0
+            and lam.conjugate() in found
+        ):
             vectors.append([c.conjugate() for c in found[lam.conjugate()]])
             continue
         if scale == 0:
@@ -847,20 +911,7 @@ def eig(A: Matrix) -> tuple[list[Any], Matrix]:
             same = [
                 v for mu, v in zip(values, vectors, strict=False) if abs(mu - lam) <= 1e-10 * scale
             ]
-            x, residual = _eigenvector(a, lam, scale, j, same)
-            if same and residual > 4 * n * _EPS * scale:
-                # A defective eigenvalue: its eigenspace has no room for another direction.
-                alone, alone_residual = _eigenvector(a, lam, scale, j, [])
-                if alone_residual < residual:
-                    x, residual = alone, alone_residual
-            if residual > math.sqrt(_EPS) * scale:
-                raise ConvergenceError(
-                    f"eig: inverse iteration found no eigenvector for λ = "
-                    f"{scale_back(lam, e)!r} (relative residual {residual / scale:.3g})",
-                    iterations=6,
-                    estimate=scale_back(lam, e),
-                    error=residual / scale,
-                )
+            x = _trusted_eigenvector(a, lam, scale, j, same, e)
         x = list(_vector(x))
         found.setdefault(lam, x)
         vectors.append(x)

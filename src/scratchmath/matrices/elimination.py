@@ -32,7 +32,6 @@ from __future__ import annotations
 
 import math
 import operator
-import sys
 from collections.abc import Sequence
 from fractions import Fraction
 from itertools import repeat
@@ -66,6 +65,7 @@ from scratchmath.matrices.kernels import (
     scale_table,
 )
 from scratchmath.matrices.singular import exact_rank, scaled_singular_values, svd_table
+from scratchmath.scalars import EPS as _EPS  # 2⁻⁵², the spacing of floats just above 1
 from scratchmath.scalars import EXACT as _EXACT
 from scratchmath.scalars import is_finite as _is_finite
 from scratchmath.scalars import promote as _promote
@@ -73,8 +73,6 @@ from scratchmath.scalars import saturating_ldexp
 from scratchmath.vectors import Scalar, Vector, check_tolerance
 
 __all__ = ["inverse", "lu", "null_space", "rank", "rref", "solve"]
-
-_EPS = sys.float_info.epsilon  # 2⁻⁵², the gap between 1.0 and the next float
 
 
 # ---------------------------------------------------------------------------------------
@@ -202,15 +200,22 @@ def _substitute(a: list[list[Any]], perm: list[int], b: list[list[Any]]) -> list
             if f != 0:
                 xi = list(map(sub, xi, map(mul, repeat(f), x[j])))
         x[i] = xi
-    for i in reversed(range(n)):  # U x = y
+    _back_substitute(a, x)  # U x = y
+    return x
+
+
+def _back_substitute(a: list[list[Any]], x: list[list[Any]]) -> None:
+    """Solve U X = Y in place (Y given as the rows x, U the upper triangle of a), bottom row
+    first, by whole-row updates X[i] ← (X[i] − Σⱼ uᵢⱼ·X[j]) / uᵢᵢ over all right sides at once."""
+    mul, sub = operator.mul, operator.sub
+    for i in reversed(range(len(a))):
         row, xi = a[i], x[i]
-        for j in range(i + 1, n):
+        for j in range(i + 1, len(a)):
             f = row[j]
             if f != 0:
                 xi = list(map(sub, xi, map(mul, repeat(f), x[j])))
         pivot = row[i]
         x[i] = [v / pivot for v in xi]
-    return x
 
 
 def _right_side(A: Matrix, b: object) -> tuple[Vector | Matrix, Matrix]:
@@ -417,14 +422,7 @@ def _inverse_float(A: Matrix, one: Any, zero: Any) -> Matrix:
                 xi[: j + 1] = map(sub, xi[: j + 1], map(mul, repeat(f), x[j]))
         x.append(xi)
     x = [xi + [zero] * (n - 1 - i) for i, xi in enumerate(x)]
-    for i in reversed(range(n)):  # U X = L⁻¹, as in _substitute
-        row, xi = lu[i], x[i]
-        for j in range(i + 1, n):
-            f = row[j]
-            if f != 0:
-                xi = list(map(sub, xi, map(mul, repeat(f), x[j])))
-        pivot = row[i]
-        x[i] = [v / pivot for v in xi]
+    _back_substitute(lu, x)  # U X = L⁻¹
     inverse_rows = []
     for xi in x:  # X P: entry k of the row is column perm[k] of A⁻¹
         out = [zero] * n

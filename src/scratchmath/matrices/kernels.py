@@ -10,6 +10,9 @@
 ``rotate_pair``                   that rotation applied to two rows (or columns)
 ``orthonormal_completion``        more orthonormal vectors: Gram–Schmidt, applied twice
 ``sign_fixed``                    an eigen/singular vector with its largest entry made positive
+``rotate_complex_pair``           ``rotate_pair`` for complex lists (a real rotation)
+``unitary_completion``            ``orthonormal_completion`` for complex vectors
+``complex_binary_exponent``       ``binary_exponent`` for complex tables, safe where |z| overflows
 ================================  ==========================================================
 
 These work on plain ``list[list[float]]`` tables (complex numbers where noted), never on a
@@ -43,16 +46,19 @@ from scratchmath.scalars import magnitude, saturating_ldexp
 __all__ = [
     "SAFE_EXPONENT",
     "binary_exponent",
+    "complex_binary_exponent",
     "equilibrate",
     "householder",
     "jacobi_tangent",
     "lu_factor",
     "lu_solve",
     "orthonormal_completion",
+    "rotate_complex_pair",
     "rotate_pair",
     "scale_back",
     "scale_table",
     "sign_fixed",
+    "unitary_completion",
 ]
 
 Table = list[list[Any]]
@@ -304,3 +310,55 @@ def rotate_pair(
         [c * a - s * b for a, b in zip(x, y, strict=True)],
         [s * a + c * b for a, b in zip(x, y, strict=True)],
     )
+
+
+# ---------------------------------------------------------------------------------------
+# Complex tables: a rotation, and unitary completion.
+# ---------------------------------------------------------------------------------------
+
+
+def rotate_complex_pair(
+    x: Sequence[complex], y: Sequence[complex], c: float, s: float
+) -> tuple[list[complex], list[complex]]:
+    """``rotate_pair`` for lists of complex numbers (c and s stay real): (c·x − s·y, s·x + c·y).
+
+    >>> rotate_complex_pair([1j, 0j], [0j, 1j], 0.0, 1.0)
+    ([0j, -1j], [1j, 0j])
+    """
+    return (
+        [c * a - s * b for a, b in zip(x, y, strict=True)],
+        [s * a + c * b for a, b in zip(x, y, strict=True)],
+    )
+
+
+def unitary_completion(basis: Sequence[Sequence[complex]], dim: int, count: int) -> Table:
+    """``orthonormal_completion`` for complex vectors: orthonormal in ⟨x, y⟩ = Σ conj(xᵢ)yᵢ.
+
+    >>> unitary_completion([[1j, 0j]], 2, 2)
+    [[1j, 0j], [0j, (1+0j)]]
+    """
+    out = [list(q) for q in basis]
+    for _ in range(count - len(out)):
+        k = max(range(dim), key=lambda i: 1 - math.fsum(abs(q[i]) ** 2 for q in out))
+        w = [1.0 + 0j if i == k else 0j for i in range(dim)]
+        for _ in range(2):  # Gram–Schmidt twice (Kahan–Parlett), as in the real case
+            for q in out:
+                c = sum(map(_MUL, map(complex.conjugate, q), w))
+                w = [wi - c * qi for wi, qi in zip(w, q, strict=True)]
+        norm = math.hypot(*map(abs, w))
+        out.append([wi / norm for wi in w])
+    return out
+
+
+def complex_binary_exponent(rows: Iterable[Iterable[complex]]) -> int:
+    """e with max|zᵢⱼ|·2⁻ᵉ in [¼, 1) for a finite complex table; 0 for a zero table.
+
+    ``binary_exponent`` measures |z|, and abs(1e308 + 1e308j) overflows (it would answer 0,
+    "do not scale", for exactly the tables that need it most); this measures the parts,
+    max(|Re z|, |Im z|) ≤ |z| ≤ √2·max(|Re z|, |Im z|), and allows for the √2.
+
+    >>> complex_binary_exponent([[1e308 + 1e308j]]), complex_binary_exponent([[0.75j]])
+    (1025, 1)
+    """
+    largest = max((max(abs(z.real), abs(z.imag)) for row in rows for z in row), default=0.0)
+    return math.frexp(largest)[1] + 1 if 0 < largest < math.inf else 0

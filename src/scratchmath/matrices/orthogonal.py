@@ -2,7 +2,7 @@
 
 ============  ============================================================================
 ``qr``        A = Q R, Q with orthonormal columns, R upper triangular (Householder)
-``cholesky``  A = L Lᵀ for a symmetric positive definite A, L lower triangular
+``cholesky``  A = L Lᴴ for a Hermitian (real: symmetric) positive definite A, L lower
 ============  ============================================================================
 
 Both need square roots, so their results are floats even for exact input.
@@ -29,6 +29,7 @@ from __future__ import annotations
 import math
 import operator
 import sys
+from collections.abc import Iterable
 from fractions import Fraction
 from itertools import repeat
 from typing import Any, overload
@@ -43,6 +44,7 @@ from scratchmath.matrices.core import (
 from scratchmath.scalars import COMPLEX as _COMPLEX
 from scratchmath.scalars import EXACT as _EXACT
 from scratchmath.scalars import REAL as _REAL
+from scratchmath.scalars import magnitude
 from scratchmath.scalars import promote as _promote
 
 __all__ = ["cholesky", "qr"]
@@ -153,15 +155,24 @@ def _is_nonnegative_real(z: Any) -> bool:
     return bool(z.imag == 0 and z.real >= 0) if isinstance(z, complex) else bool(z >= 0)
 
 
-def cholesky(A: Matrix) -> Matrix[float]:
-    """The Cholesky factor: the lower triangular L with positive diagonal and A = L Lᵀ.
+@overload
+def cholesky(A: Matrix[int] | Matrix[float] | Matrix[Fraction]) -> Matrix[float]: ...
+@overload
+def cholesky(A: Matrix[complex]) -> Matrix[complex]: ...
+@overload
+def cholesky(A: Matrix) -> Matrix: ...
+def cholesky(A: Matrix) -> Matrix:
+    """The Cholesky factor: the lower triangular L with positive diagonal and A = L Lᴴ.
 
-    It exists exactly when A is symmetric positive definite (xᵀAx > 0 for x ≠ 0). Column
-    by column: lⱼⱼ = √(aⱼⱼ − Σₖ<ⱼ lⱼₖ²), lᵢⱼ = (aᵢⱼ − Σₖ<ⱼ lᵢₖ lⱼₖ) / lⱼⱼ for i > j. It is
+    It exists exactly when A is Hermitian positive definite: A = Aᴴ (aᵢⱼ = conj(aⱼᵢ); for a
+    real A this is symmetry, and Lᴴ = Lᵀ) and xᴴAx > 0 for x ≠ 0. Column by column:
+    lⱼⱼ = √(aⱼⱼ − Σₖ<ⱼ |lⱼₖ|²), lᵢⱼ = (aᵢⱼ − Σₖ<ⱼ lᵢₖ·conj(lⱼₖ)) / lⱼⱼ for i > j. It is
     stable without pivoting (the entries of L are bounded by √aⱼⱼ), and the square root
-    of a non-positive number is exactly the sign that A is not positive definite. Real
-    matrices only; float input may be asymmetric by rounding (8n·ε relative), and only its
-    lower triangle is used; the sums use ``math.fsum``, and exact input gives a float L.
+    of a non-positive number is exactly the sign that A is not positive definite. The
+    diagonal of L is real and positive even for a complex A (it is √ of a real pivot).
+    Float input may be asymmetric by rounding (8n·ε relative), and only its lower triangle
+    is used; the sums use ``math.fsum`` (on real and imaginary parts), and exact input
+    gives a float L.
 
     >>> L = cholesky(Matrix([[4, 12, -16], [12, 37, -43], [-16, -43, 98]]))
     >>> L
@@ -169,16 +180,21 @@ def cholesky(A: Matrix) -> Matrix[float]:
     >>> L @ L.T
     Matrix([[4.0, 12.0, -16.0], [12.0, 37.0, -43.0], [-16.0, -43.0, 98.0]])
 
+    A complex Hermitian matrix (its diagonal is real, its off-diagonal entries conjugate):
+
+    >>> cholesky(Matrix([[4, -2j], [2j, 5]]))
+    Matrix([[(2+0j), 0j], [1j, (2+0j)]])
+
     Raises:
         TypeError: A is not a Matrix.  DimensionError: A is not square.
-        DomainError: A is not symmetric positive definite (the message says so), is
-            complex, or has NaN or infinite entries.
+        DomainError: A is not Hermitian (symmetric, if real) positive definite (the message
+            says which), or has NaN or infinite entries.
     """
     A = check_matrix(A)
     n = require_square(A, "cholesky")
     require_finite_matrix(A, "factor")
     if A._kind == _COMPLEX:
-        raise DomainError("cholesky takes a real matrix; this one is complex")
+        return _hermitian_cholesky(A._rows, n)
     # Floats may carry rounding asymmetry (A = BᵀB computed some other way): accept
     # |aᵢⱼ − aⱼᵢ| ≤ 8n·ε·max|aₖₗ| and use the lower triangle. Exact input must be symmetric.
     if not A.is_symmetric(tol=0 if A._kind == _EXACT else 8 * n * sys.float_info.epsilon):
@@ -202,4 +218,49 @@ def cholesky(A: Matrix) -> Matrix[float]:
         for i in range(j + 1, n):
             row_i = L[i]
             row_i[j] = (a[i][j] - math.fsum(map(operator.mul, row_i[:j], row_j[:j]))) / root
+    return Matrix._trusted(tuple(map(tuple, L)))
+
+
+def _complex_fsum(terms: Iterable[complex]) -> complex:
+    """Σ of complex numbers, its real and imaginary parts each correctly rounded."""
+    parts = [(z.real, z.imag) for z in terms]
+    return complex(math.fsum(p[0] for p in parts), math.fsum(p[1] for p in parts))
+
+
+def _hermitian_cholesky(a: Any, n: int) -> Matrix:
+    """``cholesky`` of a complex matrix: A = LLᴴ, the same recurrence with conjugates.
+
+    Hermitian within rounding: |aᵢⱼ − conj(aⱼᵢ)| ≤ 8n·ε·max|aₖₗ|, |Im aⱼⱼ| as well (the
+    diagonal of a Hermitian matrix is real); the lower triangle and Re aⱼⱼ are used.
+    """
+    # max(|Re|, |Im|) rather than |z|: abs(1e308 + 1e308j) overflows (within √2 of max|z|)
+    largest = max(max(abs(z.real), abs(z.imag)) for row in a for z in row)
+    bound = 8 * n * sys.float_info.epsilon * largest
+    for i in range(n):
+        for j in range(i + 1):
+            if magnitude(a[i][j] - a[j][i].conjugate()) > bound:
+                what = (
+                    f"a[{i}][{i}] = {a[i][i]!r} is not real"
+                    if i == j
+                    else f"a[{i}][{j}] = {a[i][j]!r} but a[{j}][{i}] = {a[j][i]!r}, "
+                    f"not its conjugate"
+                )
+                raise DomainError(
+                    f"the matrix is not Hermitian positive definite: it is not Hermitian ({what})"
+                )
+    L: list[list[complex]] = [[0j] * n for _ in range(n)]
+    for j in range(n):
+        row_j = L[j]
+        diagonal = a[j][j].real - math.fsum(t.real * t.real + t.imag * t.imag for t in row_j[:j])
+        if not diagonal > 0:
+            raise DomainError(
+                f"the matrix is not Hermitian positive definite: the pivot of column {j} "
+                f"is {diagonal:.6g} ≤ 0"
+            )
+        root = math.sqrt(diagonal)
+        row_j[j] = complex(root, 0.0)
+        conj_j = [t.conjugate() for t in row_j[:j]]
+        for i in range(j + 1, n):
+            row_i = L[i]
+            row_i[j] = (a[i][j] - _complex_fsum(map(operator.mul, row_i[:j], conj_j))) / root
     return Matrix._trusted(tuple(map(tuple, L)))

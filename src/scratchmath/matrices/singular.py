@@ -4,6 +4,8 @@
 ``hestenes``               rotate pairs of columns until they are orthogonal; returns Vᵀ
 ``SVDTable``               the decomposition, singular values kept scaled by 2⁻ᵉ
 ``svd_table``              U, σ, V of a real table (one-sided Jacobi on the taller side)
+``complex_hestenes``       ``hestenes`` for complex columns: a phase, then the rotation
+``complex_svd_table``      U, σ, V of a complex table: A = UΣVᴴ, U and V unitary
 ``scaled_singular_values`` σ·2⁻ᵉ and e for a real or complex table
 ``exact_rank``             the rank of a table of ints and Fractions, exactly
 =========================  ==============================================================
@@ -21,7 +23,6 @@ from __future__ import annotations
 
 import math
 import operator
-import sys
 from collections.abc import Sequence
 from typing import Any, NamedTuple
 
@@ -29,22 +30,34 @@ from scratchmath.errors import ConvergenceError
 from scratchmath.matrices.fraction_free import gauss_jordan, integer_rows, rank_modulo_prime
 from scratchmath.matrices.kernels import (
     binary_exponent,
+    complex_binary_exponent,
     jacobi_tangent,
     orthonormal_completion,
+    rotate_complex_pair,
     rotate_pair,
     sign_fixed,
+    unitary_completion,
 )
+from scratchmath.scalars import EPS as _EPS  # 2⁻⁵², the spacing of floats just above 1
 from scratchmath.scalars import saturating_ldexp
 
-__all__ = ["SVDTable", "exact_rank", "hestenes", "scaled_singular_values", "svd_table"]
+__all__ = [
+    "SVDTable",
+    "complex_hestenes",
+    "complex_svd_table",
+    "exact_rank",
+    "hestenes",
+    "scaled_singular_values",
+    "svd_table",
+]
 
-_EPS = sys.float_info.epsilon
 _MUL = operator.mul
 _JACOBI_MAX_SWEEPS = 60  # one-sided Jacobi converges quadratically: about 6–12 sweeps
 NEGLIGIBLE = 2.0**-1000
 """A squared column norm below this is treated as zero (the table is scaled to max ≈ 1)."""
 
 Table = list[list[float]]
+ComplexTable = list[list[complex]]
 
 
 def hestenes(columns: Table) -> Table:
@@ -97,15 +110,16 @@ class SVDTable(NamedTuple):
     """The SVD of a table, with the singular values kept scaled by 2⁻ᵉ.
 
     Every algorithm here first scales A by a power of two so that its largest entry is in
-    [½, 1) — exact, and far from overflow and underflow — and works on the scaled numbers:
-    the one scaling policy of the SVD. ``sigma`` and ``squares`` undo the scaling,
-    saturating to inf where σ₁ itself is beyond the float range; ratios such as σ₁/σₖ are
-    taken from the scaled values, which never overflow.
+    [½, 1) ([¼, 1) for a complex A, measured by its parts) — exact, and far from overflow
+    and underflow — and works on the scaled numbers: the one scaling policy of the SVD.
+    ``sigma`` and ``squares`` undo the scaling, saturating to inf where σ₁ itself is beyond
+    the float range; ratios such as σ₁/σₖ are taken from the scaled values, which never
+    overflow.
     """
 
-    u_columns: Table  # the columns of U
+    u_columns: list[list[Any]]  # the columns of U (floats, or complex numbers)
     scaled_sigma: list[float]  # σᵢ·2⁻ᵉ, descending
-    v_columns: Table  # the columns of V
+    v_columns: list[list[Any]]  # the columns of V (floats, or complex numbers)
     scaled_squares: list[float]  # σᵢ²·2⁻²ᵉ, summed from squares (for PCA's variances)
     exponent: int  # e
 
@@ -162,20 +176,97 @@ def _fix_signs(u_cols: Table, v_cols: Table) -> None:
             u_cols[r] = [-x for x in u_cols[r]]
 
 
+def complex_hestenes(columns: ComplexTable) -> ComplexTable:
+    """``hestenes`` for complex columns (destroyed): rotate them orthogonal, return V's columns.
+
+    For aᵢ, aⱼ with γ = aᵢᴴaⱼ = r·w (r = |γ|, |w| = 1), multiplying aⱼ by w̄ makes their
+    inner product the real r; the real rotation of ``hestenes`` with α = ‖aᵢ‖², β = ‖aⱼ‖²
+    and r then makes them orthogonal. V collects the same phases and rotations, so AV = W
+    with orthogonal columns wᵢ = σᵢuᵢ, and A = UΣVᴴ. This is the Jacobi method of the
+    Hermitian AᴴA without forming it (which would square the condition number).
+
+    >>> complex_hestenes([[1j, 0j], [0j, 2j]])   # already orthogonal: V = I
+    [[(1+0j), 0j], [0j, (1+0j)]]
+    """
+    n = len(columns)
+    v: ComplexTable = [[1.0 + 0j if i == j else 0j for j in range(n)] for i in range(n)]
+    threshold = len(columns[0]) * _EPS
+    conj = complex.conjugate
+    for _ in range(_JACOBI_MAX_SWEEPS):
+        rotated = False
+        for i in range(n - 1):
+            for j in range(i + 1, n):
+                ai, aj = columns[i], columns[j]
+                gamma = sum(map(_MUL, map(conj, ai), aj))
+                if gamma == 0:
+                    continue
+                alpha = sum(z.real * z.real + z.imag * z.imag for z in ai)
+                beta = sum(z.real * z.real + z.imag * z.imag for z in aj)
+                if alpha < NEGLIGIBLE or beta < NEGLIGIBLE:
+                    continue
+                r = abs(gamma)
+                if r <= threshold * math.sqrt(alpha) * math.sqrt(beta):
+                    continue
+                rotated = True
+                w_bar = (gamma / r).conjugate()
+                t = jacobi_tangent(alpha, beta, r)
+                c = 1.0 / math.sqrt(t * t + 1)
+                columns[i], columns[j] = rotate_complex_pair(ai, [w_bar * z for z in aj], c, t * c)
+                v[i], v[j] = rotate_complex_pair(v[i], [w_bar * z for z in v[j]], c, t * c)
+        if not rotated:
+            return v
+    raise ConvergenceError(
+        f"svd: one-sided Jacobi did not converge in {_JACOBI_MAX_SWEEPS} sweeps",
+        iterations=_JACOBI_MAX_SWEEPS,
+        estimate=sorted((math.hypot(*map(abs, a)) for a in columns), reverse=True),
+    )
+
+
+def complex_svd_table(a: Sequence[Sequence[complex]]) -> SVDTable:
+    """The SVD A = UΣVᴴ of a complex table: ``svd_table``'s steps with ``complex_hestenes``.
+
+    A wide table is replaced by its conjugate transpose (A = UΣVᴴ ⇔ Aᴴ = VΣUᴴ). Phases:
+    each vᵢ's largest entry is made real and positive, and uᵢ takes the same phase, which
+    leaves uᵢσᵢvᵢᴴ unchanged.
+
+    >>> table = complex_svd_table([[2j, 0j], [0j, -1 + 0j]])
+    >>> table.sigma, table.u_columns
+    ([2.0, 1.0], [[1j, 0j], [0j, (-1+0j)]])
+    """
+    transposed = len(a) < len(a[0])
+    rows = [[z.conjugate() for z in col] for col in zip(*a, strict=True)] if transposed else a
+    m, n = len(rows), len(rows[0])
+    e = complex_binary_exponent(rows)
+    columns = [
+        [complex(math.ldexp(z.real, -e), math.ldexp(z.imag, -e)) for z in col]
+        for col in zip(*rows, strict=True)
+    ]
+    v = complex_hestenes(columns)
+    squares_of = [math.fsum(z.real * z.real + z.imag * z.imag for z in col) for col in columns]
+    norms = [math.hypot(*map(abs, col)) for col in columns]
+    order = sorted(range(n), key=lambda i: -norms[i])
+    sigma = [norms[i] for i in order]
+    squares = [squares_of[i] for i in order]
+    kept = [i for i in order if norms[i] * norms[i] >= NEGLIGIBLE]
+    u_cols = unitary_completion([[z / norms[i] for z in columns[i]] for i in kept], m, n)
+    v_cols = [v[i] for i in order]
+    if transposed:
+        u_cols, v_cols = v_cols, u_cols
+    for r, vr in enumerate(v_cols[: len(u_cols)]):
+        v_cols[r], phase = sign_fixed(vr)
+        u_cols[r] = [z / phase for z in u_cols[r]]
+    return SVDTable(u_cols, sigma, v_cols, squares, e)
+
+
 def scaled_singular_values(rows: Sequence[Sequence[Any]]) -> tuple[list[float], int]:
     """(σ₁·2⁻ᵉ, …, σₖ·2⁻ᵉ) and e for a table of floats or of complex numbers.
 
-    A complex A = B + iC works through the real [[B, −C], [C, B]] of twice the size, whose
-    singular values are those of A, each twice.
-
     >>> scaled_singular_values([[1j]])
-    ([0.5], 1)
+    ([0.25], 2)
     """
     if isinstance(rows[0][0], complex):
-        top = [[z.real for z in row] + [-z.imag for z in row] for row in rows]
-        bottom = [[z.imag for z in row] + [z.real for z in row] for row in rows]
-        doubled = svd_table(top + bottom)
-        return doubled.scaled_sigma[::2], doubled.exponent
+        decomposition = complex_svd_table(rows)
+        return decomposition.scaled_sigma, decomposition.exponent
     table = svd_table(rows)
     return table.scaled_sigma, table.exponent
 

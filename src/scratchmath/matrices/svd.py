@@ -1,9 +1,9 @@
 """The singular value decomposition, and what it buys: pseudo-inverse, condition, PCA (layer 2).
 
 ==========================  ============================================================
-``svd``                     A = UΣVᵀ: orthonormal U and V, σ₁ ≥ σ₂ ≥ … ≥ 0 (one-sided Jacobi)
+``svd``                     A = UΣVᵀ (complex: UΣVᴴ), orthonormal U, V, σ₁ ≥ … ≥ 0 (Jacobi)
 ``singular_values``         σ₁ ≥ … ≥ σₖ, k = min(m, n), for any matrix (complex too)
-``pinv``                    the Moore–Penrose pseudo-inverse A⁺ = VΣ⁺Uᵀ
+``pinv``                    the Moore–Penrose pseudo-inverse A⁺ = VΣ⁺Uᵀ (complex: VΣ⁺Uᴴ)
 ``cond``                    the condition number κ₂(A) = σ₁/σₖ
 ``low_rank_approximation``  the best rank-k approximation Σᵢ₍ᵢ≤ₖ₎ σᵢuᵢvᵢᵀ (Eckart–Young)
 ``PCAResult``               components, explained variance (and ratio), mean, ``transform``
@@ -14,6 +14,8 @@
 having orthonormal columns, k = min(m, n), and Σ = diag(σ₁, …, σₖ), σ₁ ≥ … ≥ σₖ ≥ 0. So
 every linear map is a rotation (Vᵀ), a scaling along the axes (Σ), and another rotation (U).
 Avᵢ = σᵢuᵢ and Aᵀuᵢ = σᵢvᵢ; the σᵢ² are the eigenvalues of AᵀA, and the vᵢ its eigenvectors.
+A complex matrix factors the same way with the conjugate transpose, A = UΣVᴴ, U and V
+unitary (UᴴU = VᴴV = I) and the σᵢ still real and ≥ 0.
 
 A short worked example; this A maps the unit circle onto an ellipse with semi-axes 3 and 1:
 
@@ -26,29 +28,42 @@ A short worked example; this A maps the unit circle onto an ellipse with semi-ax
 True
 
 Numbers. The algorithms work in ``float`` (an exact matrix is converted once) and return
-float matrices; NaN or ±inf entries are a ``DomainError``. ``singular_values`` (hence the
-2-norm and the nuclear norm) also accepts a complex matrix; the factorizations need a real one.
+float matrices; NaN or ±inf entries are a ``DomainError``. A complex matrix (with some
+imaginary part ≠ 0) gets complex U and V; ``pca`` alone needs real data.
 """
 
 from __future__ import annotations
 
 import math
 import operator
-import sys
 from collections.abc import Iterable
-from typing import Any, NamedTuple
+from fractions import Fraction
+from typing import Any, NamedTuple, overload
 
 from scratchmath.errors import DimensionError, DomainError, SingularMatrixError
 from scratchmath.matrices.core import (
     Matrix,
     check_matrix,
+    complex_rows,
     matrix_norm,
     real_table,
     require_finite_matrix,
 )
 from scratchmath.matrices.elimination import inverse
-from scratchmath.matrices.kernels import binary_exponent, orthonormal_completion, scale_back
-from scratchmath.matrices.singular import exact_rank, scaled_singular_values, svd_table
+from scratchmath.matrices.kernels import (
+    binary_exponent,
+    orthonormal_completion,
+    scale_back,
+    unitary_completion,
+)
+from scratchmath.matrices.singular import (
+    SVDTable,
+    complex_svd_table,
+    exact_rank,
+    scaled_singular_values,
+    svd_table,
+)
+from scratchmath.scalars import EPS as _EPS  # 2⁻⁵², the spacing of floats just above 1
 from scratchmath.scalars import EXACT as _EXACT
 from scratchmath.scalars import saturating_ldexp
 from scratchmath.vectors import Scalar, Vector
@@ -63,7 +78,6 @@ __all__ = [
     "svd",
 ]
 
-_EPS = sys.float_info.epsilon
 _MUL = operator.mul
 
 Table = list[list[float]]
@@ -82,10 +96,37 @@ def _exact_rank(A: Matrix) -> int | None:
     return exact_rank(A._rows) if A._kind == _EXACT else None
 
 
+def _complex_rows(A: object, what: str) -> Any:
+    """A's rows if it is a complex Matrix with some imaginary part ≠ 0, else None.
+
+    A complex Matrix whose entries are all real is treated as the real matrix it is, so
+    its factors are real (and exactly those of the real matrix)."""
+    return complex_rows(check_matrix(A), what)
+
+
+def _decomposition(A: Matrix, what: str) -> SVDTable:
+    """The SVD table of A: ``complex_svd_table`` for a complex A, ``svd_table`` otherwise."""
+    rows = _complex_rows(A, what)
+    if rows is not None:
+        return complex_svd_table(rows)
+    return svd_table(real_table(A, what), _exact_rank(A))
+
+
+@overload
 def svd(
-    A: Matrix, *, full_matrices: bool = False
-) -> tuple[Matrix[float], list[float], Matrix[float]]:
+    A: Matrix[int] | Matrix[float] | Matrix[Fraction], *, full_matrices: bool = ...
+) -> tuple[Matrix[float], list[float], Matrix[float]]: ...
+@overload
+def svd(
+    A: Matrix[complex], *, full_matrices: bool = ...
+) -> tuple[Matrix[complex], list[float], Matrix[complex]]: ...
+@overload
+def svd(A: Matrix, *, full_matrices: bool = ...) -> tuple[Matrix, list[float], Matrix]: ...
+def svd(A: Matrix, *, full_matrices: bool = False) -> tuple[Matrix, list[float], Matrix]:
     """The singular value decomposition A = U·diag(σ)·Vᵀ (note: returns V, not Vᵀ).
+
+    For a complex A it is A = U·diag(σ)·Vᴴ (Vᴴ = ``V.H``, the conjugate transpose), with U
+    and V unitary and σ real; a complex Matrix whose entries are all real is treated as real.
 
     Thin by default: U is m×k and V is n×k with orthonormal columns, k = min(m, n).
     With ``full_matrices=True`` U is m×m and V is n×n (their first k columns as before, the
@@ -97,22 +138,38 @@ def svd(
     D diagonal and B well-conditioned (graded columns) even the tiny σᵢ have high relative
     accuracy (Demmel & Veselić, 1992). A column that ends exactly zero (σᵢ = 0) gets its uᵢ by
     completion. For an exact (int/Fraction) matrix the exact rank r is computed first and
-    σᵣ₊₁, … are exactly 0. Signs: each vᵢ has its largest entry positive.
+    σᵣ₊₁, … are exactly 0. Signs: each vᵢ has its largest entry positive (complex: its entry
+    of largest modulus real and positive, uᵢ taking the same phase). A complex A gets the
+    complex one-sided Jacobi (see ``singular.complex_hestenes``): it rotates A's columns
+    directly, never forming AᴴA, whose eigenvalues σᵢ² would lose the small σᵢ to rounding
+    (σᵢ below √ε·σ₁ would be lost entirely); so U and V are unitary to rounding and each σᵢ
+    is within a few ε·σ₁.
 
     >>> U, sigma, V = svd(Matrix([[3, 0], [0, -2]]))
     >>> sigma, V
     ([3.0, 2.0], Matrix([[1.0, 0.0], [0.0, 1.0]]))
     >>> U
     Matrix([[1.0, 0.0], [0.0, -1.0]])
+    >>> A = Matrix([[2, 1j], [-1j, 2]])   # Hermitian: σᵢ = |λᵢ| = 3, 1
+    >>> U, sigma, V = svd(A)
+    >>> [round(s, 12) for s in sigma]
+    [3.0, 1.0]
+    >>> (U @ Matrix.diagonal(sigma) @ V.H).isclose(A, abs_tol=1e-15)
+    True
 
     Raises:
-        TypeError: A is not a Matrix.  DomainError: NaN/inf or complex entries.
+        TypeError: A is not a Matrix.  DomainError: NaN or infinite entries.
         ConvergenceError: Jacobi did not converge in 60 sweeps (not known to happen).
     """
-    table = real_table(A, "svd")
-    m, n = len(table), len(table[0])
-    decomposition = svd_table(table, _exact_rank(A))
+    decomposition = _decomposition(A, "svd")
+    m, n = A.shape
     u_cols, sigma, v_cols = decomposition.u_columns, decomposition.sigma, decomposition.v_columns
+    if u_cols and isinstance(u_cols[0][0], complex):
+        if full_matrices:
+            u_cols = unitary_completion(u_cols, m, m)
+            v_cols = unitary_completion(v_cols, n, n)
+        U = Matrix._trusted(tuple(zip(*u_cols, strict=True)))
+        return U, sigma, Matrix._trusted(tuple(zip(*v_cols, strict=True)))
     if full_matrices:
         u_cols = orthonormal_completion(u_cols, m, m)
         v_cols = orthonormal_completion(v_cols, n, n)
@@ -152,10 +209,17 @@ def _scaled_singular_values(A: object) -> tuple[list[float], int]:
     return decomposition.scaled_sigma, decomposition.exponent
 
 
-def pinv(A: Matrix) -> Matrix[float]:
-    """The Moore–Penrose pseudo-inverse A⁺ = V·Σ⁺·Uᵀ, Σ⁺ = diag(1/σᵢ for σᵢ > cutoff, else 0).
+@overload
+def pinv(A: Matrix[int] | Matrix[float] | Matrix[Fraction]) -> Matrix[float]: ...
+@overload
+def pinv(A: Matrix[complex]) -> Matrix[complex]: ...
+@overload
+def pinv(A: Matrix) -> Matrix: ...
+def pinv(A: Matrix) -> Matrix:
+    """The Moore–Penrose pseudo-inverse A⁺ = V·Σ⁺·Uᴴ, Σ⁺ = diag(1/σᵢ for σᵢ > cutoff, else 0).
 
-    A⁺ is the unique X with AXA = A, XAX = X, (AX)ᵀ = AX, (XA)ᵀ = XA; x = A⁺b is the
+    A⁺ is the unique X with AXA = A, XAX = X, (AX)ᴴ = AX, (XA)ᴴ = XA (ᴴ the conjugate
+    transpose, which is ᵀ for a real A; a complex A gives a complex A⁺); x = A⁺b is the
     least-squares solution of Ax ≈ b of least norm. Singular values at or below the cutoff
     max(m, n)·ε·σ₁ (NumPy's convention) are rounding noise of a rank-deficient A, and are
     treated as 0 rather than inverted into huge numbers.
@@ -164,12 +228,14 @@ def pinv(A: Matrix) -> Matrix[float]:
     Matrix([[1.0, 0.0, 0.0], [0.0, 0.5, 0.0]])
     >>> pinv(Matrix([[1, 1], [1, 1]])).isclose(Matrix([[1, 1], [1, 1]]) / 4)   # rank 1
     True
+    >>> pinv(Matrix([[1j, 0], [0, 0]]))   # 1/i = −i
+    Matrix([[-1j, 0j], [0j, 0j]])
 
     Raises:
-        TypeError: A is not a Matrix.  DomainError: NaN/inf or complex entries.
+        TypeError: A is not a Matrix.  DomainError: NaN or infinite entries.
     """
     A = check_matrix(A)
-    decomposition = svd_table(real_table(A, "pinv"), _exact_rank(A))
+    decomposition = _decomposition(A, "pinv")
     u_cols, sigma, v_cols = (
         decomposition.u_columns,
         decomposition.scaled_sigma,
@@ -180,18 +246,18 @@ def pinv(A: Matrix) -> Matrix[float]:
     cutoff = max(m, n) * _EPS * sigma[0]
     kept = [r for r, s in enumerate(sigma) if s > cutoff]
     # (A⁺)ᵢⱼ = Σᵣ vᵢᵣ·uⱼᵣ/σᵣ over the kept r, with σᵣ = 2ᵉ·(scaled σᵣ): the 2⁻ᵉ comes last.
-    scaled_u = [[x / sigma[r] for x in u_cols[r]] for r in kept]
     v_rows = list(zip(*(v_cols[r] for r in kept), strict=True)) if kept else [()] * n
-    return _matrix(
-        [
-            [
-                saturating_ldexp(sum(map(_MUL, vrow, ucol)), -e)
-                for ucol in zip(*scaled_u, strict=True)
-            ]
-            or [0.0] * m
-            for vrow in v_rows
-        ]
-    )
+    complex_entries = bool(u_cols) and isinstance(u_cols[0][0], complex)
+    if complex_entries:  # A⁺ = VΣ⁺Uᴴ: the conjugates of U's entries
+        scaled_u = [[z.conjugate() / sigma[r] for z in u_cols[r]] for r in kept]
+    else:
+        scaled_u = [[x / sigma[r] for x in u_cols[r]] for r in kept]
+    u_rows = list(zip(*scaled_u, strict=True))
+    zeros: list[Any] = [0j if complex_entries else 0.0] * m
+    rows: list[list[Any]] = [
+        [scale_back(sum(map(_MUL, vrow, urow)), -e) for urow in u_rows] or zeros for vrow in v_rows
+    ]
+    return Matrix._trusted(tuple(map(tuple, rows))) if complex_entries else _matrix(rows)
 
 
 def cond(A: Matrix, p: str | float = 2) -> float:
@@ -240,19 +306,27 @@ def cond(A: Matrix, p: str | float = 2) -> float:
     return matrix_norm(A, p) * matrix_norm(inverse_of_a, p)
 
 
-def low_rank_approximation(A: Matrix, k: int) -> Matrix[float]:
+@overload
+def low_rank_approximation(
+    A: Matrix[int] | Matrix[float] | Matrix[Fraction], k: int
+) -> Matrix[float]: ...
+@overload
+def low_rank_approximation(A: Matrix[complex], k: int) -> Matrix[complex]: ...
+@overload
+def low_rank_approximation(A: Matrix, k: int) -> Matrix: ...
+def low_rank_approximation(A: Matrix, k: int) -> Matrix:
     """The best rank-k approximation Aₖ = Σᵢ₌₁ᵏ σᵢuᵢvᵢᵀ: truncate the SVD.
 
     **Eckart–Young theorem.** Among all matrices B of rank ≤ k, ‖A − B‖₂ and ‖A − B‖_F are
     smallest for B = Aₖ, with ‖A − Aₖ‖₂ = σₖ₊₁ and ‖A − Aₖ‖_F = √(σₖ₊₁² + ⋯). This is
-    compression: Aₖ needs k(m + n + 1) numbers instead of mn.
+    compression: Aₖ needs k(m + n + 1) numbers instead of mn. A complex A: Σ σᵢuᵢvᵢᴴ.
 
     >>> low_rank_approximation(Matrix([[3, 0], [0, 1]]), 1)
     Matrix([[3.0, 0.0], [0.0, 0.0]])
 
     Raises:
         TypeError: A not a Matrix or k not an int.  DomainError: k outside 1 ≤ k ≤ min(m, n),
-        NaN/inf or complex entries.
+        NaN/inf entries.
     """
     A = check_matrix(A)
     if isinstance(k, bool) or not isinstance(k, int):
@@ -262,10 +336,27 @@ def low_rank_approximation(A: Matrix, k: int) -> Matrix[float]:
         raise DomainError(
             f"k must satisfy 1 ≤ k ≤ min(m, n) = {min(m, n)} for a {m}×{n} matrix, got {k}"
         )
-    decomposition = svd_table(real_table(A, "low_rank_approximation"), None)
+    rows = _complex_rows(A, "low_rank_approximation")
+    if rows is None:
+        decomposition = svd_table(real_table(A, "low_rank_approximation"), None)
+    else:
+        decomposition = complex_svd_table(rows)
     sigma, e = decomposition.scaled_sigma, decomposition.exponent
-    # (Aₖ)ᵢⱼ = Σᵣ₌₁ᵏ uᵢᵣ·σᵣ·vⱼᵣ, with the scaled σᵣ and the 2ᵉ applied last (saturating).
+    # (Aₖ)ᵢⱼ = Σᵣ₌₁ᵏ uᵢᵣ·σᵣ·conj(vⱼᵣ), with the scaled σᵣ and the 2ᵉ applied last (saturating).
     u_rows = list(zip(*decomposition.u_columns[:k], strict=True))
+    if rows is not None:
+        scaled_vh = [
+            [sigma[r] * z.conjugate() for z in decomposition.v_columns[r]] for r in range(k)
+        ]
+        return Matrix._trusted(
+            tuple(
+                tuple(
+                    scale_back(sum(map(_MUL, urow, vcol)), e)
+                    for vcol in zip(*scaled_vh, strict=True)
+                )
+                for urow in u_rows
+            )
+        )
     scaled_v = [[sigma[r] * x for x in decomposition.v_columns[r]] for r in range(k)]
     v_cols_k = list(zip(*scaled_v, strict=True))
     return _matrix(

@@ -47,10 +47,10 @@ from scratchmath.probability.distributions import (
     require_quantile,
     require_real,
 )
+from scratchmath.scalars import EPS as _EPS  # 2⁻⁵², the spacing of floats just above 1
 
 __all__ = ["Bernoulli", "Categorical", "DiscreteUniform", "Geometric"]
 
-_EPS = 2.0**-52
 
 #: A Binomial with a Fraction p is exact (Fraction masses) up to this many trials; beyond,
 #: the exact numbers grow to thousands of digits and floats take over.

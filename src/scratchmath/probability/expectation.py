@@ -73,6 +73,82 @@ def _weighted(y: Real, mass: Real, x: Any) -> Real:
         ) from None
 
 
+#: g's values are kept within 2^±900 of 1 (rescaled by a power of two when they are not), so
+#: that g(x)·p(x), and the integrator's sums and error estimates, neither underflow nor
+#: overflow: E[10⁻³¹⁰·X²] for N(0, 1) was 0.0 and E[10³⁰⁷·X²] a DomainError.
+_SAFE_EXPONENT = 900
+#: Below this a subnormal value of g has fewer than 43 significant bits (its spacing is
+#: 2⁻¹⁰⁷⁴): too few for an integral's relative tolerance of 10⁻¹².
+_FEW_DIGITS = 2.0**-1031
+
+
+class _OutOfScale(Exception):
+    """g returned a float beyond 2^900: the pass is restarted with g's values scaled down."""
+
+    def __init__(self, size: float) -> None:
+        super().__init__(size)
+        self.size = size
+
+
+def _rescaled(run: Callable[[Callable[[Real], Real]], Real], *, needs_digits: bool = False) -> Real:
+    """``run(scale)`` — an expectation whose every value of g goes through ``scale`` — computed
+    so that those values stay near 1: E[c·g] = c·E[g] with c = 2ᵏ, which multiplies exactly.
+
+    A first pass watches the float values of g; where they are all below 2⁻⁹⁰⁰ (or one is
+    above 2⁹⁰⁰), a second pass multiplies each by 2ᵏ, with 2ᵏ·(largest seen) in [½, 1), and
+    the result is divided by 2ᵏ again (rounded once, if it is itself subnormal). With
+    ``needs_digits`` (an integral, which must meet a relative tolerance), values of g that
+    are all below 2⁻¹⁰³¹ ≈ 4·10⁻³¹¹ — rounded to multiples of 5·10⁻³²⁴ inside g, so with
+    fewer than 43 bits left — are reported as soon as 256 of them have been seen, rather than
+    ground on.
+    """
+    largest = 0.0
+    count = 0
+
+    def watch(y: Real) -> Real:
+        nonlocal largest, count
+        if isinstance(y, float):
+            size = abs(y)
+            largest = max(largest, size)
+            count += 1
+            if 2.0**_SAFE_EXPONENT < size < math.inf:
+                raise _OutOfScale(size)
+            if needs_digits and count >= 256 and 0.0 < largest < _FEW_DIGITS:
+                raise _subnormal_values(largest)
+        return y
+
+    try:
+        result = run(watch)
+    except _OutOfScale as too_big:
+        return _rerun_scaled(run, too_big.size)
+    if needs_digits and 0.0 < largest < _FEW_DIGITS:
+        raise _subnormal_values(largest)
+    if 0.0 < largest < 2.0**-_SAFE_EXPONENT:
+        return _rerun_scaled(run, largest)
+    return result
+
+
+def _subnormal_values(size: float) -> ConvergenceError:
+    return ConvergenceError(
+        f"g's values are subnormal (|g| up to {size!r}): they carry fewer than 43 bits, "
+        "so the integral cannot reach its tolerance; scale g up (E[c·g] = c·E[g])",
+        estimate=None,
+    )
+
+
+def _rerun_scaled(run: Callable[[Callable[[Real], Real]], Real], size: float) -> Real:
+    k = -math.frexp(size)[1]
+    factor = Fraction(2) ** k
+
+    def scale(y: Real) -> Real:
+        return math.ldexp(y, k) if isinstance(y, float) else y * factor
+
+    result = run(scale)
+    if isinstance(result, float):
+        return math.ldexp(result, -k)
+    return result / factor
+
+
 def _identity(x: Any) -> Any:
     if isinstance(x, bool) or not isinstance(x, int | float | Fraction):
         raise TypeError(f"the outcomes must be numbers to average them, got {x!r}; pass g")
@@ -111,8 +187,8 @@ def expectation(
     an infinite support is summed until the tail is below rounding (see ``discrete_sum``).
     The integral goes through :func:`scratchmath.calculus.integrate`, in the standardised
     variable u = (x − median)/(interquartile range) and split at quantiles, so a narrow
-    N(0, 10⁻⁸) or a wide Exponential(10⁻⁸) is as accurate as N(0, 1). The closed-form
-    ``mean()`` is never consulted.
+    N(0, 10⁻⁸) is as accurate as N(0, 1); ``mean()`` is never consulted. Values of g far from
+    1 are rescaled by a power of two (E[2ᵏg] = 2ᵏE[g]): E[10⁻³¹⁰·X²] is 10⁻³¹⁰, not 0.0.
 
     >>> from scratchmath.probability import Bernoulli, DiscreteUniform, Exponential
     >>> expectation(DiscreteUniform(1, 6))
@@ -125,15 +201,19 @@ def expectation(
     Raises:
         TypeError: if dist is not a distribution, g is not callable or returns a non-number,
             or (g omitted) the outcomes are not numbers.
-        DomainError: if g returns NaN, the support is too large to sum, or the distribution
-            is too narrow (a spread below 10⁻²⁹²) for floats to resolve.
-        ConvergenceError: if the sum or integral does not settle (an infinite expectation).
+        DomainError: if g returns NaN (or, for a density, ±inf), the support is too large to
+            sum, or the distribution is too narrow (a spread below 10⁻²⁹²) for floats to
+            resolve.
+        ConvergenceError: if the sum or integral does not settle (an infinite expectation, or
+            values of g so small that they are subnormal and have lost their digits).
     """
     if g is not None and not callable(g):
         raise TypeError(f"g must be callable, got {type(g).__name__}")
     h = _identity if g is None else g
     if isinstance(dist, DiscreteDistribution):
-        return discrete_sum(dist, lambda x, p: _weighted(_value(h, x), p, x))
+        return _rescaled(
+            lambda scale: discrete_sum(dist, lambda x, p: _weighted(scale(_value(h, x)), p, x))
+        )
     if isinstance(dist, ContinuousDistribution):
         if g is None:
             # E[X] = c + s·E[U]: the mean in the standardised variable, moved back. Summing
@@ -142,13 +222,20 @@ def expectation(
             return frame.centre + frame.scale * m
         frame = frame_of([dist])
 
-        def integrand(u: float) -> float:
-            log_f = frame.log_density(dist, u)
-            if log_f == -math.inf:
-                return 0.0
-            return float(_value(h, frame.centre + frame.scale * u)) * math.exp(log_f)
+        def integral(scale: Callable[[Real], Real]) -> Real:
+            def integrand(u: float) -> float:
+                density = math.exp(frame.log_density(dist, u))
+                if density == 0.0:  # beyond the floats' reach of f (N(0, 1) past 38.6)
+                    return 0.0
+                x = frame.centre + frame.scale * u
+                y = float(_value(h, x))
+                if math.isinf(y):  # g itself overflowed (10³⁰⁷·x² at x = 5, say)
+                    raise DomainError(f"g returned {y} at x = {x!r}: no finite integral there")
+                return float(scale(y)) * density
 
-        return integrate_pieces(integrand, frame.breaks)
+            return integrate_pieces(integrand, frame.breaks)
+
+        return _rescaled(integral, needs_digits=True)
     raise TypeError(f"expectation needs a distribution, got {type(dist).__name__}")
 
 

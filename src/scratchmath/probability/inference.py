@@ -611,8 +611,17 @@ class StudentT(ContinuousDistribution):
         nu = float(self._df)
         if t == 0:
             return 0.5, 0.5
-        if math.isinf(t) or abs(t) > 1e150 * math.sqrt(nu):
-            small = math.exp(self._log_smaller_tail(t))  # the closed form's own logarithm
+        if math.isinf(t):
+            small = 0.0
+        elif abs(t) > 1e150 * math.sqrt(nu):
+            # The far-tail closed form ½·r^(−ν)/((ν/2)·B(ν/2, ½)) in a few roundings (the
+            # exponential of its logarithm would carry ε·|log|: 4·10⁻¹⁴ for Cauchy at 10²⁰⁰).
+            power = (abs(t) / math.sqrt(nu)) ** -nu
+            beta = math.exp(log_beta(0.5 * nu, 0.5))
+            if power > 1e-300 and 0.0 < beta < math.inf:
+                small = 0.5 * power / (0.5 * nu * beta)
+            else:
+                small = math.exp(self._log_smaller_tail(t))
         else:
             x, y, log_xy = self._beta_point(t)
             small = 0.5 * beta_pair(x, 0.5 * nu, 0.5, y, log_xy=log_xy)[0]
