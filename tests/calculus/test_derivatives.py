@@ -300,3 +300,35 @@ def test_derivative_of_f_plus_a_constant(
     value, error = derivative_with_error(lambda t: f(t) + c, x)
     assert abs(value - df(x)) <= error
     assert error <= 0.1 * abs(df(x))
+
+
+def _decay(t: float) -> float:
+    return math.exp(-t)
+
+
+@given(
+    st.sampled_from([math.sin, math.cos, math.atan, math.sqrt, math.log1p, _decay]),
+    st.floats(0.01, 1e9),
+)
+def test_derivative_of_minus_f_is_minus_the_derivative(
+    f: Callable[[float], float], x: float
+) -> None:
+    # Linearity with c = −1: (−f)′ = −f′. Negation is exact in floats, so every quotient, error
+    # and decision mirrors: the same answer with the opposite sign, or the same refusal.
+    try:
+        expected = derivative(f, x)
+    except ConvergenceError:
+        with pytest.raises(ConvergenceError):
+            derivative(lambda t: -f(t), x)
+        return
+    assert derivative(lambda t: -f(t), x) == -expected
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=OverflowError,
+    reason="known bug (issue 23 found it): the first step 0.1·|x| = 64.6 takes exp past "
+    "709.78 and math.exp's OverflowError reaches the user; exp′(646) = exp(646) is finite",
+)
+def test_derivative_of_exp_near_the_top_of_the_float_range() -> None:
+    assert math.isclose(derivative(math.exp, 646.0), math.exp(646.0), rel_tol=1e-8)

@@ -549,3 +549,15 @@ def test_an_eigenvector_start_converges_in_one_iteration() -> None:
         2.0,
         Vector([1.0, 0.0]),
     )
+
+
+@pytest.mark.parametrize("scale", [1.0, 1e-3])
+def test_power_iteration_meets_its_tolerance_whatever_the_size_of_the_entries(
+    scale: float,
+) -> None:
+    # A = [[1, 1000s], [0, 0.9]]: λ = 1 dominates 0.9 (the error shrinks by 0.9 per step) and
+    # the entries are far larger than λ. The error asked for is relative to λ, not to ‖A‖
+    # (while ε·‖A‖ stays below tol·|λ|: beyond that rounding alone exceeds the tolerance).
+    A = Matrix([[1.0, 1000.0 * scale], [0.0, 0.9]])
+    value, _ = power_iteration(A, Vector([1.0, 1.0]), tol=1e-12)
+    assert abs(value - 1.0) <= 1e-10

@@ -459,3 +459,25 @@ def test_entropy_of_a_nearly_certain_poisson() -> None:
 
     lam = 1e-300
     assert _close(entropy(Poisson(lam), base=math.e), lam * (1 - math.log(lam)), 1e-12)
+
+
+# ---------------------------------------------------------------------------------------------
+# Theorems that mutation testing showed unchecked (issue 23).
+
+
+@pytest.mark.parametrize("n", [2, 4, 8, 1024])
+def test_entropy_of_n_equally_likely_float_outcomes_is_log2_n_bits(n: int) -> None:
+    # H = log₂ n bits exactly: each float mass 1/n is a power of two, and log₂ of it exact.
+    masses = Categorical({i: 1 / n for i in range(n)})
+    assert entropy(masses, base=2) == math.log2(n)
+
+
+@pytest.mark.parametrize(
+    "p", [DiscreteUniform(0, 3), Binomial(3, 0.5), Binomial(4, Fraction(1, 3))], ids=str
+)
+def test_kl_is_infinite_when_q_misses_the_top_of_p_support(p: DiscreteDistribution) -> None:
+    # q puts no mass on 3 (nor 4), where p does: D(p‖q) = H(p, q) = ∞, however much of
+    # p's support q does cover.
+    q = Categorical({0: 0.5, 1: 0.25, 2: 0.25})
+    assert kl_divergence(p, q) == math.inf
+    assert cross_entropy(p, q) == math.inf
