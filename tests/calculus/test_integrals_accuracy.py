@@ -138,7 +138,7 @@ def test_a_long_range_with_the_mass_near_one_end() -> None:
 
 
 @given(st.floats(0.01, 0.99), st.floats(0.1, 10), st.sampled_from([0.0, 1.0, 2.5]))
-@settings(max_examples=30)
+@settings(max_examples=10)  # a recorded gap (xfail): a few draws show it
 @KNOWN_GAP
 def test_claim_on_a_step_function(jump: float, height: float, b: float) -> None:
     b = max(b, 1.0)
@@ -147,7 +147,7 @@ def test_claim_on_a_step_function(jump: float, height: float, b: float) -> None:
 
 
 @given(st.floats(0.01, 0.99), st.floats(0.1, 10))
-@settings(max_examples=30)
+@settings(max_examples=10)  # a recorded gap (xfail): a few draws show it
 @KNOWN_GAP
 def test_claim_on_a_kink(corner: float, slope: float) -> None:
     truth = slope * (corner**2 + (1 - corner) ** 2) / 2
