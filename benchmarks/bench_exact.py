@@ -135,6 +135,16 @@ def _textbook_eliminate_augmented(a: list[list[float]], n: int) -> None:
             a[i][k + 1 :] = map(operator.sub, a[i][k + 1 :], map(operator.mul, repeat(f), tail))
 
 
+def _float_operation(label: str, rows: list[list[float]], b: list[float]) -> Any:
+    """scratchmath's det, solve or inverse of the float matrix ``rows``, as a timed call."""
+    A = Matrix(rows)
+    return {
+        "det": lambda: det(A),
+        "solve": lambda: solve(A, Vector(b)),
+        "inverse": lambda: inverse(A),
+    }[label]
+
+
 def _float_table(repeats: int) -> list[str]:
     rng = random.Random(7)
     lines = [
@@ -146,14 +156,9 @@ def _float_table(repeats: int) -> list[str]:
     ]
     for label, n in (("det", 100), ("solve", 100), ("inverse", 60)):
         rows = [[rng.uniform(-1.0, 1.0) for _ in range(n)] for _ in range(n)]
-        A = Matrix(rows)
         b = [rng.uniform(-1.0, 1.0) for _ in range(n)]
         identity = [[float(i == j) for j in range(n)] for i in range(n)]
-        ours = {
-            "det": lambda A=A: det(A),
-            "solve": lambda A=A, b=b: solve(A, Vector(b)),
-            "inverse": lambda A=A: inverse(A),
-        }[label]
+        ours = _float_operation(label, rows, b)
         textbook = {
             "det": lambda rows=rows: _textbook_eliminate([list(r) for r in rows]),
             "solve": lambda rows=rows, b=b: _textbook_solve(rows, [[x] for x in b]),
@@ -182,12 +187,8 @@ def _mpmath_table(repeats: int) -> list[str]:
     for label, n in (("det", 40), ("solve", 40), ("inverse", 40)):
         rows = [[rng.uniform(-1.0, 1.0) for _ in range(n)] for _ in range(n)]
         b = [rng.uniform(-1.0, 1.0) for _ in range(n)]
-        A, M, bm = Matrix(rows), mpmath.matrix(rows), mpmath.matrix(b)
-        ours = {
-            "det": lambda A=A: det(A),
-            "solve": lambda A=A, b=b: solve(A, Vector(b)),
-            "inverse": lambda A=A: inverse(A),
-        }[label]
+        M, bm = mpmath.matrix(rows), mpmath.matrix(b)
+        ours = _float_operation(label, rows, b)
         theirs = {
             "det": lambda M=M: mpmath.det(M),
             "solve": lambda M=M, bm=bm: mpmath.lu_solve(M, bm),
