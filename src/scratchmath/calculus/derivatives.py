@@ -28,7 +28,7 @@ from collections.abc import Callable
 from typing import Any, NamedTuple
 
 from scratchmath.checks import check_callable, real_result
-from scratchmath.errors import ConvergenceError, DomainError
+from scratchmath.errors import ConvergenceError, DomainError, ScratchMathError
 from scratchmath.scalars import EPS as _EPS  # 2⁻⁵², the spacing of floats just above 1
 from scratchmath.scalars import REAL, accurate_sum
 
@@ -180,6 +180,10 @@ _DEPTH = 7
 #: the periods a learner types first (sin(πx) has period 2, so at the steps 2, 1, ½ … its
 #: quotients are all 0 and agree perfectly, and wrongly). 1.4 is Ridders' own choice.
 _RATIO = 1.4
+#: What f raises where it has no value: math.exp's OverflowError past 709.78, math.log's
+#: ValueError below 0, 1/t's ZeroDivisionError at 0. At a stepped point these mean the step
+#: left f's domain; any other exception (and any at x itself) is the user's and passes through.
+_OUTSIDE_F_DOMAIN = (OverflowError, ZeroDivisionError, ValueError)
 #: Rows at most: 1.4⁻¹⁶⁰ ≈ 4e−24 takes the step from 0.1·scale far below any useful step.
 _MAX_ROWS = 160
 #: Ridders' safety factor: once settled, stop when the newest rows move by SAFE × the best error.
@@ -187,6 +191,12 @@ _SAFE = 2.0
 #: An absolute error below FLOOR × (the largest quotient seen) counts as converged: it is what
 #: rounding leaves of a derivative that is exactly 0 (t·|t| at 0), where no relative test can pass.
 _FLOOR = 64 * _EPS
+#: "The largest quotient seen" counts only rows on f's own scale. A first step far larger than
+#: the scale on which f varies (e^x at x = 500 steps by 50) gives quotients e⁵⁰ times f′, and
+#: a floor taken from them would accept any answer. Such rows announce themselves: the next
+#: quotient is smaller by a large factor. At a zero of f′ the quotients fall like h² (a factor
+#: 1.96 a row), like h⁴ or h⁶ at zeros of higher order (3.8, 7.5): COARSE stays above those.
+_COARSE = 16.0
 
 
 class _Estimate(NamedTuple):
@@ -307,7 +317,9 @@ def _ridders(
     central, kink = _Table(2), _Table(1)
     nominal, largest, previous_step = first_step, 0.0, math.inf
     resolved = restless = False
-    worse = 0
+    worse = counted = 0
+    refusal: Exception | None = None  # the first exception f raised at a stepped point
+    evaluated = False
     for _row in range(_MAX_ROWS):
         h = _step_on_the_grid(x, nominal)
         nominal /= _RATIO
@@ -319,7 +331,18 @@ def _ridders(
         if h >= previous_step:
             continue  # near the grid of floats two nominal steps can round to one
         previous_step = h
-        raw = [evaluate(g, x + m * h) for m, _ in stencil]
+        try:
+            raw = [evaluate(g, x + m * h) for m, _ in stencil]
+        except _OUTSIDE_F_DOMAIN as error:
+            if isinstance(error, ScratchMathError):
+                raise
+            # f refused a point the stencil reached (math.exp past 709.78, math.log below 0):
+            # like an infinite value, this step left f's domain, and a smaller one may not.
+            refusal = refusal or error
+            central.reset()
+            kink.reset()
+            continue
+        evaluated = True
         values = [c * y for (_, c), y in zip(stencil, raw, strict=True)]
         if resolved and not any(values):
             # f no longer tells these points apart (its values have underflowed or rounded
@@ -333,8 +356,10 @@ def _ridders(
             kink.reset()
             continue
         noise = _rounding_noise(values, scale, n, x, quotient, h)
-        if len(central.steps) < 3:  # f's slopes at the scale of the first steps
-            largest = max(largest, abs(quotient))
+        if counted < 3:  # f's slopes at the scale of the first steps on f's own scale
+            if abs(quotient) * _COARSE < largest:
+                largest, counted = 0.0, 0  # the rows before were too coarse for f: forget them
+            largest, counted = max(largest, abs(quotient)), counted + 1
         before = central.best
         estimate = central.add(quotient, h, noise)
         if central.best is not before:
@@ -346,6 +371,8 @@ def _ridders(
         stop, worse = _ridders_stopping_rule(central.best, estimate, noise, largest, worse)
         if stop:
             break
+    if refusal is not None and not evaluated:
+        raise refusal  # f raised at every point tried: the exception is the user's to see
     return central.best, kink.best, largest, restless
 
 
@@ -472,7 +499,12 @@ def derivative_with_error(
     scales = [magnitude, 1.0] if 2.0**-900 < magnitude < 1 else [max(1.0, magnitude)]
     best, kink, largest, restless = _NONE, _NONE, 0.0, False
     for scale in scales:
-        estimate, bend, seen, unsettled = _ridders(g, x, n, 0.1 * scale / reach, centre)
+        try:
+            estimate, bend, seen, unsettled = _ridders(g, x, n, 0.1 * scale / reach, centre)
+        except _OUTSIDE_F_DOMAIN:
+            if math.isfinite(best.error):
+                break  # f refused every point of the larger steps: keep the smaller steps' answer
+            raise
         largest = max(largest, seen)
         if estimate.error < best.error:
             best, kink, restless = estimate, bend, unsettled
