@@ -22,6 +22,7 @@ decide which extrapolation to believe.
 
 from __future__ import annotations
 
+import itertools
 import math
 import numbers
 from collections.abc import Callable
@@ -184,6 +185,12 @@ _RATIO = 1.4
 #: ValueError below 0, 1/t's ZeroDivisionError at 0. At a stepped point these mean the step
 #: left f's domain; any other exception (and any at x itself) is the user's and passes through.
 _OUTSIDE_F_DOMAIN = (OverflowError, ZeroDivisionError, ValueError)
+#: The step of the noise measurement: 2⁻²⁶ ≈ 1.5e−8, so small that
+#: the sixth differences of a smooth f are far below its rounding, large enough to span many
+#: roundings of f's values.
+_NOISE_STEP = 2.0**-26
+#: Measured noise above NOISE_CEILING·ε·max(1, |f|) is not rounding but a feature of f.
+_NOISE_CEILING = 4096.0
 #: Rows at most: 1.4⁻¹⁶⁰ ≈ 4e−24 takes the step from 0.1·scale far below any useful step.
 _MAX_ROWS = 160
 #: Ridders' safety factor: once settled, stop when the newest rows move by SAFE × the best error.
@@ -298,7 +305,7 @@ def _stencil_fits(x: float, h: float, reach: int, n: int) -> bool:
 
 
 def _ridders(
-    g: RealFunction, x: float, n: int, first_step: float, centre: float
+    g: RealFunction, x: float, n: int, first_step: float, centre: float, measured: float
 ) -> tuple[_Estimate, _Estimate, float, bool]:
     """One pass of Ridders' method from ``first_step`` down; the central and kink estimates.
 
@@ -316,7 +323,7 @@ def _ridders(
     reach = max(abs(m) for m, _ in stencil)
     central, kink = _Table(2), _Table(1)
     nominal, largest, previous_step = first_step, 0.0, math.inf
-    resolved = restless = False
+    resolved = restless = moved = False
     worse = counted = 0
     refusal: Exception | None = None  # the first exception f raised at a stepped point
     evaluated = False
@@ -350,12 +357,19 @@ def _ridders(
             break
         resolved = resolved or any(values)
         total = accurate_sum(values, REAL)  # saturates to ±inf (or nan) instead of raising
+        if total == 0 and moved:
+            # The differences vanished just after a row where they stood far above rounding:
+            # f's values come in steps coarser than f′·h (a float32 or rounded f), and smaller
+            # steps see only those. Neither this row nor any after it says anything about f⁽ⁿ⁾.
+            # (At a zero of f⁽ⁿ⁾, as cos′ at π, the row before was itself at rounding level.)
+            break
         quotient = total / scale
         if not math.isfinite(quotient):
             central.reset()  # this step left f's domain of finite values: try a smaller one
             kink.reset()
             continue
-        noise = _rounding_noise(values, scale, n, x, quotient, h)
+        noise = _rounding_noise(values, scale, n, x, quotient, h, measured)
+        moved = abs(quotient) > 1e3 * noise
         if counted < 3:  # f's slopes at the scale of the first steps on f's own scale
             if abs(quotient) * _COARSE < largest:
                 largest, counted = 0.0, 0  # the rows before were too coarse for f: forget them
@@ -367,7 +381,7 @@ def _ridders(
         elif estimate.error > max(1e3 * before.error, 1e6 * noise):
             restless = True
         if n == 1:
-            kink.add(*_half_jump(raw, centre, h))
+            kink.add(*_half_jump(raw, centre, h, measured))
         stop, worse = _ridders_stopping_rule(central.best, estimate, noise, largest, worse)
         if stop:
             break
@@ -376,25 +390,81 @@ def _ridders(
     return central.best, kink.best, largest, restless
 
 
+def _measured_noise(g: RealFunction, x: float, centre: float) -> float:
+    """The noise in f's own values near x, measured: the size of the rounding inside f.
+
+    ε·|f(x)| is the rounding of a correctly rounded f. A computed f can be far noisier: terms
+    of size 1 cancelling to t² + 2t + 1 ≈ 0, or log(1 + y) with y ≈ 6e−8, whose values come
+    in steps of ε/2 while f itself is 3e−8. No formula sees that; the values show it (Moré and
+    Wild's idea, "Estimating computational noise", 2011). Seven values f(x + iδ), i = −3…3,
+    at a step δ far below f's own scale: their k-th differences are the smooth part times δᵏ
+    (negligible by k = 4) plus the noise, whose k-th differences of independent errors of
+    size σ have mean square C(2k, k)·σ². So each order gives an estimate σₖ; when σ₄, σ₅ and
+    σ₆ agree (within a factor 4) the differences are noise, and the largest is returned. When
+    they fall with k, f is smooth at this scale and its noise is not measurable: 0 (the
+    ε·|f| model stands).
+    """
+    magnitude = abs(x)
+    if 0 < magnitude < 2.0**-900:
+        return 0.0  # steps near the subnormals carry too few bits to measure anything
+    # δ = 2⁻²⁶ ≈ 1.5e−8, or 64 spacings of the floats near x where those are wider (|x| > 2²⁰),
+    # so that the seven points are distinct; relative to |x| if f is not defined that far
+    # (log near 0).
+    values: list[float] = []
+    for delta in (max(_NOISE_STEP, 64 * math.ulp(x)), _NOISE_STEP * magnitude):
+        try:
+            values = [evaluate(g, x + i * delta) if i else centre for i in range(-3, 4)]
+            break
+        except _OUTSIDE_F_DOMAIN as error:
+            if isinstance(error, ScratchMathError):
+                raise
+    if not values:
+        return 0.0
+    if not all(map(math.isfinite, values)):
+        return 0.0
+    sizes = []
+    differences = values
+    for order in range(1, 7):
+        differences = [later - earlier for earlier, later in itertools.pairwise(differences)]
+        if order >= 4:
+            mean_square = accurate_sum([d * d for d in differences], REAL) / len(differences)
+            sizes.append(math.sqrt(mean_square / math.comb(2 * order, order)))
+    noise = max(sizes)
+    if min(sizes) == 0 or noise > 4 * min(sizes):
+        return 0.0  # falling with the order: f is smooth at this scale
+    # Differences that do not fall with k are noise, or a feature inside [x − 3δ, x + 3δ]: a
+    # kink, a jump, a pole, a period shorter than δ (sin at 1e16). Those are far larger than
+    # rounding can be: rounding stays within a few thousand ε of the terms f adds, and those
+    # are of f's own size or of the unit size of its constants (t² + 1 + 2t at −1).
+    if noise > _NOISE_CEILING * _EPS * max(1.0, max(map(abs, values))):
+        return 0.0
+    return noise
+
+
 def _rounding_noise(
-    values: list[float], scale: float, n: int, x: float, quotient: float, h: float
+    values: list[float], scale: float, n: int, x: float, quotient: float, h: float, measured: float
 ) -> float:
     """The rounding error of one difference quotient Σ cᵢ·f(x + mᵢh) / hⁿ: ε times its terms'
-    magnitudes; for n = 1 also f's rounding of its own argument: f(x(1 + δ)), |δ| ≤ ε, is off
-    by about ε·|x|·|f′|, which the size of f's values cannot show at a root of f (sin 5πt at
-    t = 16)."""
+    magnitudes, or the noise measured in f's values (``measured``, per value) times Σ|cᵢ| if
+    that is larger; for n = 1 also f's rounding of its own argument: f(x(1 + δ)), |δ| ≤ ε, is
+    off by about ε·|x|·|f′|, which the size of f's values cannot show at a root of f (sin 5πt
+    at t = 16)."""
     noise: float = _EPS * accurate_sum(map(abs, values), REAL) / scale
+    if measured:
+        noise = max(noise, measured * len(values) * 2 / scale)
     if n == 1:
         noise += 0.1 * _EPS * abs(x) * abs(quotient) / h
     return noise
 
 
-def _half_jump(raw: list[float], centre: float, h: float) -> tuple[float, float, float]:
+def _half_jump(
+    raw: list[float], centre: float, h: float, measured: float
+) -> tuple[float, float, float]:
     """(s(h), h, its rounding noise) for the kink table: half the jump of the one-sided slopes,
     s(h) = (f(x + h) − 2f(x) + f(x − h)) / 2h, which tends to 0 where f is differentiable and
     to (f′₊ − f′₋)/2 at a kink such as |x| at 0."""
     bend = ((raw[0] - centre) + (raw[-1] - centre)) / (2 * h)
-    bend_noise = _EPS * (abs(raw[0]) + 2 * abs(centre) + abs(raw[-1])) / (2 * h)
+    bend_noise = max(_EPS * (abs(raw[0]) + 2 * abs(centre) + abs(raw[-1])), 4 * measured) / (2 * h)
     return bend, h, bend_noise
 
 
@@ -495,12 +565,15 @@ def derivative_with_error(
     if not math.isfinite(centre):
         raise DomainError(f"f({x!r}) = {centre}: no derivative where f is not finite")
     reach = max(abs(m) for m, _ in _stencil(n))
+    measured = _measured_noise(g, x, centre)
     magnitude = abs(x)
     scales = [magnitude, 1.0] if 2.0**-900 < magnitude < 1 else [max(1.0, magnitude)]
     best, kink, largest, restless = _NONE, _NONE, 0.0, False
     for scale in scales:
         try:
-            estimate, bend, seen, unsettled = _ridders(g, x, n, 0.1 * scale / reach, centre)
+            estimate, bend, seen, unsettled = _ridders(
+                g, x, n, 0.1 * scale / reach, centre, measured
+            )
         except _OUTSIDE_F_DOMAIN:
             if math.isfinite(best.error):
                 break  # f refused every point of the larger steps: keep the smaller steps' answer
