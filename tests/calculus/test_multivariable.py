@@ -75,7 +75,7 @@ from scratchmath.calculus import (
     partial_derivative,
     tangent_plane,
 )
-from scratchmath.errors import ConvergenceError, DimensionError, DomainError
+from scratchmath.errors import DimensionError, DomainError
 from scratchmath.matrices import Matrix, det
 from scratchmath.vectors import Vector
 from tests.calculus.helpers import (
